@@ -1,0 +1,64 @@
+// Bundles the extension host (CommonJS, `vscode` external), the webview entries (browser IIFE) and the
+// extension-host test suite. One esbuild call per target keeps the settings of each side in one place.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const hostOptions = {
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const webviewEntries = existsSync('webview')
+  ? Object.fromEntries(
+      readdirSync('webview', { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(join('webview', entry.name, 'main.ts')))
+        .map((entry) => [entry.name, join('webview', entry.name, 'main.ts')]),
+    )
+  : {};
+
+const webviewOptions = {
+  entryPoints: webviewEntries,
+  outdir: 'dist/webview',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+// The suite runs inside a real extension host (code-server or @vscode/test-electron), which loads CommonJS.
+const suiteOptions = {
+  entryPoints: { index: 'test/suite/index.ts' },
+  outdir: 'dist-test/suite',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+const targets = [hostOptions];
+if (Object.keys(webviewEntries).length > 0) targets.push(webviewOptions);
+if (!production && existsSync('test/suite/index.ts')) targets.push(suiteOptions);
+
+if (watch) {
+  for (const options of targets) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,50 @@
+/** The two extension-host suites, shared by the code-server and the @vscode/test-electron runners. */
+import type { SuiteResults } from '../suite/runMocha';
+
+export interface SuiteDefinition {
+  readonly name: 'trusted' | 'restricted';
+  /** The bundled suite, relative to the repository root (scripts/build.mjs makes it). */
+  readonly bundle: string;
+  readonly description: string;
+  /** User settings for the run. */
+  settings(dvcPath: string): Record<string, unknown>;
+}
+
+export const suiteDefinitions: readonly SuiteDefinition[] = [
+  {
+    name: 'trusted',
+    bundle: 'dist-test/suite/index.js',
+    description: 'trusted workspace',
+    // Dialogs are refused in test mode, so the trust prompt could never be answered: switch trust off.
+    settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
+  },
+  {
+    name: 'restricted',
+    bundle: 'dist-test/suite/restricted.js',
+    description: 'Restricted Mode, workspace not trusted',
+    // Trust stays on and nobody answers its prompt, so the folder stays untrusted (the suite checks that).
+    settings: (dvcPath) => ({
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.emptyWindow': false,
+      'dvcLens.dvcPath': dvcPath,
+    }),
+  },
+];
+
+export function printSuiteResults(name: string, results: SuiteResults, elapsedMs: number): void {
+  for (const test of results.tests) {
+    const mark = test.state === 'passed' ? 'pass' : test.state === 'failed' ? 'FAIL' : 'skip';
+    console.log(`  ${mark}  ${test.title}`);
+    if (test.state === 'failed' && test.error) {
+      console.log(
+        test.error
+          .split('\n')
+          .slice(0, 12)
+          .map((line) => `        ${line}`)
+          .join('\n'),
+      );
+    }
+  }
+  console.log(`${name}: ${results.passed} passed, ${results.failed} failed (${(elapsedMs / 1000).toFixed(1)} s)`);
+}

@@ -1,0 +1,151 @@
+/**
+ * Typed DVC calls for one repository. Everything goes through the repository's scheduler: reads are
+ * deduplicated per slot, writes queue behind each other.
+ */
+import { isProcessError } from './processError';
+import type { RepositoryScheduler, ScheduledRequest } from './repositoryScheduler';
+import type { ProcessResult, RunOptions } from './runner';
+import type { DvcExecutable } from './dvcExecutable';
+
+/** DVC reads are Python start-up plus repository collection: seconds, sometimes minutes on big histories. */
+const READ_TIMEOUT_MS = 10 * 60_000;
+
+/** `dvc repro` flags; all off by default. */
+export interface ReproOptions {
+  /** `--force`: run even the stages that are up to date. */
+  readonly force?: boolean;
+  /** `--single-item`: only the targets, not what they depend on. */
+  readonly singleItem?: boolean;
+  /** `--downstream`: the targets and what depends on them. */
+  readonly downstream?: boolean;
+  /** `--dry`: print the commands, run nothing. */
+  readonly dryRun?: boolean;
+  /** `--pull`: fetch missing cached outputs instead of recomputing them. */
+  readonly pull?: boolean;
+  /** `--keep-going`: continue with independent stages after a failure. */
+  readonly keepGoing?: boolean;
+}
+
+/** A stage as `dvc stage add` receives it; DVC writes dvc.yaml. */
+export interface StageDefinition {
+  readonly name: string;
+  /** The stage's shell command, stored in dvc.yaml as `cmd` (DVC runs it in a shell when reproducing). */
+  readonly command: string;
+  readonly deps?: readonly string[];
+  /** Parameter keys, optionally `file:key1,key2`. */
+  readonly params?: readonly string[];
+  readonly outs?: readonly string[];
+  readonly metrics?: readonly string[];
+  readonly plots?: readonly string[];
+}
+
+export type OutputListener = NonNullable<RunOptions['onOutput']>;
+
+export class DvcCli {
+  constructor(
+    readonly executable: DvcExecutable,
+    private readonly scheduler: RepositoryScheduler,
+  ) {}
+
+  get root(): string {
+    return this.scheduler.root;
+  }
+
+  /** `dvc --version`, e.g. "3.67.1". */
+  async version(signal?: AbortSignal): Promise<string> {
+    const { stdout } = await this.scheduler.read(this.request(['--version'], 60_000), { signal, slot: 'version' });
+    return stdout.trim().split(/\r?\n/).at(-1)?.trim() ?? '';
+  }
+
+  /** Names of the stages of every pipeline (foreach/matrix expanded, `dir/dvc.yaml:` prefixes as DVC prints them). */
+  async stageList(signal?: AbortSignal): Promise<string[]> {
+    const { stdout } = await this.scheduler.read(this.request(['stage', 'list', '--all', '--name-only'], READ_TIMEOUT_MS), {
+      signal,
+      slot: 'stage-list',
+    });
+    return stdout
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0);
+  }
+
+  /** `dvc init`; `subdir` when the folder is inside a larger git repository (`--subdir`). */
+  async init(options: { readonly subdir?: boolean; readonly signal?: AbortSignal } = {}): Promise<void> {
+    await this.write(['init', ...(options.subdir ? ['--subdir'] : [])], 'Initialize DVC', options.signal);
+  }
+
+  async repro(
+    targets: readonly string[] = [],
+    options: ReproOptions = {},
+    signal?: AbortSignal,
+    onOutput?: OutputListener,
+  ): Promise<ProcessResult> {
+    const flags = [
+      ...(options.force ? ['--force'] : []),
+      ...(options.singleItem ? ['--single-item'] : []),
+      ...(options.downstream ? ['--downstream'] : []),
+      ...(options.dryRun ? ['--dry'] : []),
+      ...(options.pull ? ['--pull'] : []),
+      ...(options.keepGoing ? ['--keep-going'] : []),
+    ];
+    const label = targets.length > 0 ? `Reproduce ${targets.join(', ')}` : 'Reproduce the pipeline';
+    return this.write(['repro', ...flags, ...targets.map(asPathArgument)], label, signal, onOutput);
+  }
+
+  /** `dvc remote add [-d] <name> <url>`, in the committed `.dvc/config`. */
+  async remoteAdd(name: string, url: string, isDefault: boolean, signal?: AbortSignal): Promise<void> {
+    await this.write(['remote', 'add', ...(isDefault ? ['--default'] : []), name, url], `Add remote ${name}`, signal);
+  }
+
+  /** `dvc add <paths…>`: writes `<path>.dvc` and a .gitignore entry for each. */
+  async add(paths: readonly string[], signal?: AbortSignal, onOutput?: OutputListener): Promise<void> {
+    await this.write(['add', ...paths.map(asPathArgument)], `Track ${paths.join(', ')}`, signal, onOutput);
+  }
+
+  /** `dvc stage add`: DVC validates the stage and writes it into dvc.yaml. */
+  async stageAdd(stage: StageDefinition, signal?: AbortSignal): Promise<void> {
+    const repeat = (flag: string, values: readonly string[] | undefined): string[] =>
+      (values ?? []).flatMap((value) => [flag, value]);
+    await this.write(
+      [
+        'stage',
+        'add',
+        '--name',
+        stage.name,
+        ...repeat('--deps', stage.deps),
+        ...repeat('--params', stage.params),
+        ...repeat('--outs', stage.outs),
+        ...repeat('--metrics', stage.metrics),
+        ...repeat('--plots', stage.plots),
+        stage.command,
+      ],
+      `Add stage ${stage.name}`,
+      signal,
+    );
+  }
+
+  private write(args: readonly string[], label: string, signal?: AbortSignal, onOutput?: OutputListener): Promise<ProcessResult> {
+    return this.scheduler.write(this.request(args), { signal, onOutput, label });
+  }
+
+  private request(args: readonly string[], timeoutMs?: number): ScheduledRequest {
+    return {
+      file: this.executable.command,
+      args: [...this.executable.prefixArgs, ...args],
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    };
+  }
+}
+
+/** DVC refused because another DVC process holds the repository lock or an rwlock on the same paths. */
+export function isDvcLockError(error: unknown): boolean {
+  return (
+    isProcessError(error, 'exit') &&
+    /Unable to acquire lock|is busy, it is being blocked by/.test(`${error.stderr}\n${error.stdout}`)
+  );
+}
+
+/** Keeps a file named like a flag from being read as one. */
+function asPathArgument(path: string): string {
+  return path.startsWith('-') ? `./${path}` : path;
+}

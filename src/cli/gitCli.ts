@@ -1,0 +1,176 @@
+/**
+ * git for one folder, through simple-git (it starts git itself: the accepted exception to "only runner.ts
+ * spawns"). Every call is logged to the same ProcessLog as DVC calls, one line with its duration, and its
+ * errors become the same ProcessError as DVC's so that the UI has one error type to explain.
+ */
+import { stat } from 'node:fs/promises';
+import { simpleGit, GitPluginError, type SimpleGit } from 'simple-git';
+import { formatCommandLine } from './commandLine';
+import { ProcessError, type ProcessFailureReason } from './processError';
+import { formatProcessLogLine, type ProcessLog, type ProcessLogOutcome } from './processLog';
+import { PROCESS_ENVIRONMENT } from './runner';
+
+/**
+ * simple-git refuses to run at all when the environment holds EDITOR, PAGER, GIT_ASKPASS, GIT_SSH_COMMAND,
+ * GIT_CONFIG_GLOBAL… (its guard against injected configuration). Those come from the user's own environment,
+ * which their terminal git uses too, and many people have EDITOR set: without these flags every git call
+ * fails for them. Our arguments are fixed by this file (paths after `--`, the message as `-m` value), so the
+ * argument-borne categories (aliases, hooks, filters, credential helpers, protocols) stay blocked.
+ */
+const ENVIRONMENT_SOURCED_CATEGORIES = {
+  allowUnsafeEditor: true,
+  allowUnsafePager: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+  allowUnsafeDiffExternal: true,
+} as const;
+
+export interface GitCliOptions {
+  readonly log?: ProcessLog;
+  /** Added to process.env (after GIT_TERMINAL_PROMPT=0), e.g. GIT_CONFIG_GLOBAL in tests. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The git executable (default: `git` on PATH). */
+  readonly binary?: string;
+}
+
+/** user.name and user.email as git resolves them for this folder (repository, global and system config). */
+export interface GitIdentity {
+  readonly name: string | undefined;
+  readonly email: string | undefined;
+}
+
+export class GitCli {
+  constructor(
+    readonly folder: string,
+    private readonly options: GitCliOptions = {},
+  ) {}
+
+  /** True when the folder is inside a git work tree (the folder itself or a parent holds `.git`). */
+  async isRepository(signal?: AbortSignal): Promise<boolean> {
+    if (!(await isDirectory(this.folder))) return false;
+    return this.call((git) => git.checkIsRepo(), signal);
+  }
+
+  /** The work tree's top folder (may be a parent of `folder`). */
+  async repositoryRoot(signal?: AbortSignal): Promise<string> {
+    return (await this.call((git) => git.revparse(['--show-toplevel']), signal)).trim();
+  }
+
+  async init(signal?: AbortSignal): Promise<void> {
+    await this.call((git) => git.init(), signal);
+  }
+
+  /** True when the index holds changes that the next commit would include. */
+  async hasStagedChanges(signal?: AbortSignal): Promise<boolean> {
+    const status = await this.call((git) => git.status(), signal);
+    return status.files.some((file) => !['', ' ', '?', '!'].includes(file.index));
+  }
+
+  async identity(signal?: AbortSignal): Promise<GitIdentity> {
+    const name = await this.call((git) => git.getConfig('user.name'), signal);
+    const email = await this.call((git) => git.getConfig('user.email'), signal);
+    return { name: name.value ?? undefined, email: email.value ?? undefined };
+  }
+
+  async hasIdentity(signal?: AbortSignal): Promise<boolean> {
+    const { name, email } = await this.identity(signal);
+    return Boolean(name?.trim()) && Boolean(email?.trim());
+  }
+
+  /** Sets user.name and user.email, for this repository or (`global`) for the user. */
+  async setIdentity(name: string, email: string, scope: 'repository' | 'global', signal?: AbortSignal): Promise<void> {
+    const flag = scope === 'global' ? ['--global'] : [];
+    await this.call((git) => git.raw(['config', ...flag, 'user.name', name]), signal);
+    await this.call((git) => git.raw(['config', ...flag, 'user.email', email]), signal);
+  }
+
+  async add(paths: readonly string[], signal?: AbortSignal): Promise<void> {
+    await this.call((git) => git.add(['--', ...paths]), signal);
+  }
+
+  /**
+   * Commits exactly `paths` (`git commit -- <paths>`: their working-tree content, whatever else is staged
+   * stays out); returns the new commit's sha.
+   */
+  async commit(message: string, paths: readonly string[], signal?: AbortSignal): Promise<string> {
+    await this.call((git) => git.raw(['commit', '--quiet', '-m', message, '--', ...paths]), signal);
+    return (await this.call((git) => git.revparse(['HEAD']), signal)).trim();
+  }
+
+  /** Paths (relative to the repository root) that `git status` reports, with their two-letter codes. */
+  async changedFiles(signal?: AbortSignal): Promise<ReadonlyArray<{ readonly path: string; readonly code: string }>> {
+    const status = await this.call((git) => git.status(), signal);
+    return status.files.map((file) => ({ path: file.path, code: `${file.index}${file.working_dir}` }));
+  }
+
+  private async call<T>(operation: (git: SimpleGit) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const spawned: string[][] = [];
+    const startedAt = new Date();
+    const started = performance.now();
+    const logLine = (outcome: ProcessLogOutcome): string => {
+      const commandLine = spawned.map((args) => formatCommandLine('git', args)).join(' && ') || 'git';
+      this.options.log?.append(
+        formatProcessLogLine({ startedAt, commandLine, cwd: this.folder, outcome, durationMs: performance.now() - started }),
+      );
+      return commandLine;
+    };
+    try {
+      // Created per call: it throws at once for a missing folder, and the abort signal belongs to this call.
+      const git = simpleGit({
+        baseDir: this.folder,
+        binary: this.options.binary ?? 'git',
+        ...(signal ? { abort: signal } : {}),
+        unsafe: ENVIRONMENT_SOURCED_CATEGORIES,
+      })
+        .env(this.environment())
+        .outputHandler((_command, _stdout, _stderr, args) => spawned.push(args));
+      const result = await operation(git);
+      logLine({ kind: 'exit', exitCode: 0 });
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = failureReason(error, message);
+      const commandLine = logLine(reason === 'exit' ? { kind: 'failed', message } : { kind: reason === 'notFound' ? 'notFound' : 'cancelled' });
+      throw new ProcessError({
+        reason,
+        commandLine,
+        cwd: this.folder,
+        exitCode: undefined,
+        signal: undefined,
+        stdout: '',
+        stderr: message,
+        durationMs: performance.now() - started,
+        message:
+          reason === 'notFound'
+            ? `git was not found (${this.options.binary ?? 'git on PATH'})`
+            : reason === 'cancelled'
+              ? `${commandLine} was cancelled`
+              : `${commandLine} failed: ${message.trim()}`,
+      });
+    }
+  }
+
+  private environment(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    return { ...env, GIT_TERMINAL_PROMPT: PROCESS_ENVIRONMENT.GIT_TERMINAL_PROMPT ?? '0', ...this.options.env };
+  }
+}
+
+function failureReason(error: unknown, message: string): Extract<ProcessFailureReason, 'exit' | 'cancelled' | 'notFound'> {
+  if (error instanceof GitPluginError && error.plugin === 'abort') return 'cancelled';
+  if (/\bENOENT\b/.test(message)) return 'notFound';
+  return 'exit';
+}
+
+async function isDirectory(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -60,4 +60,9 @@ export interface Pipeline {
   readonly file: string;
   readonly stages: readonly Stage[];
   readonly problems: readonly PipelineProblem[];
+  /**
+   * The top-level `plots:` of the dvc.yaml (not a stage), kind `plot`; `path` is set when the plot's id is
+   * itself a data file (absent when the plot names its files under `y:`).
+   */
+  readonly plots?: readonly StageItem[];
 }

@@ -1,0 +1,15 @@
+/**
+ * Every command the extension registers. A suite test compares this list, the registrations and the
+ * `contributes.commands` of package.json, so the three cannot drift apart.
+ */
+export const commandIds = {
+  initializeProject: 'dvcLens.initializeProject',
+  refreshPipelines: 'dvcLens.refreshPipelines',
+  showLog: 'dvcLens.showLog',
+  selectDvcExecutable: 'dvcLens.selectDvcExecutable',
+  installDvc: 'dvcLens.installDvc',
+  openStage: 'dvcLens.openStage',
+  openPipelineItem: 'dvcLens.openPipelineItem',
+} as const;
+
+export type CommandId = (typeof commandIds)[keyof typeof commandIds];

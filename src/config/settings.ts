@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+
+/** Typed access to the `dvcLens.*` settings declared in package.json (a suite test checks they match). */
+export const settingKeys = {
+  dvcPath: 'dvcLens.dvcPath',
+  pythonPath: 'dvcLens.pythonPath',
+  pipelineRefreshDelay: 'dvcLens.pipeline.refreshDelay',
+  processTimeout: 'dvcLens.processTimeout',
+} as const;
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration();
+}
+
+export function dvcPathSetting(): string {
+  return section().get<string>(settingKeys.dvcPath, '').trim();
+}
+
+export function pythonPathSetting(): string {
+  return section().get<string>(settingKeys.pythonPath, '').trim();
+}
+
+export function pipelineRefreshDelayMs(): number {
+  return Math.max(0, section().get<number>(settingKeys.pipelineRefreshDelay, 300));
+}
+
+export function processTimeoutMs(): number {
+  return Math.max(5, section().get<number>(settingKeys.processTimeout, 120)) * 1000;
+}
+
+export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(settingKeys.dvcPath) || event.affectsConfiguration(settingKeys.pythonPath);
+}

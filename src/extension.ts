@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { commandIds } from './commandIds';
+import { ProcessRunner } from './cli/runner';
+import { DisposableStore } from './lifecycle/disposableStore';
+import { OutputLog } from './log/outputLog';
+import { PipelineDiagnostics } from './pipeline/pipelineDiagnostics';
+import { registerPipelineCommands } from './pipeline/pipelineCommands';
+import { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
+import { RepositorySchedulers } from './repository/repositorySchedulers';
+import { WorkspaceRepositories } from './repository/workspaceRepositories';
+import { affectsDvcLocation } from './config/settings';
+import { DvcLocator } from './setup/dvcLocator';
+import { DvcStatusBar } from './setup/dvcStatusBar';
+import { initializeProjectCommand } from './setup/initializeProjectCommand';
+import { installDvcCommand } from './setup/installDvcCommand';
+import { createProjectSetupServices, installDvcWithPip } from './setup/processBackedSetup';
+import { selectDvcExecutableCommand } from './setup/selectDvcExecutableCommand';
+import { isTrusted, whenTrusted } from './trust/workspaceTrust';
+
+/** What `activate` returns: read by the extension-host test suite, not a public API. */
+export interface DvcLensTestApi {
+  readonly repositories: WorkspaceRepositories;
+  readonly pipelineTree: PipelineTreeProvider;
+  readonly locator: DvcLocator;
+  /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
+  outputLines(): readonly string[];
+}
+
+/**
+ * The composition root: builds each service once, hands it down, and registers every disposable. Nothing
+ * here waits for DVC or git: the Pipeline view paints from files, and DVC is located in the background.
+ */
+export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
+  const disposables = new DisposableStore();
+  context.subscriptions.push(disposables);
+
+  const log = disposables.register(new OutputLog());
+  const repositories = disposables.register(new WorkspaceRepositories(log));
+  disposables.register(new PipelineDiagnostics(repositories));
+  const pipelineTree = disposables.register(new PipelineTreeProvider(repositories));
+  const treeView = disposables.register(
+    vscode.window.createTreeView('dvcLens.pipeline', { treeDataProvider: pipelineTree, showCollapseAll: true }),
+  );
+  pipelineTree.attach(treeView);
+  registerPipelineCommands(disposables, repositories);
+
+  const runner = new ProcessRunner({ log });
+  const locator = disposables.register(new DvcLocator(runner, log));
+  const statusBar = disposables.register(new DvcStatusBar(locator));
+  const schedulers = disposables.register(new RepositorySchedulers(runner));
+  const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
+
+  const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
+    disposables.register(vscode.commands.registerCommand(id, handler));
+  };
+  register(commandIds.showLog, () => log.show());
+  register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
+  register(commandIds.installDvc, () =>
+    installDvcCommand((folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput), log, () => void locator.locate()),
+  );
+  register(commandIds.initializeProject, (argument) =>
+    initializeProjectCommand(setupServices, log, () => void repositories.rescan(), argument),
+  );
+
+  void repositories.rescan();
+  if (!isTrusted()) statusBar.showRestricted();
+  // Locating DVC runs executables (possibly from the workspace's venv): trusted workspaces only.
+  disposables.register(
+    whenTrusted(() => {
+      pipelineTree.setRestricted(false);
+      void locator.locate();
+      disposables.register(
+        vscode.workspace.onDidChangeConfiguration((event) => {
+          if (affectsDvcLocation(event)) void locator.locate();
+        }),
+      );
+      disposables.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void locator.locate()));
+    }),
+  );
+  pipelineTree.setRestricted(!isTrusted());
+
+  return { repositories, pipelineTree, locator, outputLines: () => log.recentLines() };
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

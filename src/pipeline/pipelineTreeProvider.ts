@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { PipelineTreeNode } from '../core/pipeline/treeModel';
+import { buildPipelineTree } from '../core/pipeline/treeModel';
+import type { Repository } from '../repository/repository';
+import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
+import { restrictedModeMessage } from '../trust/workspaceTrust';
+import { commandIds } from '../commandIds';
+import { toVscodeRange } from './pipelineDiagnostics';
+
+/** A node of the Pipeline view: a repository (multi-root only) or a node of the core tree model. */
+export type PipelineViewNode =
+  | { readonly kind: 'repository'; readonly id: string; readonly repository: Repository; readonly children: readonly PipelineViewNode[] }
+  | { readonly kind: 'model'; readonly repository: Repository; readonly node: PipelineTreeNode; readonly children: readonly PipelineViewNode[] };
+
+/**
+ * The Pipeline view. It renders the repositories' pipelines (already parsed from files) through the pure tree
+ * model, so it paints without waiting for DVC and never touches the disk in getChildren.
+ */
+export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineViewNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PipelineViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private roots: readonly PipelineViewNode[] = [];
+  private view: vscode.TreeView<PipelineViewNode> | undefined;
+  private restricted = false;
+
+  constructor(private readonly repositories: WorkspaceRepositories) {
+    this.subscription = repositories.onDidChange(() => this.rebuild());
+  }
+
+  attach(view: vscode.TreeView<PipelineViewNode>): void {
+    this.view = view;
+    this.updateMessage();
+  }
+
+  setRestricted(restricted: boolean): void {
+    this.restricted = restricted;
+    this.updateMessage();
+  }
+
+  /** The nodes currently shown, for tests and for reveal. */
+  rootNodes(): readonly PipelineViewNode[] {
+    return this.roots;
+  }
+
+  getChildren(element?: PipelineViewNode): PipelineViewNode[] {
+    return [...(element ? element.children : this.roots)];
+  }
+
+  getTreeItem(element: PipelineViewNode): vscode.TreeItem {
+    if (element.kind === 'repository') {
+      const item = new vscode.TreeItem(element.repository.workspaceFolder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = element.id;
+      item.description = vscode.workspace.asRelativePath(element.repository.root, true);
+      item.iconPath = new vscode.ThemeIcon('repo');
+      item.contextValue = 'repository';
+      item.resourceUri = element.repository.root;
+      return item;
+    }
+    return modelTreeItem(element);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private rebuild(): void {
+    const repositories = this.repositories.repositories.filter((repository) => repository.pipelines.length > 0);
+    const perRepository = repositories.map((repository) => ({
+      repository,
+      nodes: buildPipelineTree(repository.pipelines, { rootId: repository.root.toString() }).map((node) =>
+        wrap(repository, node),
+      ),
+    }));
+    this.roots =
+      perRepository.length === 1
+        ? withoutLonePipelineFile(perRepository[0]?.nodes ?? [])
+        : perRepository.map(({ repository, nodes }) => ({
+            kind: 'repository' as const,
+            id: `repository:${repository.root.toString()}`,
+            repository,
+            children: nodes,
+          }));
+    void vscode.commands.executeCommand('setContext', 'dvcLens.pipelinesLoaded', this.repositories.isLoaded);
+    void vscode.commands.executeCommand('setContext', 'dvcLens.hasPipelines', this.roots.length > 0);
+    this.changed.fire(undefined);
+  }
+
+  private updateMessage(): void {
+    if (this.view) this.view.message = this.restricted ? restrictedModeMessage : undefined;
+  }
+}
+
+/** One repository with one dvc.yaml at its root: its stages are the top level, as in most projects. */
+function withoutLonePipelineFile(nodes: readonly PipelineViewNode[]): readonly PipelineViewNode[] {
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  if (only?.kind === 'model' && only.node.kind === 'pipelineFile' && only.node.label === 'dvc.yaml') return only.children;
+  return nodes;
+}
+
+function wrap(repository: Repository, node: PipelineTreeNode): PipelineViewNode {
+  return { kind: 'model', repository, node, children: node.children.map((child) => wrap(repository, child)) };
+}
+
+function modelTreeItem(element: Extract<PipelineViewNode, { kind: 'model' }>): vscode.TreeItem {
+  const { node, repository } = element;
+  const collapsible =
+    node.children.length === 0
+      ? vscode.TreeItemCollapsibleState.None
+      : node.kind === 'stage' || node.kind === 'itemGroup'
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.Expanded;
+  const item = new vscode.TreeItem(node.label, collapsible);
+  item.id = node.id;
+  item.description = node.description;
+  item.tooltip = node.tooltip;
+  item.contextValue = node.contextValue;
+  item.iconPath = node.kind === 'problem' ? new vscode.ThemeIcon(node.codicon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(node.codicon);
+  const target = node.open;
+  if (target) {
+    const uri = vscode.Uri.joinPath(repository.root, target.file);
+    item.command = target.range
+      ? { command: commandIds.openStage, title: 'Open in dvc.yaml', arguments: [uri, toVscodeRange(target.range)] }
+      : { command: commandIds.openPipelineItem, title: 'Open File', arguments: [uri] };
+    if (!target.range) item.resourceUri = uri;
+  }
+  return item;
+}

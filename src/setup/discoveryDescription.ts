@@ -1,0 +1,43 @@
+import type { DvcCandidateReport, DvcDiscoveryResult } from '../cli/dvcDiscovery';
+import type { DvcExecutable } from '../cli/dvcExecutable';
+import { MINIMUM_DVC_VERSION } from '../cli/dvcVersion';
+
+const sourceNames: Record<DvcExecutable['source'], string> = {
+  setting: 'the dvcLens.dvcPath setting',
+  workspaceVenv: 'a virtual environment in the workspace',
+  pythonModule: 'python -m dvc with dvcLens.pythonPath',
+  path: 'PATH',
+};
+
+/** "DVC 3.67.1 from a virtual environment in the workspace: /w/.venv/bin/dvc" — for tooltips and the log. */
+export function describeChosen(chosen: DvcExecutable): string {
+  const command = [chosen.command, ...chosen.prefixArgs].join(' ');
+  return `DVC ${chosen.version} from ${sourceNames[chosen.source]}: ${command}`;
+}
+
+function describeCandidate(candidate: DvcCandidateReport): string {
+  const outcome = candidate.outcome;
+  switch (outcome.kind) {
+    case 'found':
+      return `found DVC ${outcome.version}`;
+    case 'tooOld':
+      return `DVC ${outcome.version} is older than the minimum ${outcome.minimum}`;
+    case 'notFound':
+    case 'failed':
+    case 'notConfigured':
+      return outcome.message;
+  }
+}
+
+/** One log line per place discovery looked, then the verdict, so "Show log" explains the choice. */
+export function describeDiscovery(discovery: DvcDiscoveryResult): string[] {
+  const lines = discovery.candidates.map(
+    (candidate) => `DVC discovery: ${candidate.description}: ${describeCandidate(candidate)}`,
+  );
+  lines.push(
+    discovery.chosen
+      ? `DVC discovery: using ${describeChosen(discovery.chosen)}`
+      : `DVC discovery: no usable DVC (${MINIMUM_DVC_VERSION} or newer) found`,
+  );
+  return lines;
+}

@@ -53,12 +53,19 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
     disposables.register(vscode.commands.registerCommand(id, handler));
   };
+  // Commands that run processes refuse in Restricted Mode even when invoked programmatically.
+  const registerTrusted = (id: string, what: string, handler: (...args: unknown[]) => unknown): void =>
+    register(id, (...args) => {
+      if (isTrusted()) return handler(...args);
+      void vscode.window.showWarningMessage(`DVC Lens: ${what} runs processes, which Restricted Mode does not allow. Trust the workspace first.`);
+      return undefined;
+    });
   register(commandIds.showLog, () => log.show());
   register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
-  register(commandIds.installDvc, () =>
+  registerTrusted(commandIds.installDvc, 'Install DVC', () =>
     installDvcCommand((folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput), log, () => void locator.locate()),
   );
-  register(commandIds.initializeProject, (argument) =>
+  registerTrusted(commandIds.initializeProject, 'Initialize Project', (argument) =>
     initializeProjectCommand(setupServices, log, () => void repositories.rescan(), argument),
   );
 

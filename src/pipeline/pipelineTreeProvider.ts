@@ -38,6 +38,10 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
     this.updateMessage();
   }
 
+  get isRestricted(): boolean {
+    return this.restricted;
+  }
+
   /** The nodes currently shown, for tests and for reveal. */
   rootNodes(): readonly PipelineViewNode[] {
     return this.roots;

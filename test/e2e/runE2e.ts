@@ -1,0 +1,179 @@
+/**
+ * End-to-end tests, done as a person would: the PACKAGED extension (the .vsix from `npm run package`) is
+ * installed into code-server with `code-server --install-extension`, and headless Debian Chromium, driven by
+ * playwright-core, clicks through the workbench. Results print in node:test's standard format (`# pass N`,
+ * `# fail N`); screenshots and logs go to test-results/e2e/ (and test-results/pipeline-tree.png, shown in the
+ * README).
+ *
+ * Usage: node --import tsx test/e2e/runE2e.ts   (after `npm run package`)
+ * Environment: DVC_LENS_VSIX (another .vsix to test), DVC_LENS_KEEP_WORKSPACE=1.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
+import { launchChromium, recordConsole } from '../runner/browser';
+import {
+  ensureCodeServer,
+  ensureDvc,
+  installExtension,
+  repoRoot,
+  startCodeServer,
+  testResultsRoot,
+  type CodeServer,
+} from '../runner/codeServer';
+import {
+  activityBarItem,
+  notification,
+  openFolder,
+  quickInputTitle,
+  runCommandFromPalette,
+  sideBarTreeRow,
+  timeouts,
+  trustIfAsked,
+} from './workbench';
+
+const run = promisify(execFile);
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; publisher: string };
+const vsix = process.env.DVC_LENS_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+const e2eDir = join(testResultsRoot, 'e2e');
+
+let temp: string;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+
+/**
+ * Installs the .vsix the way a user does. Should `--install-extension` ever fail offline, the package is
+ * unpacked into `<extensions-dir>/<publisher>.<name>-<version>` instead (code-server loads such folders), and
+ * the log says so.
+ */
+async function installPackagedExtension(launcher: string, extensionsDir: string): Promise<string> {
+  const installed = (): string | undefined =>
+    readdirSync(extensionsDir).find((entry) => entry.startsWith(`${manifest.publisher}.${manifest.name}-`));
+  try {
+    await installExtension(launcher, vsix, extensionsDir, join(e2eDir, 'install-extension.log'));
+    const folder = installed();
+    if (folder) return `installed ${basename(vsix)} with code-server --install-extension (${folder})`;
+    throw new Error('code-server --install-extension reported no error but installed nothing');
+  } catch (error) {
+    const folder = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+    await run('python3', [
+      '-c',
+      [
+        'import sys, zipfile, os',
+        'z = zipfile.ZipFile(sys.argv[1])',
+        'for n in z.namelist():',
+        '    if n.startswith("extension/") and not n.endswith("/"):',
+        '        p = os.path.join(sys.argv[2], n[len("extension/"):]); os.makedirs(os.path.dirname(p), exist_ok=True)',
+        '        open(p, "wb").write(z.read(n))',
+      ].join('\n'),
+      vsix,
+      folder,
+    ]);
+    return `--install-extension failed (${error instanceof Error ? error.message : String(error)}); unpacked ${basename(vsix)} into ${folder}`;
+  }
+}
+
+async function newPage(name: string): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+  recordConsole(page, join(e2eDir, `${name}.browser-console.log`));
+  return page;
+}
+
+/** Runs a test body; on failure keeps a screenshot of what the page showed. */
+async function withFailureScreenshot(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await page.screenshot({ path: join(e2eDir, `${name}-failure.png`) }).catch(() => undefined);
+    throw error;
+  } finally {
+    await page.context().close().catch(() => undefined);
+  }
+}
+
+void describe('DVC Lens, packaged, in code-server', () => {
+  let dvcPath: string;
+
+  before(
+    async () => {
+      assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
+      const [launcher, dvc] = await Promise.all([ensureCodeServer(), ensureDvc()]);
+      dvcPath = dvc;
+      temp = await mkdtemp(join(tmpdir(), 'dvc-lens-e2e-'));
+      const extensionsDir = join(temp, 'extensions');
+      await mkdir(extensionsDir, { recursive: true });
+      await mkdir(e2eDir, { recursive: true });
+      console.log(`# ${await installPackagedExtension(launcher, extensionsDir)}`);
+      server = await startCodeServer(launcher, {
+        name: 'e2e',
+        extensionsDir,
+        // Trust stays on, as for a person: each new folder asks, and the tests answer.
+        settings: { 'dvcLens.dvcPath': dvcPath },
+      });
+      browser = await launchChromium();
+    },
+    { timeout: 15 * 60_000 },
+  );
+
+  after(
+    async () => {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      if (temp && process.env.DVC_LENS_KEEP_WORKSPACE !== '1') await rm(temp, { recursive: true, force: true });
+    },
+    { timeout: 60_000 },
+  );
+
+  void it('shows the demo pipeline stages in the DVC Lens view', { timeout: 5 * 60_000 }, async () => {
+    const workspace = await createDemoWorkspace(join(temp, 'demo-project'), { dvcPath, repro: true });
+    const page = await newPage('pipeline-tree');
+    await withFailureScreenshot(page, 'pipeline-tree', async () => {
+      await openFolder(page, server!.workbenchUrl(workspace));
+      if (await trustIfAsked(page)) console.log('# answered the workspace-trust prompt: trusted the demo project');
+      const icon = activityBarItem(page, 'DVC Lens');
+      await icon.waitFor({ state: 'visible', timeout: timeouts.ui });
+      await icon.click();
+      // The container's title bar names it (its only view's header is folded into it).
+      await page
+        .locator('#workbench\\.parts\\.sidebar .composite.title', { hasText: /DVC Lens/i })
+        .first()
+        .waitFor({ state: 'visible', timeout: timeouts.ui });
+      for (const stage of ['prepare', 'train', 'evaluate']) {
+        await sideBarTreeRow(page, stage).first().waitFor({ state: 'visible', timeout: timeouts.ui });
+      }
+      // Let decorations and icons settle, and move the pointer off the icon's hover, before the picture the
+      // README shows.
+      await page.mouse.move(800, 600);
+      await page.waitForTimeout(1_500);
+      await page.screenshot({ path: join(testResultsRoot, 'pipeline-tree.png') });
+      await page.screenshot({ path: join(e2eDir, 'pipeline-tree.png') });
+    });
+  });
+
+  void it('initializes git and DVC in an empty folder from the command palette', { timeout: 5 * 60_000 }, async () => {
+    const folder = join(temp, 'empty-project');
+    await mkdir(folder, { recursive: true });
+    const page = await newPage('initialize-project');
+    await withFailureScreenshot(page, 'initialize-project', async () => {
+      await openFolder(page, server!.workbenchUrl(folder));
+      if (await trustIfAsked(page)) console.log('# answered the workspace-trust prompt: trusted the empty folder');
+      await runCommandFromPalette(page, 'DVC Lens: Initialize Project');
+      await quickInputTitle(page)
+        .filter({ hasText: `Initialize DVC project in ${basename(folder)}` })
+        .waitFor({ state: 'visible', timeout: timeouts.ui });
+      await page.screenshot({ path: join(e2eDir, 'initialize-options.png') });
+      await page.keyboard.press('Enter'); // nothing picked: just initialize
+      await notification(page, /DVC Lens: initialized/).first().waitFor({ state: 'visible', timeout: timeouts.command });
+      await page.screenshot({ path: join(e2eDir, 'initialize-done.png') });
+      assert.ok(existsSync(join(folder, '.git')), 'no .git in the folder after Initialize Project');
+      assert.ok(existsSync(join(folder, '.dvc')), 'no .dvc in the folder after Initialize Project');
+    });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * What a person does in the VS Code workbench, as Playwright steps: open a folder, answer the trust prompt,
+ * click an activity-bar icon, read tree rows, run a command from the palette, wait for a notification.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export const timeouts = {
+  /** The workbench's first paint (code-server serves it locally; a few seconds). */
+  workbench: 60_000,
+  /** Trees and notifications that may wait for git/DVC. */
+  ui: 60_000,
+  /** A command that runs git and DVC (dvc init, first commit). */
+  command: 120_000,
+};
+
+export async function openFolder(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeouts.workbench });
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeouts.workbench });
+}
+
+/**
+ * Answers the workspace-trust prompt with "Yes, I trust the authors" when it comes (it does for a new folder
+ * while trust is on). Returns whether it was asked.
+ */
+export async function trustIfAsked(page: Page, waitMs = 10_000): Promise<boolean> {
+  const yes = page.getByRole('button', { name: 'Yes, I trust the authors' });
+  try {
+    await yes.waitFor({ state: 'visible', timeout: waitMs });
+  } catch {
+    return false;
+  }
+  await yes.click();
+  await yes.waitFor({ state: 'hidden', timeout: timeouts.ui });
+  return true;
+}
+
+/** The activity-bar icon of a view container; its aria-label starts with the container's title. */
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator(`.activitybar .action-item [aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
+}
+
+/** The side bar's tree rows whose label is exactly `label`. */
+export function sideBarTreeRow(page: Page, label: string): Locator {
+  return page
+    .locator('#workbench\\.parts\\.sidebar .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+}
+
+/** F1, the command's title, Enter: the way a person runs a command. */
+export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
+  // Focus the workbench first (a click on the status bar takes focus away from nothing important).
+  await page.locator('.monaco-workbench').focus().catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: timeouts.ui });
+  await page.keyboard.type(title, { delay: 10 });
+  // Wait until the palette shows the command (its label, as highlighted by the filter) before pressing Enter.
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ state: 'visible', timeout: timeouts.ui });
+  await page.keyboard.press('Enter');
+}
+
+export function quickInputTitle(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-title');
+}
+
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', {
+    hasText: text,
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

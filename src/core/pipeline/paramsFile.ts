@@ -30,6 +30,14 @@ export function parseParamsFile(file: string, text: string): ParamsFileContent {
 function readYamlOrJson(file: string, text: string, isJson: boolean): ParamsFileContent {
   const lines = new LineIndex(text);
   const format = isJson ? 'JSON' : 'YAML';
+  if (isJson) {
+    const invalid = jsonSyntaxError(text);
+    if (invalid) {
+      const range = invalid.offset === undefined ? startOfFile : lines.lineRange(invalid.offset);
+      const message = `'${file}' is not valid JSON: ${invalid.reason}`;
+      return { values: undefined, problems: [{ severity: 'error', message, file, range }] };
+    }
+  }
   // JSON is read with the YAML 1.2 parser (JSON is a subset of it) so that positions and the int/float
   // distinction come out the same way; Python's json keeps the last of repeated keys, hence no uniqueness.
   const doc = parseDocument(text, { merge: !isJson, uniqueKeys: !isJson, prettyErrors: false });
@@ -39,14 +47,6 @@ function readYamlOrJson(file: string, text: string, isJson: boolean): ParamsFile
     return {
       values: undefined,
       problems: [{ severity: 'error', message, file, range: lines.lineRange(firstError.pos[0]) }],
-    };
-  }
-  if (isJson && text.trim() === '') {
-    return {
-      values: undefined,
-      problems: [
-        { severity: 'error', message: `'${file}' is empty, not valid JSON`, file, range: startOfFile },
-      ],
     };
   }
   const values = yamlToParamValue(doc.contents, doc, 'skip');
@@ -97,6 +97,18 @@ function tomlValue(value: TomlValue): ParamValue {
 function isPlainTable(value: object): value is { readonly [key: string]: TomlValue } {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/** The YAML parser accepts more than JSON (`{"a": }`), so JSON is first checked by the strict parser. */
+function jsonSyntaxError(text: string): { readonly reason: string; readonly offset?: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(reason)?.[1];
+    return position === undefined ? { reason } : { reason, offset: Number(position) };
+  }
 }
 
 function firstLine(message: string): string {

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import { topLevelKeys } from './dvcYamlSchema';
-import type { Pipeline, StageItem } from './model';
+import type { Pipeline, SourceRange, StageItem } from './model';
 import type { ParamMap } from './paramValue';
 import { parseParamsFile } from './paramsFile';
 import { pipelineDocument, type PipelineDocument } from './pipelineDocument';
@@ -32,10 +32,7 @@ export function parsePipeline(input: ParsePipelineInput): Pipeline {
   const source = pipelineDocument(input.file, input.text);
   const problems = new ProblemCollector(source.file);
   for (const error of source.doc.errors) {
-    problems.error(
-      `YAML syntax error: ${firstLine(error.message)}`,
-      source.lines.range(error.pos[0], error.pos[1]),
-    );
+    problems.error(`YAML syntax error: ${firstLine(error.message)}`, syntaxErrorRange(source, error.pos));
   }
   for (const warning of source.doc.warnings) {
     problems.warning(
@@ -170,6 +167,17 @@ function varsFileReader(
     loaded.set(key, content);
     return content;
   };
+}
+
+/**
+ * Where to show a syntax error. An unclosed quote or bracket is only noticed at the end of the text, which
+ * may be an empty line after everything written; the last written line is where the mistake is.
+ */
+function syntaxErrorRange(source: PipelineDocument, [start, end]: readonly [number, number]): SourceRange {
+  const written = source.text.trimEnd().length;
+  return start >= written && written > 0
+    ? source.lines.lineRange(written - 1)
+    : source.lines.range(start, end);
 }
 
 function firstLine(message: string): string {

@@ -36,6 +36,8 @@ const groupStyles: Readonly<Record<StageItemKind, GroupStyle>> = {
 };
 const groupOrder = Object.keys(groupStyles) as StageItemKind[];
 
+const noChildren: readonly PipelineTreeNode[] = Object.freeze([]);
+
 const remoteOrAbsolute = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|[a-zA-Z]:[\\/])/i;
 
 export function buildPipelineTree(
@@ -66,7 +68,6 @@ function pipelineFileNode(pipeline: Pipeline, options: PipelineTreeOptions): Pip
         pipeline.plots,
         pipeline.file,
         folder,
-        root,
         undefined,
         `${root}|itemGroup|${pipeline.file}|plots`,
       ),
@@ -128,15 +129,7 @@ function stageNode(stage: Stage, file: string, folder: string, root: string): St
     const items = byKind.get(kind);
     if (items)
       children.push(
-        groupNode(
-          kind,
-          items,
-          file,
-          folder,
-          root,
-          stage.name,
-          `${root}|itemGroup|${file}|${stage.name}|${kind}`,
-        ),
+        groupNode(kind, items, file, folder, stage.name, `${root}|itemGroup|${file}|${stage.name}|${kind}`),
       );
   }
   const flags = [stage.frozen ? 'frozen' : '', stage.alwaysChanged ? 'always changed' : ''].filter(
@@ -153,7 +146,7 @@ function stageNode(stage: Stage, file: string, folder: string, root: string): St
     kind: 'stage',
     id: stageId,
     label: stage.name,
-    ...(description === '' ? {} : { description }),
+    description: description === '' ? undefined : description,
     tooltip: tooltipLines.join('\n'),
     codicon: stage.frozen ? 'lock' : 'symbol-event',
     contextValue: 'stage',
@@ -169,15 +162,22 @@ function groupNode(
   items: readonly StageItem[],
   file: string,
   folder: string,
-  root: string,
   stageName: string | undefined,
   id: string,
 ): ItemGroupNode {
   const style = groupStyles[kind];
-  const seen = new Map<string, number>();
-  const children = items.map((item) =>
-    itemNode(item, file, folder, `${id}|${item.label}|${countOccurrence(seen, item.label)}`, stageName),
-  );
+  // Most groups hold one item: only count repeats (the same dep twice) when there can be any.
+  const seen = items.length > 1 ? new Map<string, number>() : undefined;
+  const children = items.map((item) => {
+    const repeat = seen ? countOccurrence(seen, item.label) : 0;
+    return itemNode(
+      item,
+      file,
+      folder,
+      repeat === 0 ? `${id}|${item.label}` : `${id}|${item.label}|${repeat}`,
+      stageName,
+    );
+  });
   const owner = stageName === undefined ? `top-level plots of ${file}` : `stage ${stageName}`;
   return {
     kind: 'itemGroup',
@@ -187,8 +187,9 @@ function groupNode(
     tooltip: `${style.label} of ${owner}`,
     codicon: style.codicon,
     contextValue: 'itemGroup',
+    open: undefined,
     file,
-    ...(stageName === undefined ? {} : { stageName }),
+    stageName,
     itemKind: kind,
     children,
   };
@@ -204,32 +205,31 @@ function itemNode(
   const style = groupStyles[item.kind];
   const repoPath =
     item.path !== undefined && !remoteOrAbsolute.test(item.path) ? joinPath(folder, item.path) : undefined;
-  const open: OpenTarget | undefined =
-    item.kind === 'cmd'
-      ? { file, range: item.range }
-      : repoPath === undefined
-        ? undefined
-        : { file: repoPath };
+  let open: OpenTarget | undefined;
+  if (item.kind === 'cmd') open = { file, range: item.range };
+  else if (repoPath !== undefined) open = { file: repoPath };
   // A default-file param reads `lr`; say which file it is in. Other labels already show their path.
-  const description =
-    item.kind === 'param' && item.paramKey === item.label && item.path ? item.path : undefined;
-  const tooltip =
-    item.kind === 'cmd'
-      ? item.label
-      : `${style.role}: ${item.label}${repoPath && repoPath !== item.label ? `\n${repoPath}` : ''}`;
+  const description = item.kind === 'param' && item.paramKey === item.label ? item.path : undefined;
+  let tooltip = item.label;
+  if (item.kind !== 'cmd')
+    tooltip =
+      repoPath && repoPath !== item.label
+        ? `${style.role}: ${item.label}\n${repoPath}`
+        : `${style.role}: ${item.label}`;
+  // Every node gets every property (undefined when absent): one object shape keeps building fast.
   return {
     kind: 'item',
     id,
     label: item.label,
-    ...(description === undefined ? {} : { description }),
+    description,
     tooltip,
     codicon: style.itemCodicon,
     contextValue: item.kind,
-    ...(open ? { open } : {}),
+    open,
     file,
-    ...(stageName === undefined ? {} : { stageName }),
+    stageName,
     item,
-    children: [],
+    children: noChildren,
   };
 }
 

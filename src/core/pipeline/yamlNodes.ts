@@ -60,7 +60,8 @@ export function mapEntries(map: YAMLMap, doc: Document, depth = 0): YamlEntry[] 
     const key: unknown = keyNode ? keyNode.value : pair.key;
     explicit.push({ key, keyNode, valueNode: resolveNode(pair.value, doc) });
   }
-  if (ordered.length === 0) return explicit;
+  // A repeated key is a YAML error (reported by the parser); readers still see each key once.
+  if (ordered.length === 0 && !hasRepeatedKey(explicit)) return explicit;
   ordered.push(...explicit);
   const byKey = new Map<unknown, number>();
   const result: YamlEntry[] = [];
@@ -74,6 +75,15 @@ export function mapEntries(map: YAMLMap, doc: Document, depth = 0): YamlEntry[] 
     }
   }
   return result;
+}
+
+function hasRepeatedKey(entries: readonly YamlEntry[]): boolean {
+  const keys = new Set<unknown>();
+  for (const entry of entries) {
+    if (keys.has(entry.key)) return true;
+    keys.add(entry.key);
+  }
+  return false;
 }
 
 /** The items of a sequence with aliases followed. */

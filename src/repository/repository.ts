@@ -46,6 +46,12 @@ export class Repository implements vscode.Disposable {
     await this.reload(this.pipelineFiles);
   }
 
+  /** Whether `uri` is one of the dvc.yaml files or a folder holding one (for folder deletions). */
+  hasPipelineFileUnder(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.pipelineFiles.some((file) => file.toString() === key || file.toString().startsWith(`${key}/`));
+  }
+
   /** Whether a change to this file can change one of the pipelines. */
   isAffectedBy(uri: vscode.Uri): boolean {
     return this.dependents.has(uri.toString());

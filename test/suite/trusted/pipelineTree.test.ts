@@ -34,7 +34,7 @@ describe('Pipeline view on the demo project', () => {
     assert.ok(train);
     const item = api.pipelineTree.getTreeItem(train);
     assert.ok(item.command, 'a stage item has a click command');
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
     const editor = await waitFor('dvc.yaml to open', () => vscode.window.activeTextEditor);
     assert.ok(editor.document.uri.path.endsWith('/dvc.yaml'));
     const expectedLine = editor.document.getText().split('\n').findIndex((line) => line.trim() === 'train:');

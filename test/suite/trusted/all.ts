@@ -1,5 +1,6 @@
 // The trusted-workspace suite: every file here runs in one extension host on a fresh copy of the demo.
 import './manifest.test';
 import './dvcDiscovery.test';
+import './dvcMissing.test';
 import './pipelineTree.test';
 import './badInput.test';

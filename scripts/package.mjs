@@ -25,7 +25,9 @@ if (main && !existsSync(main) && !existsSync(`${main}.js`)) fail(`${manifest.mai
 const vsceCli = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
 const args = ['package', '--no-dependencies', '--out', vsix];
 // The manifest has no repository field (the project is not published from a public repository yet).
-if (!manifest.repository) args.push('--allow-missing-repository');
+// Without it vsce cannot turn the README's relative links into absolute ones, and refuses them; keep them
+// relative instead (VS Code resolves them inside the installed extension, and media/ is packaged).
+if (!manifest.repository) args.push('--allow-missing-repository', '--no-rewrite-relative-links');
 const hasLicense = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((name) => existsSync(join(root, name)));
 if (!hasLicense) args.push('--skip-license');
 
@@ -48,7 +50,7 @@ const required = ['extension.vsixmanifest', 'extension/package.json'];
 if (main) required.push(`extension/${relative(root, existsSync(main) ? main : `${main}.js`)}`);
 const missing = required.filter((name) => !inside.has(name));
 if (missing.length > 0) fail(`the package lacks ${missing.join(', ')}`);
-const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(dist\/|media\/|package\.json$|readme\.md$|changelog\.md$|license(\.md|\.txt)?$))/i;
+const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(dist\/(?!.*\.map$)|media\/|package\.json$|readme\.md$|changelog\.md$|license(\.md|\.txt)?$))/i;
 const unexpected = listing.filter((name) => !allowed.test(name));
 if (unexpected.length > 0) fail(`unexpected files in the package (fix .vscodeignore):\n  ${unexpected.join('\n  ')}`);
 

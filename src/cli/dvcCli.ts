@@ -53,16 +53,22 @@ export class DvcCli {
 
   /** `dvc --version`, e.g. "3.67.1". */
   async version(signal?: AbortSignal): Promise<string> {
-    const { stdout } = await this.scheduler.read(this.request(['--version'], 60_000), { signal, slot: 'version' });
+    const { stdout } = await this.scheduler.read(this.request(['--version'], 60_000), {
+      signal,
+      slot: 'version',
+    });
     return stdout.trim().split(/\r?\n/).at(-1)?.trim() ?? '';
   }
 
   /** Names of the stages of every pipeline (foreach/matrix expanded, `dir/dvc.yaml:` prefixes as DVC prints them). */
   async stageList(signal?: AbortSignal): Promise<string[]> {
-    const { stdout } = await this.scheduler.read(this.request(['stage', 'list', '--all', '--name-only'], READ_TIMEOUT_MS), {
-      signal,
-      slot: 'stage-list',
-    });
+    const { stdout } = await this.scheduler.read(
+      this.request(['stage', 'list', '--all', '--name-only'], READ_TIMEOUT_MS),
+      {
+        signal,
+        slot: 'stage-list',
+      },
+    );
     return stdout
       .split(/\r?\n/)
       .map((line) => line.trim())
@@ -79,6 +85,7 @@ export class DvcCli {
     options: ReproOptions = {},
     signal?: AbortSignal,
     onOutput?: OutputListener,
+    onSpawn?: (pid: number) => void,
   ): Promise<ProcessResult> {
     const flags = [
       ...(options.force ? ['--force'] : []),
@@ -89,12 +96,21 @@ export class DvcCli {
       ...(options.keepGoing ? ['--keep-going'] : []),
     ];
     const label = targets.length > 0 ? `Reproduce ${targets.join(', ')}` : 'Reproduce the pipeline';
-    return this.write(['repro', ...flags, ...targets.map(asPathArgument)], label, signal, onOutput);
+    return this.scheduler.write(this.request(['repro', ...flags, ...targets.map(asPathArgument)]), {
+      signal,
+      onOutput,
+      onSpawn,
+      label,
+    });
   }
 
   /** `dvc remote add [-d] <name> <url>`, in the committed `.dvc/config`. */
   async remoteAdd(name: string, url: string, isDefault: boolean, signal?: AbortSignal): Promise<void> {
-    await this.write(['remote', 'add', ...(isDefault ? ['--default'] : []), name, url], `Add remote ${name}`, signal);
+    await this.write(
+      ['remote', 'add', ...(isDefault ? ['--default'] : []), name, url],
+      `Add remote ${name}`,
+      signal,
+    );
   }
 
   /** `dvc add <paths…>`: writes `<path>.dvc` and a .gitignore entry for each. */
@@ -124,7 +140,12 @@ export class DvcCli {
     );
   }
 
-  private write(args: readonly string[], label: string, signal?: AbortSignal, onOutput?: OutputListener): Promise<ProcessResult> {
+  private write(
+    args: readonly string[],
+    label: string,
+    signal?: AbortSignal,
+    onOutput?: OutputListener,
+  ): Promise<ProcessResult> {
     return this.scheduler.write(this.request(args), { signal, onOutput, label });
   }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { DvcExecutable, DvcExecutableSource } from './dvcExecutable';
 import { MINIMUM_DVC_VERSION, isVersionAtLeast, parseVersion } from './dvcVersion';
 import { isProcessError } from './processError';
-import type { ProcessRunner } from './runner';
+import type { CommandRunner } from './runner';
 
 /** The first DVC start-up compiles its modules and can take tens of seconds on a cold disk. */
 const VERSION_TIMEOUT_MS = 60_000;
@@ -22,7 +22,7 @@ export interface DvcDiscoveryOptions {
   /** The `dvcLens.pythonPath` setting: an interpreter with DVC installed, run as `python -m dvc`. */
   readonly pythonPath?: string;
   readonly workspaceFolders: readonly string[];
-  readonly runner: ProcessRunner;
+  readonly runner: CommandRunner;
   readonly signal?: AbortSignal;
   /** Check every candidate, even after one was chosen (for a diagnostic report). */
   readonly exhaustive?: boolean;
@@ -75,7 +75,12 @@ export async function discoverDvc(options: DvcDiscoveryOptions): Promise<DvcDisc
     const outcome = candidate.precheck ?? (await checkCandidate(candidate, options));
     candidates.push({ ...candidate, outcome });
     if (!chosen && outcome.kind === 'found') {
-      chosen = { command: candidate.command, prefixArgs: candidate.prefixArgs, source: candidate.source, version: outcome.version };
+      chosen = {
+        command: candidate.command,
+        prefixArgs: candidate.prefixArgs,
+        source: candidate.source,
+        version: outcome.version,
+      };
     }
   }
   return { chosen, candidates };
@@ -91,20 +96,31 @@ async function* listCandidates(options: DvcDiscoveryOptions): AsyncGenerator<Can
     yield notConfigured('setting', 'setting dvcLens.dvcPath', 'dvcLens.dvcPath is not set');
   } else {
     const resolved = await resolveSettingPath(setting, firstFolder, env, platform);
-    yield await fileCandidate('setting', `setting dvcLens.dvcPath (${setting})`, resolved ?? setting, platform);
+    yield await fileCandidate(
+      'setting',
+      `setting dvcLens.dvcPath (${setting})`,
+      resolved ?? setting,
+      platform,
+    );
   }
 
   for (const folder of options.workspaceFolders) {
     for (const venv of ['.venv', 'venv']) {
       const executable =
-        platform === 'win32' ? path.win32.join(folder, venv, 'Scripts', 'dvc.exe') : path.posix.join(folder, venv, 'bin', 'dvc');
+        platform === 'win32'
+          ? path.win32.join(folder, venv, 'Scripts', 'dvc.exe')
+          : path.posix.join(folder, venv, 'bin', 'dvc');
       yield await fileCandidate('workspaceVenv', `venv in ${path.join(folder, venv)}`, executable, platform);
     }
   }
 
   const python = options.pythonPath?.trim() ?? '';
   if (python === '') {
-    yield notConfigured('pythonModule', 'python -m dvc (setting dvcLens.pythonPath)', 'dvcLens.pythonPath is not set');
+    yield notConfigured(
+      'pythonModule',
+      'python -m dvc (setting dvcLens.pythonPath)',
+      'dvcLens.pythonPath is not set',
+    );
   } else {
     const resolved = (await resolveSettingPath(python, firstFolder, env, platform)) ?? python;
     const candidate = await fileCandidate('pythonModule', `python -m dvc with ${python}`, resolved, platform);
@@ -123,7 +139,10 @@ async function* listCandidates(options: DvcDiscoveryOptions): AsyncGenerator<Can
       };
 }
 
-async function checkCandidate(candidate: Candidate, options: DvcDiscoveryOptions): Promise<DvcCandidateOutcome> {
+async function checkCandidate(
+  candidate: Candidate,
+  options: DvcDiscoveryOptions,
+): Promise<DvcCandidateOutcome> {
   try {
     const { stdout } = await options.runner.run(
       {
@@ -135,13 +154,23 @@ async function checkCandidate(candidate: Candidate, options: DvcDiscoveryOptions
       { signal: options.signal },
     );
     const version = stdout.trim().split(/\r?\n/).at(-1)?.trim() ?? '';
-    if (!parseVersion(version)) return { kind: 'failed', message: `unexpected output of --version: ${JSON.stringify(stdout.slice(0, 200))}` };
-    if (!isVersionAtLeast(version, MINIMUM_DVC_VERSION)) return { kind: 'tooOld', version, minimum: MINIMUM_DVC_VERSION };
+    if (!parseVersion(version))
+      return {
+        kind: 'failed',
+        message: `unexpected output of --version: ${JSON.stringify(stdout.slice(0, 200))}`,
+      };
+    if (!isVersionAtLeast(version, MINIMUM_DVC_VERSION))
+      return { kind: 'tooOld', version, minimum: MINIMUM_DVC_VERSION };
     return { kind: 'found', version };
   } catch (error) {
     if (isProcessError(error, 'cancelled')) throw error;
-    if (isProcessError(error, 'notFound')) return { kind: 'notFound', message: `${candidate.command} does not exist` };
-    if (candidate.source === 'pythonModule' && isProcessError(error, 'exit') && /No module named dvc/.test(error.stderr)) {
+    if (isProcessError(error, 'notFound'))
+      return { kind: 'notFound', message: `${candidate.command} does not exist` };
+    if (
+      candidate.source === 'pythonModule' &&
+      isProcessError(error, 'exit') &&
+      /No module named dvc/.test(error.stderr)
+    ) {
       return { kind: 'notFound', message: `DVC is not installed for ${candidate.command}` };
     }
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -157,7 +186,10 @@ async function fileCandidate(
 ): Promise<Candidate> {
   const base = { source, description, command, prefixArgs: [] };
   if (await isExecutableFile(command, platform)) return base;
-  return { ...base, precheck: { kind: 'notFound', message: `${command} does not exist or is not executable` } };
+  return {
+    ...base,
+    precheck: { kind: 'notFound', message: `${command} does not exist or is not executable` },
+  };
 }
 
 function notConfigured(source: DvcExecutableSource, description: string, message: string): Candidate {
@@ -172,7 +204,8 @@ async function resolveSettingPath(
   platform: NodeJS.Platform,
 ): Promise<string | undefined> {
   const flavour = platform === 'win32' ? path.win32 : path.posix;
-  if (value === '~' || value.startsWith('~/') || value.startsWith('~\\')) return flavour.join(homedir(), value.slice(1));
+  if (value === '~' || value.startsWith('~/') || value.startsWith('~\\'))
+    return flavour.join(homedir(), value.slice(1));
   if (flavour.isAbsolute(value)) return value;
   if (!/[\\/]/.test(value)) return findOnPath(value, env, platform);
   return firstFolder ? flavour.resolve(firstFolder, value) : undefined;

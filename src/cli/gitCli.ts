@@ -82,7 +82,12 @@ export class GitCli {
   }
 
   /** Sets user.name and user.email, for this repository or (`global`) for the user. */
-  async setIdentity(name: string, email: string, scope: 'repository' | 'global', signal?: AbortSignal): Promise<void> {
+  async setIdentity(
+    name: string,
+    email: string,
+    scope: 'repository' | 'global',
+    signal?: AbortSignal,
+  ): Promise<void> {
     const flag = scope === 'global' ? ['--global'] : [];
     await this.call((git) => git.raw(['config', ...flag, 'user.name', name]), signal);
     await this.call((git) => git.raw(['config', ...flag, 'user.email', email]), signal);
@@ -102,7 +107,9 @@ export class GitCli {
   }
 
   /** Paths (relative to the repository root) that `git status` reports, with their two-letter codes. */
-  async changedFiles(signal?: AbortSignal): Promise<ReadonlyArray<{ readonly path: string; readonly code: string }>> {
+  async changedFiles(
+    signal?: AbortSignal,
+  ): Promise<ReadonlyArray<{ readonly path: string; readonly code: string }>> {
     const status = await this.call((git) => git.status(), signal);
     return status.files.map((file) => ({ path: file.path, code: `${file.index}${file.working_dir}` }));
   }
@@ -114,7 +121,13 @@ export class GitCli {
     const logLine = (outcome: ProcessLogOutcome): string => {
       const commandLine = spawned.map((args) => formatCommandLine('git', args)).join(' && ') || 'git';
       this.options.log?.append(
-        formatProcessLogLine({ startedAt, commandLine, cwd: this.folder, outcome, durationMs: performance.now() - started }),
+        formatProcessLogLine({
+          startedAt,
+          commandLine,
+          cwd: this.folder,
+          outcome,
+          durationMs: performance.now() - started,
+        }),
       );
       return commandLine;
     };
@@ -134,7 +147,11 @@ export class GitCli {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const reason = failureReason(error, message);
-      const commandLine = logLine(reason === 'exit' ? { kind: 'failed', message } : { kind: reason === 'notFound' ? 'notFound' : 'cancelled' });
+      const commandLine = logLine(
+        reason === 'exit'
+          ? { kind: 'failed', message }
+          : { kind: reason === 'notFound' ? 'notFound' : 'cancelled' },
+      );
       throw new ProcessError({
         reason,
         commandLine,
@@ -157,11 +174,18 @@ export class GitCli {
   private environment(): Record<string, string> {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-    return { ...env, GIT_TERMINAL_PROMPT: PROCESS_ENVIRONMENT.GIT_TERMINAL_PROMPT ?? '0', ...this.options.env };
+    return {
+      ...env,
+      GIT_TERMINAL_PROMPT: PROCESS_ENVIRONMENT.GIT_TERMINAL_PROMPT ?? '0',
+      ...this.options.env,
+    };
   }
 }
 
-function failureReason(error: unknown, message: string): Extract<ProcessFailureReason, 'exit' | 'cancelled' | 'notFound'> {
+function failureReason(
+  error: unknown,
+  message: string,
+): Extract<ProcessFailureReason, 'exit' | 'cancelled' | 'notFound'> {
   if (error instanceof GitPluginError && error.plugin === 'abort') return 'cancelled';
   if (/\bENOENT\b/.test(message)) return 'notFound';
   return 'exit';

@@ -69,7 +69,9 @@ function describeFailure(details: ProcessErrorDetails): string {
   switch (details.reason) {
     case 'exit': {
       const status =
-        details.exitCode === undefined ? `was killed by ${details.signal ?? 'a signal'}` : `failed with exit code ${details.exitCode}`;
+        details.exitCode === undefined
+          ? `was killed by ${details.signal ?? 'a signal'}`
+          : `failed with exit code ${details.exitCode}`;
       const detail = lastMeaningfulLine(details.stderr) ?? lastMeaningfulLine(details.stdout);
       return detail ? `${details.commandLine} ${status}: ${detail}` : `${details.commandLine} ${status}`;
     }

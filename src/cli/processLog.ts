@@ -33,7 +33,8 @@ export function formatProcessLogLine(entry: ProcessLogEntry): string {
 function describeOutcome(outcome: ProcessLogOutcome, duration: string): string {
   switch (outcome.kind) {
     case 'exit':
-      if (outcome.exitCode === undefined) return `killed by ${outcome.signal ?? 'a signal'} after ${duration}`;
+      if (outcome.exitCode === undefined)
+        return `killed by ${outcome.signal ?? 'a signal'} after ${duration}`;
       return `exit ${outcome.exitCode} in ${duration}`;
     case 'cancelled':
       return `cancelled after ${duration}`;

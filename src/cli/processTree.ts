@@ -35,7 +35,7 @@ let exitHookInstalled = false;
  * otherwise outlive us (execa's own cleanup skips detached children).
  */
 export function trackProcessGroup(pid: number): () => void {
-  if (process.platform === 'win32') return () => undefined;
+  if (process.platform === 'win32' || pid <= 1) return () => undefined;
   liveGroups.add(pid);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
@@ -51,8 +51,12 @@ export function trackProcessGroup(pid: number): () => void {
  * ignores even SIGKILL, after a bounded wait).
  */
 export async function killProcessTree(pid: number, graceMs: number): Promise<void> {
+  // kill(-0) or kill(-1) would signal our own group or every process we may signal: never.
+  if (!Number.isInteger(pid) || pid <= 1) return;
   if (process.platform === 'win32') {
-    await execFileAsync('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true }).catch(() => undefined);
+    await execFileAsync('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true }).catch(
+      () => undefined,
+    );
     return;
   }
   let known = treeMembers(pid, (await listProcesses()) ?? []);
@@ -84,6 +88,7 @@ export async function isProcessRunning(pid: number): Promise<boolean> {
 
 /** pids of the process tree rooted at `rootPid` (its group and its descendants by parent link), not zombies. */
 export async function listProcessTree(rootPid: number): Promise<number[]> {
+  if (!Number.isInteger(rootPid) || rootPid <= 1) return [];
   return [...treeMembers(rootPid, (await listProcesses()) ?? [])];
 }
 
@@ -135,12 +140,19 @@ function treeMembers(rootPid: number, table: readonly ProcessEntry[]): Set<numbe
 /** Every process on the machine, or undefined when `ps` is not available. */
 async function listProcesses(): Promise<ProcessEntry[] | undefined> {
   try {
-    const { stdout } = await execFileAsync('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], { maxBuffer: 1 << 24 });
+    const { stdout } = await execFileAsync('ps', ['-A', '-o', 'pid=,ppid=,pgid=,stat='], {
+      maxBuffer: 1 << 24,
+    });
     const entries: ProcessEntry[] = [];
     for (const line of stdout.split('\n')) {
       const [pid, ppid, pgid, stat] = line.trim().split(/\s+/);
       if (!pid || !ppid || !pgid) continue;
-      entries.push({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), zombie: (stat ?? '').startsWith('Z') });
+      entries.push({
+        pid: Number(pid),
+        ppid: Number(ppid),
+        pgid: Number(pgid),
+        zombie: (stat ?? '').startsWith('Z'),
+      });
     }
     return entries;
   } catch {

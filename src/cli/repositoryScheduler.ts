@@ -21,7 +21,7 @@
  */
 import { formatCommandLine } from './commandLine';
 import { ProcessError } from './processError';
-import type { ProcessRequest, ProcessResult, ProcessRunner, RunOptions } from './runner';
+import type { CommandRunner, ProcessRequest, ProcessResult, RunOptions } from './runner';
 
 /** A request for this repository; `cwd` defaults to the repository root. */
 export type ScheduledRequest = Omit<ProcessRequest, 'cwd'> & { readonly cwd?: string };
@@ -66,12 +66,13 @@ export class RepositoryScheduler {
 
   constructor(
     readonly root: string,
-    private readonly runner: ProcessRunner,
+    private readonly runner: CommandRunner,
   ) {}
 
   read(request: ScheduledRequest, options: ReadOptions = {}): Promise<ProcessResult> {
     const full = this.resolve(request);
-    if (options.signal?.aborted || this.disposal.signal.aborted) return Promise.reject(cancelledError(full, 0));
+    if (options.signal?.aborted || this.disposal.signal.aborted)
+      return Promise.reject(cancelledError(full, 0));
     const key = readKey(full, options.takesRepositoryLock ?? false);
     let flight = this.inFlight.get(key);
     if (!flight) {
@@ -91,8 +92,11 @@ export class RepositoryScheduler {
     const full = this.resolve(request);
     const signal = this.withDisposal(options.signal);
     const commandLine = formatCommandLine(full.file, full.args);
-    return this.lane.run({ kind: 'write', label: options.label ?? commandLine, commandLine }, full, signal, () =>
-      this.runner.run(full, { signal, onOutput: options.onOutput, onSpawn: options.onSpawn }),
+    return this.lane.run(
+      { kind: 'write', label: options.label ?? commandLine, commandLine },
+      full,
+      signal,
+      () => this.runner.run(full, { signal, onOutput: options.onOutput, onSpawn: options.onSpawn }),
     );
   }
 
@@ -118,7 +122,12 @@ export class RepositoryScheduler {
         const run = (): Promise<ProcessResult> => this.runner.run(request, { signal: combined });
         if (!takesLock) return run();
         const commandLine = formatCommandLine(request.file, request.args);
-        return this.lane.run({ kind: 'lockingRead', label: commandLine, commandLine }, request, combined, run);
+        return this.lane.run(
+          { kind: 'lockingRead', label: commandLine, commandLine },
+          request,
+          combined,
+          run,
+        );
       },
       () => {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);

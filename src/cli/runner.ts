@@ -58,6 +58,11 @@ export interface ProcessResult {
   readonly commandLine: string;
 }
 
+/** What the scheduler, discovery and setup need from a runner; tests pass fakes. */
+export interface CommandRunner {
+  run(request: ProcessRequest, options?: RunOptions): Promise<ProcessResult>;
+}
+
 export interface ProcessRunnerOptions {
   readonly log?: ProcessLog;
   /** Between SIGTERM and SIGKILL when a tree is killed. */
@@ -66,7 +71,7 @@ export interface ProcessRunnerOptions {
 
 type StopReason = Extract<ProcessFailureReason, 'cancelled' | 'timeout' | 'outputTooLarge'>;
 
-export class ProcessRunner {
+export class ProcessRunner implements CommandRunner {
   constructor(private readonly options: ProcessRunnerOptions = {}) {}
 
   async run(request: ProcessRequest, options: RunOptions = {}): Promise<ProcessResult> {
@@ -75,14 +80,16 @@ export class ProcessRunner {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const finish = (outcome: ProcessLogOutcome): void =>
-      this.options.log?.append(formatProcessLogLine({ startedAt, commandLine, cwd: request.cwd, outcome, durationMs: elapsed() }));
+      this.options.log?.append(
+        formatProcessLogLine({ startedAt, commandLine, cwd: request.cwd, outcome, durationMs: elapsed() }),
+      );
 
+    const { execa } = await loadExeca();
+    // Checked after the await: the signal may have fired while execa loaded, and 'abort' never fires twice.
     if (options.signal?.aborted) {
       finish({ kind: 'cancelled' });
       throw new ProcessError(emptyFailure('cancelled', commandLine, request.cwd, elapsed()));
     }
-
-    const { execa } = await loadExeca();
     const subprocess = execa(request.file, request.args, {
       cwd: request.cwd,
       env: { ...PROCESS_ENVIRONMENT, ...request.env },
@@ -103,14 +110,19 @@ export class ProcessRunner {
     const stop = (reason: StopReason): void => {
       if (stopReason !== undefined) return;
       stopReason = reason;
-      if (pid !== undefined) killing = killProcessTree(pid, this.options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+      if (pid !== undefined)
+        killing = killProcessTree(pid, this.options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
     };
     const onAbort = (): void => stop('cancelled');
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = request.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), request.timeoutMs);
+    const timer =
+      request.timeoutMs === undefined ? undefined : setTimeout(() => stop('timeout'), request.timeoutMs);
 
     const flushers = options.onOutput
-      ? [forwardLines(subprocess.stdout, 'stdout', options.onOutput), forwardLines(subprocess.stderr, 'stderr', options.onOutput)]
+      ? [
+          forwardLines(subprocess.stdout, 'stdout', options.onOutput),
+          forwardLines(subprocess.stderr, 'stderr', options.onOutput),
+        ]
       : [];
 
     const result = await subprocess;
@@ -126,13 +138,28 @@ export class ProcessRunner {
     const base = { commandLine, cwd: request.cwd, stdout, stderr, durationMs: elapsed() };
 
     if (stopReason !== undefined) {
-      finish(stopReason === 'outputTooLarge' ? { kind: 'failed', message: 'output larger than the buffer' } : { kind: stopReason });
-      const message = stopReason === 'timeout' ? `${commandLine} timed out after ${request.timeoutMs} ms` : undefined;
-      throw new ProcessError({ ...base, reason: stopReason, exitCode: result.exitCode, signal: result.signal, message });
+      finish(
+        stopReason === 'outputTooLarge'
+          ? { kind: 'failed', message: 'output larger than the buffer' }
+          : { kind: stopReason },
+      );
+      const message =
+        stopReason === 'timeout' ? `${commandLine} timed out after ${request.timeoutMs} ms` : undefined;
+      throw new ProcessError({
+        ...base,
+        reason: stopReason,
+        exitCode: result.exitCode,
+        signal: result.signal,
+        message,
+      });
     }
     if (result.failed && result.exitCode === undefined && result.signal === undefined) {
       const spawnError = await describeSpawnFailure(result.code, result.message ?? '', request);
-      finish(spawnError.reason === 'notFound' ? { kind: 'notFound' } : { kind: 'failed', message: spawnError.message });
+      finish(
+        spawnError.reason === 'notFound'
+          ? { kind: 'notFound' }
+          : { kind: 'failed', message: spawnError.message },
+      );
       throw new ProcessError({ ...base, ...spawnError, exitCode: undefined, signal: undefined });
     }
     if (result.exitCode !== 0 || result.signal !== undefined) {
@@ -156,14 +183,27 @@ async function describeSpawnFailure(
       () => true,
       () => false,
     );
-    if (cwdExists) return { reason: 'notFound', message: `${request.file} was not found (cwd ${request.cwd})` };
-    return { reason: 'spawnFailed', message: `${commandLine} could not start: the folder ${request.cwd} does not exist` };
+    if (cwdExists)
+      return { reason: 'notFound', message: `${request.file} was not found (cwd ${request.cwd})` };
+    return {
+      reason: 'spawnFailed',
+      message: `${commandLine} could not start: the folder ${request.cwd} does not exist`,
+    };
   }
   return { reason: 'spawnFailed', message: `${commandLine} could not start: ${code ?? message}` };
 }
 
 function emptyFailure(reason: ProcessFailureReason, commandLine: string, cwd: string, durationMs: number) {
-  return { reason, commandLine, cwd, exitCode: undefined, signal: undefined, stdout: '', stderr: '', durationMs };
+  return {
+    reason,
+    commandLine,
+    cwd,
+    exitCode: undefined,
+    signal: undefined,
+    stdout: '',
+    stderr: '',
+    durationMs,
+  };
 }
 
 /** Splits a stream into lines for `onOutput`; returns a flush for the last line without a newline. */

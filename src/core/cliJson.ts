@@ -69,7 +69,9 @@ class PythonJsonParser {
       this.index += match[0].length;
       return Number(match[0]);
     }
-    return this.fail(char === undefined ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(char)}`);
+    return this.fail(
+      char === undefined ? 'Unexpected end of JSON' : `Unexpected character ${JSON.stringify(char)}`,
+    );
   }
 
   private parseObject(depth: number): Record<string, unknown> {

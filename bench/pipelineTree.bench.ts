@@ -1,0 +1,143 @@
+/**
+ * Pipeline view with 1,000 stages: building the tree model from the files (read with fs/promises, parse,
+ * build nodes), against `dvc stage list --all` on the same repository, which is what a CLI-driven tree would
+ * have to wait for. Goal: ours ≤ 5% of DVC's time.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  buildPipelineTree,
+  parsePipeline,
+  pipelineParamsFiles,
+  type PipelineTreeNode,
+} from '../src/core/pipeline';
+import { dvc, git, gitIdentityArgs, makeDvcRepo } from '../test/helpers/dvcEnvironment';
+import { median, roundMs, type Benchmark } from './benchmark';
+
+const stageCount = 1000;
+const foreachGroups = 20;
+const itemsPerGroup = 10;
+const warmupRuns = 3;
+const oursRuns = 15;
+const baselineRuns = 5;
+
+/** 800 plain stages (a chain, with params and metrics) and 20 foreach groups of 10 generated stages. */
+function generatedDvcYaml(): string {
+  const plain = stageCount - foreachGroups * itemsPerGroup;
+  let text = 'stages:\n';
+  for (let index = 0; index < plain; index++) {
+    text += `  step${index}:\n`;
+    text += `    desc: Step ${index} of the chain\n`;
+    text += `    cmd: python src/step.py --index ${index} --lr \${train.lr} --epochs \${train.epochs}\n`;
+    text += '    deps:\n      - src/step.py\n';
+    if (index > 0) text += `      - data/step${index - 1}.csv\n`;
+    text += '    params:\n      - train.lr\n      - train.epochs\n';
+    text += `    outs:\n      - data/step${index}.csv\n`;
+    if (index % 10 === 0)
+      text += `    metrics:\n      - metrics/step${index}.json:\n          cache: false\n`;
+  }
+  for (let group = 0; group < foreachGroups; group++) {
+    text += `  shard${group}:\n    foreach: \${shards}\n    do:\n`;
+    text += `      cmd: python src/shard.py --group ${group} --name \${item.name} --size \${item.size}\n`;
+    text += `      deps:\n        - data/step${group}.csv\n`;
+    text += `      outs:\n        - data/shard${group}-\${item.name}.csv\n`;
+  }
+  return text;
+}
+
+function paramsYaml(): string {
+  const shards = Array.from(
+    { length: itemsPerGroup },
+    (_, index) => `  - {name: s${index}, size: ${(index + 1) * 100}}`,
+  );
+  return ['train:', '  lr: 0.001', '  epochs: 10', 'shards:', ...shards, ''].join('\n');
+}
+
+function countNodes(nodes: readonly PipelineTreeNode[]): number {
+  return nodes.reduce((total, node) => total + 1 + countNodes(node.children), 0);
+}
+
+export const benchmark: Benchmark = {
+  name: 'pipeline-tree-1000',
+  async run() {
+    const repo = await makeDvcRepo();
+    try {
+      await writeFile(join(repo.dir, 'dvc.yaml'), generatedDvcYaml());
+      await writeFile(join(repo.dir, 'params.yaml'), paramsYaml());
+      await git(repo.dir, ['add', '-A']);
+      await git(repo.dir, [...gitIdentityArgs, 'commit', '-q', '-m', '1,000 stages']);
+
+      let treeNodes = 0;
+      let modelStages = 0;
+      let problems = 0;
+      const buildTree = async (run: number): Promise<number> => {
+        const started = performance.now();
+        const read = await readFile(join(repo.dir, 'dvc.yaml'), 'utf8');
+        // A different comment per run defeats the parser's one-entry cache: every run parses cold.
+        const text = `${read}# run ${run}\n`;
+        const names = pipelineParamsFiles(text);
+        const texts = await Promise.all(
+          names.map((name) => readFile(join(repo.dir, name), 'utf8').catch(() => undefined)),
+        );
+        const pipeline = parsePipeline({
+          file: 'dvc.yaml',
+          text,
+          paramsFiles: new Map(names.map((name, index) => [name, texts[index]])),
+        });
+        const tree = buildPipelineTree([pipeline], { rootId: repo.dir });
+        const elapsed = performance.now() - started;
+        treeNodes = countNodes(tree);
+        modelStages = pipeline.stages.length;
+        problems = pipeline.problems.length;
+        return elapsed;
+      };
+      for (let run = 0; run < warmupRuns; run++) await buildTree(-1 - run);
+      const oursSamples: number[] = [];
+      for (let run = 0; run < oursRuns; run++) oursSamples.push(await buildTree(run));
+
+      const baselineSamples: number[] = [];
+      let dvcStages = 0;
+      for (let run = 0; run < baselineRuns; run++) {
+        const started = performance.now();
+        const output = await dvc(repo.dir, ['stage', 'list', '--all']);
+        baselineSamples.push(performance.now() - started);
+        dvcStages = output.split('\n').filter((line) => line.trim() !== '').length;
+      }
+      const dvcVersion = (await dvc(repo.dir, ['--version'])).trim();
+
+      const ours = roundMs(median(oursSamples));
+      const baseline = roundMs(median(baselineSamples));
+      const ratio = Math.round((ours / baseline) * 10000) / 10000;
+      if (modelStages !== dvcStages)
+        throw new Error(`our model has ${modelStages} stages, DVC lists ${dvcStages}`);
+      if (problems > 0) throw new Error(`the generated pipeline has ${problems} problems`);
+      return {
+        name: 'pipeline-tree-1000',
+        unit: 'ms',
+        ours,
+        baseline,
+        ratio,
+        details: {
+          goal: 'ratio <= 0.05',
+          goalMet: ratio <= 0.05,
+          stages: modelStages,
+          stagesListedByDvc: dvcStages,
+          plainStages: stageCount - foreachGroups * itemsPerGroup,
+          foreachStages: foreachGroups * itemsPerGroup,
+          treeNodes,
+          dvcYamlBytes: Buffer.byteLength(generatedDvcYaml()),
+          dvcVersion,
+          node: process.version,
+          runs: { ours: oursRuns, oursWarmup: warmupRuns, baseline: baselineRuns },
+          oursMeasures:
+            'read dvc.yaml + params.yaml (fs/promises), parse, interpolate, expand foreach, build tree nodes',
+          baselineMeasures: 'dvc stage list --all (a fresh process per run, as the CLI would be called)',
+          oursSamplesMs: oursSamples.map(roundMs),
+          baselineSamplesMs: baselineSamples.map(roundMs),
+        },
+      };
+    } finally {
+      await repo.cleanup();
+    }
+  },
+};

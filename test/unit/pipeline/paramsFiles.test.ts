@@ -5,9 +5,9 @@ import { parseParamsFile } from '../../../src/core/pipeline/paramsFile';
 import { PythonFloat } from '../../../src/core/pipeline/paramValue';
 import { commands, dedent, parse, problemLines } from './pipelineFixture';
 
-void test('pipelineParamsFiles names params.yaml only when interpolation or vars is used', () => {
-  assert.deepEqual(pipelineParamsFiles('stages:\n  a:\n    cmd: echo\n'), []);
-  assert.deepEqual(pipelineParamsFiles('stages:\n  a:\n    cmd: echo ${x}\n'), ['params.yaml']);
+void test('pipelineParamsFiles always names params.yaml (DVC loads it whenever it exists), then vars files', () => {
+  assert.deepEqual(pipelineParamsFiles('stages:\n  a:\n    cmd: echo\n'), ['params.yaml']);
+  assert.deepEqual(pipelineParamsFiles(''), ['params.yaml']);
   assert.deepEqual(
     pipelineParamsFiles(
       dedent(`
@@ -30,7 +30,7 @@ void test('pipelineParamsFiles names params.yaml only when interpolation or vars
     ),
     ['params.yaml', 'conf/a.yaml', 'b.json', 'sub/local.toml', '../up.yaml'],
   );
-  assert.deepEqual(pipelineParamsFiles('not: [valid'), []);
+  assert.deepEqual(pipelineParamsFiles('not: [valid'), ['params.yaml']);
 });
 
 void test('params files in YAML, JSON and TOML interpolate alike (int vs float kept)', () => {
@@ -89,6 +89,14 @@ void test('values keep their kinds: ints, floats, booleans, null, nested', () =>
   assert.equal(values?.get('n'), null);
   assert.deepEqual(values?.get('l'), [1, 'x']);
   assert.deepEqual(values?.get('m'), new Map([['k', 'v']]));
+});
+
+void test('a broken params.yaml is reported even when nothing is interpolated (DVC fails the dvc.yaml)', () => {
+  const pipeline = parse('stages:\n  s:\n    cmd: echo\n', { 'params.yaml': '- not\n- a mapping\n' });
+  assert.deepEqual(
+    pipeline.problems.map((problem) => [problem.file, problem.message]),
+    [['params.yaml', "'params.yaml' must hold a mapping of names to values, not a list"]],
+  );
 });
 
 void test('a missing default params.yaml is fine until a value is needed', () => {

@@ -210,7 +210,7 @@ function paramsFileItems(
   valueNode: Node | null,
   context: ItemReadContext,
 ): StageItem[] {
-  if (!isStringScalar(keyNode ?? null) || !keyNode) {
+  if (keyNode === undefined || !isStringScalar(keyNode)) {
     schemaError(context, "each params file in 'params' must be named by a path", keyNode);
     return [];
   }

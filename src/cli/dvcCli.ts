@@ -2,6 +2,7 @@
  * Typed DVC calls for one repository. Everything goes through the repository's scheduler: reads are
  * deduplicated per slot, writes queue behind each other.
  */
+import { parseCliJson } from '../core/cliJson';
 import { isProcessError } from './processError';
 import type { RepositoryScheduler, ScheduledRequest } from './repositoryScheduler';
 import type { ProcessResult, RunOptions } from './runner';
@@ -41,6 +42,34 @@ export interface StageDefinition {
 
 export type OutputListener = NonNullable<RunOptions['onOutput']>;
 
+/** Options of a DVC read. */
+export interface DvcReadOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Reads of one slot replace each other (a newer one cancels the older), e.g. `experiments-table`. No
+   * default: two views asking different questions must not cancel each other by accident.
+   */
+  readonly slot?: string;
+  /** Default: `dvcReadTakesLock(args)`. */
+  readonly takesRepositoryLock?: boolean;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * The DVC reads that hold the repository lock, from DVC 3.67.1's sources (`@locked` / `lock_repo`):
+ * `status`, `diff` and `exp ls`. Everything else we read (stage list, exp show, data status, params, metrics,
+ * plots, dag) takes no lock; see src/cli/repositoryScheduler.ts for what that means for scheduling.
+ */
+export function dvcReadTakesLock(args: readonly string[]): boolean {
+  const words = args.filter((arg) => !arg.startsWith('-'));
+  const [first, second] = words;
+  return (
+    first === 'status' ||
+    first === 'diff' ||
+    ((first === 'exp' || first === 'experiments') && second === 'ls')
+  );
+}
+
 export class DvcCli {
   constructor(
     readonly executable: DvcExecutable,
@@ -73,6 +102,21 @@ export class DvcCli {
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter((line) => line.length > 0);
+  }
+
+  /** Any DVC read, its stdout as text. */
+  async readText(args: readonly string[], options: DvcReadOptions = {}): Promise<string> {
+    const { stdout } = await this.scheduler.read(this.request(args, options.timeoutMs ?? READ_TIMEOUT_MS), {
+      signal: options.signal,
+      slot: options.slot,
+      takesRepositoryLock: options.takesRepositoryLock ?? dvcReadTakesLock(args),
+    });
+    return stdout;
+  }
+
+  /** A DVC read with `--json` output, parsed (NaN and Infinity allowed); the caller checks the shape. */
+  async readJson(args: readonly string[], options: DvcReadOptions = {}): Promise<unknown> {
+    return parseCliJson(await this.readText(args, options));
   }
 
   /** `dvc init`; `subdir` when the folder is inside a larger git repository (`--subdir`). */

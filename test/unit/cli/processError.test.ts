@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ProcessError, isCancellation, isProcessError } from '../../../src/cli/processError';
-import { isDvcLockError } from '../../../src/cli/dvcCli';
 
 const base = {
   commandLine: 'dvc add x',
@@ -27,22 +26,4 @@ void test('cancellation is recognisable', () => {
   const error = new ProcessError({ ...base, reason: 'cancelled', exitCode: undefined, stderr: '' });
   assert.ok(isCancellation(error));
   assert.equal(error.message, 'dvc add x was cancelled');
-});
-
-void test('DVC lock errors: the repository lock and a busy rwlock', () => {
-  const lock = new ProcessError({
-    ...base,
-    reason: 'exit',
-    stderr:
-      'ERROR: Unable to acquire lock. Most likely another DVC process is running or was terminated abruptly.',
-  });
-  const busy = new ProcessError({
-    ...base,
-    reason: 'exit',
-    stderr: "ERROR: '/r/out.txt' is busy, it is being blocked by:\n  (PID 9728): dvc repro",
-  });
-  assert.ok(isDvcLockError(lock));
-  assert.ok(isDvcLockError(busy));
-  assert.ok(!isDvcLockError(new ProcessError({ ...base, reason: 'exit', stderr: 'ERROR: other' })));
-  assert.ok(!isDvcLockError(new Error('Unable to acquire lock')));
 });

@@ -126,7 +126,7 @@ export async function initializeProject(
   };
 
   const gitignoreWasCommittable = inspection.isGitRepository
-    ? await isCleanTrackedOrAbsent(git, folder, '.gitignore')
+    ? await isCleanTrackedOrAbsent(git, folder, '.gitignore', signal)
     : true;
   if (!inspection.isGitRepository) await step('git init', () => git.init(signal));
   const subdir = (await realpath(await git.repositoryRoot(signal))) !== (await realpath(folder));
@@ -213,14 +213,19 @@ async function refuseUnsafeStart(
  * DVC appends to .gitignore. Committing it is right when it is new or was committed unchanged; when the user
  * has their own uncommitted edits or keeps it untracked, those are theirs to commit, so it stays out.
  */
-async function isCleanTrackedOrAbsent(git: GitCli, folder: string, file: string): Promise<boolean> {
+async function isCleanTrackedOrAbsent(
+  git: GitCli,
+  folder: string,
+  file: string,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
   if (!(await exists(path.join(folder, file)))) return true;
-  const root = await realpath(await git.repositoryRoot());
+  const root = await realpath(await git.repositoryRoot(signal));
   const relative = path
     .relative(root, path.join(await realpath(folder), file))
     .split(path.sep)
     .join('/');
-  const changes = await git.changedFiles();
+  const changes = await git.changedFiles(signal);
   return !changes.some((change) => change.path === relative);
 }
 

@@ -4,6 +4,7 @@
  * problem at the place it is written, and every stage that can still be read is returned.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
+import { findDuplicateKeys } from './duplicateKeys';
 import { topLevelKeys } from './dvcYamlSchema';
 import type { Pipeline, SourceRange, StageItem } from './model';
 import type { ParamMap } from './paramValue';
@@ -33,6 +34,12 @@ export function parsePipeline(input: ParsePipelineInput): Pipeline {
   const problems = new ProblemCollector(source.file);
   for (const error of source.doc.errors) {
     problems.error(`YAML syntax error: ${firstLine(error.message)}`, syntaxErrorRange(source, error.pos));
+  }
+  for (const key of findDuplicateKeys(source.doc)) {
+    problems.error(
+      `YAML syntax error: Map keys must be unique ('${String(key.value)}' repeats)`,
+      source.lines.rangeOf(key),
+    );
   }
   for (const warning of source.doc.warnings) {
     problems.warning(

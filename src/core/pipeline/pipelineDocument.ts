@@ -19,12 +19,15 @@ export interface PipelineDocument {
 let lastParsed:
   { readonly text: string; readonly doc: Document.Parsed; readonly lines: LineIndex } | undefined;
 
-/** Parses dvc.yaml text with YAML merge keys on (ruamel.yaml, DVC's loader, honours them). */
+/**
+ * Parses dvc.yaml text with YAML merge keys on (ruamel.yaml, DVC's loader, honours them). Repeated keys
+ * are found by `findDuplicateKeys` instead of the parser's own quadratic check.
+ */
 export function parseDvcYamlText(text: string): { readonly doc: Document.Parsed; readonly lines: LineIndex } {
   if (lastParsed?.text !== text) {
     lastParsed = {
       text,
-      doc: parseDocument(text, { merge: true, prettyErrors: false }),
+      doc: parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: false }),
       lines: new LineIndex(text),
     };
   }

@@ -46,9 +46,10 @@ export function readStageDefinitions(field: YamlEntry, state: PipelineReadState)
       );
       continue;
     }
-    const keys = new Set(mapEntries(body, source.doc).map((bodyEntry) => bodyEntry.key));
-    if (keys.has('foreach') || keys.has('do')) stages.push(...readForeachGroup(name, keyNode, body, state));
-    else if (keys.has('matrix')) stages.push(...readMatrixGroup(name, keyNode, body, state));
+    const bodyEntries = mapEntries(body, source.doc);
+    const has = (key: string): boolean => bodyEntries.some((bodyEntry) => bodyEntry.key === key);
+    if (has('foreach') || has('do')) stages.push(...readForeachGroup(name, keyNode, body, state));
+    else if (has('matrix')) stages.push(...readMatrixGroup(name, keyNode, body, state));
     else
       stages.push(
         readStage(

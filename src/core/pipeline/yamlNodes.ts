@@ -41,11 +41,23 @@ function mergedMaps(value: unknown, doc: Document): YAMLMap[] {
   return node.items.map((item) => resolveNode(item, doc)).filter((item): item is YAMLMap => isMap(item));
 }
 
+/** Entries per mapping: foreach templates are read once per generated stage, and both parse phases walk the
+ * same (cached) document. The AST is never changed after parsing, so the memo cannot go stale. */
+const entriesOfMap = new WeakMap<YAMLMap, readonly YamlEntry[]>();
+
 /**
  * The entries of a mapping as a loader sees them: merged entries first (earlier merge sources win over later
  * ones), explicit keys override merged ones, and a repeated key keeps its first position with its last value.
  */
-export function mapEntries(map: YAMLMap, doc: Document, depth = 0): YamlEntry[] {
+export function mapEntries(map: YAMLMap, doc: Document, depth = 0): readonly YamlEntry[] {
+  const known = entriesOfMap.get(map);
+  if (known) return known;
+  const entries = collectEntries(map, doc, depth);
+  entriesOfMap.set(map, entries);
+  return entries;
+}
+
+function collectEntries(map: YAMLMap, doc: Document, depth: number): readonly YamlEntry[] {
   const ordered: YamlEntry[] = [];
   const explicit: YamlEntry[] = [];
   for (const pair of map.items) {
@@ -60,7 +72,7 @@ export function mapEntries(map: YAMLMap, doc: Document, depth = 0): YamlEntry[] 
     const key: unknown = keyNode ? keyNode.value : pair.key;
     explicit.push({ key, keyNode, valueNode: resolveNode(pair.value, doc) });
   }
-  // A repeated key is a YAML error (reported by the parser); readers still see each key once.
+  // A repeated key is a YAML error (reported by findDuplicateKeys); readers still see each key once.
   if (ordered.length === 0 && !hasRepeatedKey(explicit)) return explicit;
   ordered.push(...explicit);
   const byKey = new Map<unknown, number>();
@@ -77,11 +89,12 @@ export function mapEntries(map: YAMLMap, doc: Document, depth = 0): YamlEntry[] 
   return result;
 }
 
-function hasRepeatedKey(entries: readonly YamlEntry[]): boolean {
-  const keys = new Set<unknown>();
-  for (const entry of entries) {
-    if (keys.has(entry.key)) return true;
-    keys.add(entry.key);
+/** Most mappings have a handful of keys: comparing pairs is cheaper than building a Set for each. */
+export function hasRepeatedKey(entries: readonly { readonly key: unknown }[]): boolean {
+  if (entries.length > 12) return new Set(entries.map((entry) => entry.key)).size !== entries.length;
+  for (let index = 1; index < entries.length; index++) {
+    const key = entries[index]?.key;
+    for (let earlier = 0; earlier < index; earlier++) if (entries[earlier]?.key === key) return true;
   }
   return false;
 }

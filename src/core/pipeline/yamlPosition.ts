@@ -6,6 +6,7 @@ import type { SourceRange } from './model';
 
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  private lastLine = 0;
 
   constructor(private readonly text: string) {
     for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) {
@@ -16,6 +17,16 @@ export class LineIndex {
   /** The 0-based line and character of an offset (clamped to the text). */
   position(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Readers mostly move forward through the text: try the line of the last answer and the next one first.
+    const hint = this.lastLine;
+    for (let line = hint; line <= hint + 1 && line < this.lineStarts.length; line++) {
+      const start = this.lineStarts[line] ?? 0;
+      const next = this.lineStarts[line + 1] ?? Infinity;
+      if (start <= clamped && clamped < next) {
+        this.lastLine = line;
+        return { line, character: clamped - start };
+      }
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -23,6 +34,7 @@ export class LineIndex {
       if ((this.lineStarts[middle] ?? 0) <= clamped) low = middle;
       else high = middle - 1;
     }
+    this.lastLine = low;
     return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
   }
 

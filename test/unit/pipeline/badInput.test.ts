@@ -27,6 +27,15 @@ void test('garbage that is not YAML does not throw', () => {
   }
 });
 
+void test('repeated keys are a YAML error at the repeat; the stage is listed once', () => {
+  const pipeline = parse('stages:\n  a:\n    cmd: x\n    cmd: y\n  a:\n    cmd: z\n  b:\n    cmd: w\n');
+  assert.deepEqual(stageNames(pipeline), ['a', 'b']);
+  assert.deepEqual(problemLines(pipeline), [
+    "5:YAML syntax error: Map keys must be unique ('a' repeats)",
+    "4:YAML syntax error: Map keys must be unique ('cmd' repeats)",
+  ]);
+});
+
 void test('stages written as a list', () => {
   assert.deepEqual(problemLines(parse('stages:\n  - a\n')), [
     "2:'stages' must be a mapping of stage names to definitions, not a list",

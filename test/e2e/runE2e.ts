@@ -166,7 +166,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
       if (await trustIfAsked(page)) console.log('# answered the workspace-trust prompt: trusted the empty folder');
       await runCommandFromPalette(page, 'DVC Lens: Initialize Project');
       await quickInputTitle(page)
-        .filter({ hasText: `Initialize DVC project in ${basename(folder)}` })
+        // "<folder>" is the folder's name or its path.
+        .filter({ hasText: new RegExp(`Initialize DVC project in (.*/)?${basename(folder)}\\b`) })
         .waitFor({ state: 'visible', timeout: timeouts.ui });
       await page.screenshot({ path: join(e2eDir, 'initialize-options.png') });
       await page.keyboard.press('Enter'); // nothing picked: just initialize

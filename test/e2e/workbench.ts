@@ -46,19 +46,29 @@ export function sideBarTreeRow(page: Page, label: string): Locator {
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
 }
 
-/** F1, the command's title, Enter: the way a person runs a command. */
-export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
-  // Focus the workbench first (a click on the status bar takes focus away from nothing important).
-  await page.locator('.monaco-workbench').focus().catch(() => undefined);
-  await page.keyboard.press('F1');
+/**
+ * F1, the command's title, Enter: the way a person runs a command. The palette lists what is available when it
+ * opens (a command enabled only in a trusted workspace shows up a moment after the trust prompt was answered),
+ * so, like a person, close it and try again when the command is not listed yet.
+ */
+export async function runCommandFromPalette(page: Page, title: string, timeoutMs = timeouts.ui): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: timeouts.ui });
-  await page.keyboard.type(title, { delay: 10 });
-  // Wait until the palette shows the command (its label, as highlighted by the filter) before pressing Enter.
-  await page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
-    .first()
-    .waitFor({ state: 'visible', timeout: timeouts.ui });
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: timeouts.ui });
+    await page.keyboard.type(title, { delay: 10 });
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(10_000, Math.max(1_000, deadline - Date.now())) });
+      break;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      console.log(`# the palette does not list "${title}" yet; closing it and trying again`);
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: timeouts.ui });
+    }
+  }
   await page.keyboard.press('Enter');
 }
 

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# npm test: every floor of the project's tests, in order, on a fresh machine as on a warm one.
+#
+#   setup        npm ci when node_modules is missing or out of date; Debian git/python3-venv when missing;
+#                the pinned DVC, code-server, Chromium (all cached: ~/.cache/dvc-lens, /usr/bin/chromium)
+#   typecheck    tsc -p . --noEmit
+#   lint         eslint .
+#   build        node scripts/build.mjs (extension, webviews, extension-host suites)
+#   unit         npm run test:unit           (node:test)
+#   integration  npm run test:integration    (node:test, real git and DVC)
+#   package      npm run package             (production build + .vsix)
+#   suite        npm run test:suite          (trusted + Restricted Mode suites inside code-server)
+#   e2e          npm run test:e2e            (the .vsix in code-server, driven by Chromium)
+#
+# Each floor is headed, its output shown and kept in test-results/floors/<floor>.log. The first failing floor
+# stops the run with a non-zero exit. The last line totals all floors as `N passed, N failed`: test floors
+# count their tests (node:test's `# pass N` / `# fail N`, the suite runner's `suite: N passed, N failed`),
+# check floors (typecheck, lint, build, package) count as one each.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$PWD"
+FLOOR_LOGS="$ROOT/test-results/floors"
+mkdir -p "$FLOOR_LOGS"
+
+PASSED=0
+FAILED=0
+RUN_START=$SECONDS
+bold() { printf '\033[1m%s\033[0m\n' "$*"; }
+setup_failed() {
+  echo "test.sh: $*" >&2
+  FAILED=$((FAILED + 1))
+  finish 1
+}
+
+finish() {
+  local code=$1
+  echo
+  bold "== total ($(( SECONDS - RUN_START )) s)"
+  echo "$PASSED passed, $FAILED failed"
+  exit "$code"
+}
+
+# Counts from a floor's output: node:test summaries (TAP `# pass N` or spec `ℹ pass N`, summed when a floor
+# runs several) or the suite runner's closing line. Prints "passed failed", or nothing when none was found.
+counts_from() {
+  local log=$1
+  local suite_line
+  suite_line="$(grep -aE '^suite: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)"
+  if [ -n "$suite_line" ]; then
+    sed -E 's/^suite: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$suite_line"
+    return
+  fi
+  local pass fail
+  pass="$(grep -aE '^(# |ℹ )pass [0-9]+$' "$log" | awk '{ s += $NF } END { if (NR) print s }')"
+  fail="$(grep -aE '^(# |ℹ )fail [0-9]+$' "$log" | awk '{ s += $NF } END { if (NR) print s }')"
+  [ -n "$pass$fail" ] && echo "${pass:-0} ${fail:-0}"
+}
+
+# floor <name> <kind: tests|check> <command...>
+FLOOR_NO=0
+floor() {
+  local name=$1 kind=$2
+  shift 2
+  FLOOR_NO=$((FLOOR_NO + 1))
+  local log="$FLOOR_LOGS/$name.log"
+  echo
+  bold "==================== floor $FLOOR_NO: $name ($*) ===================="
+  local start=$SECONDS
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local took=$((SECONDS - start))
+  local pass=0 fail=0
+  if [ "$kind" = tests ]; then
+    local counted
+    counted="$(counts_from "$log")"
+    if [ -n "$counted" ]; then
+      read -r pass fail <<<"$counted"
+    fi
+    # A failing command whose output shows no failed test (a crash, a load error) still counts as a failure.
+    if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
+    if [ "$status" -eq 0 ] && [ "$pass" -eq 0 ] && [ "$fail" -eq 0 ]; then
+      echo "test.sh: floor $name ran no tests" >&2
+      fail=1
+      status=1
+    fi
+  elif [ "$status" -eq 0 ]; then
+    pass=1
+  else
+    fail=1
+  fi
+  PASSED=$((PASSED + pass))
+  FAILED=$((FAILED + fail))
+  if [ "$status" -ne 0 ]; then
+    bold "---- floor $name FAILED (exit $status, ${took} s): $pass passed, $fail failed; log: ${log#"$ROOT"/}"
+    finish 1
+  fi
+  bold "---- floor $name ok (${took} s): $pass passed, $fail failed"
+}
+
+# ---- setup ------------------------------------------------------------------------------------------------
+echo
+bold "==================== setup ===================="
+setup_start=$SECONDS
+
+# node_modules is current when every package of package-lock.json is installed at its locked version (missing
+# optional packages aside). Content, not timestamps: a checkout that touches the lock file must not make us
+# wipe node_modules.
+node_modules_current() {
+  [ -d node_modules ] || return 1
+  node - <<'EOF'
+const { readFileSync, existsSync } = require('node:fs');
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+  if (!path.startsWith('node_modules/') || entry.link) continue;
+  const manifest = `${path}/package.json`;
+  if (!existsSync(manifest)) {
+    if (entry.optional || entry.devOptional) continue; // platform packages for other systems
+    process.exit(1);
+  }
+  if (entry.version && JSON.parse(readFileSync(manifest, 'utf8')).version !== entry.version) process.exit(1);
+}
+EOF
+}
+if ! node_modules_current; then
+  echo "npm ci (node_modules missing or out of date) ..."
+  # No install scripts: esbuild finds its platform binary without its postinstall, nothing else needs one, and
+  # npm 11 may refuse unreviewed scripts anyway.
+  npm ci --ignore-scripts --no-audit --no-fund || setup_failed "npm ci failed"
+fi
+
+# git and a Python with venv (for the pinned DVC), from Debian when missing.
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3 python3-venv)
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "apt-get install ${missing[*]} ..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/dev/null ||
+      setup_failed "apt-get install ${missing[*]} failed"
+  else
+    setup_failed "missing ${missing[*]} (install them, or run as root)"
+  fi
+fi
+
+DVC_LENS_DVC="$(bash scripts/ensure-dvc.sh)" || setup_failed "ensure-dvc failed"
+DVC_LENS_CODE_SERVER="$(bash scripts/ensure-code-server.sh)" || setup_failed "ensure-code-server failed"
+DVC_LENS_CHROMIUM="$(bash scripts/ensure-chromium.sh)" || setup_failed "ensure-chromium failed"
+export DVC_LENS_DVC DVC_LENS_CODE_SERVER DVC_LENS_CHROMIUM
+echo "node        $(node --version), npm $(npm --version 2>/dev/null)"
+echo "dvc         $DVC_LENS_DVC"
+echo "code-server $DVC_LENS_CODE_SERVER"
+echo "chromium    $DVC_LENS_CHROMIUM"
+bold "---- setup ok ($((SECONDS - setup_start)) s)"
+
+# ---- floors -----------------------------------------------------------------------------------------------
+floor typecheck check npx tsc -p . --noEmit
+floor lint check npx eslint .
+floor build check npm run --silent build
+floor unit tests npm run --silent test:unit
+floor integration tests npm run --silent test:integration
+floor package check npm run --silent package
+floor suite tests npm run --silent test:suite
+floor e2e tests npm run --silent test:e2e
+
+finish 0

@@ -23,6 +23,7 @@ import {
   ensureCodeServer,
   ensureDvc,
   installExtension,
+  removeOnInterrupt,
   repoRoot,
   startCodeServer,
   testResultsRoot,
@@ -45,6 +46,7 @@ const vsix = process.env.DVC_LENS_VSIX ?? join(repoRoot, `${manifest.name}-${man
 const e2eDir = join(testResultsRoot, 'e2e');
 
 let temp: string;
+let forgetTemp: (() => void) | undefined;
 let server: CodeServer | undefined;
 let browser: Browser | undefined;
 
@@ -107,6 +109,7 @@ void describe('DVC Lens, packaged, in code-server', () => {
       const [launcher, dvc] = await Promise.all([ensureCodeServer(), ensureDvc()]);
       dvcPath = dvc;
       temp = await mkdtemp(join(tmpdir(), 'dvc-lens-e2e-'));
+      forgetTemp = removeOnInterrupt(temp);
       const extensionsDir = join(temp, 'extensions');
       await mkdir(extensionsDir, { recursive: true });
       await mkdir(e2eDir, { recursive: true });
@@ -126,6 +129,7 @@ void describe('DVC Lens, packaged, in code-server', () => {
     async () => {
       await browser?.close().catch(() => undefined);
       await server?.stop();
+      forgetTemp?.();
       if (temp && process.env.DVC_LENS_KEEP_WORKSPACE !== '1') await rm(temp, { recursive: true, force: true });
     },
     { timeout: 60_000 },

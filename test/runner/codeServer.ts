@@ -5,7 +5,7 @@
  * ends its whole process group (server, extension hosts, their children) by its own id.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -157,6 +157,48 @@ export function tail(file: string, lines = 60): string {
   }
 }
 
+/**
+ * Servers still running. code-server runs in its own process group (so that stop() can end its extension hosts
+ * too), which also means a Ctrl-C in the terminal does not reach it: end them here when this process is
+ * interrupted or exits without having stopped them.
+ */
+const running = new Map<number, string>(); // pid -> its temp folder
+const extraTemps = new Set<string>();
+let exitHooksInstalled = false;
+
+/** A temp folder to remove should this process be interrupted before it removes it itself. */
+export function removeOnInterrupt(path: string): () => void {
+  installExitHooks();
+  extraTemps.add(path);
+  return () => extraTemps.delete(path);
+}
+
+function killAllRunning(): void {
+  for (const [pid, temp] of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(temp, { recursive: true, force: true });
+  }
+  running.clear();
+  for (const temp of extraTemps) rmSync(temp, { recursive: true, force: true });
+  extraTemps.clear();
+}
+
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', killAllRunning);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAllRunning();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}
+
 export async function startCodeServer(launcher: string, options: CodeServerOptions): Promise<CodeServer> {
   const logDir = join(testResultsRoot, options.name);
   await rm(logDir, { recursive: true, force: true });
@@ -188,6 +230,8 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
     { detached: true, stdio: ['ignore', logFd, logFd], env: codeServerEnv(options.env ?? {}) },
   );
   closeSync(logFd);
+  installExitHooks();
+  if (child.pid !== undefined) running.set(child.pid, temp);
   const exited = new Promise<number | null>((resolveExit) => {
     if (child.exitCode !== null) resolveExit(child.exitCode);
     else child.once('exit', (code) => resolveExit(code));
@@ -199,6 +243,7 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
     if (stopped) return;
     stopped = true;
     await killGroup(child, exited);
+    if (child.pid !== undefined) running.delete(child.pid);
     // Keep the server's own logs (extension host output included) next to ours, then drop the temp folders.
     await cp(join(userDataDir, 'logs'), join(logDir, 'vscode-logs'), { recursive: true }).catch(() => undefined);
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

@@ -25,7 +25,7 @@ import type { Browser } from 'playwright-core';
 import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
 import type { SuiteResults } from '../suite/runMocha';
 import { launchChromium, recordConsole } from './browser';
-import { ensureCodeServer, ensureDvc, repoRoot, startCodeServer, tail, type CodeServer } from './codeServer';
+import { ensureCodeServer, ensureDvc, removeOnInterrupt, repoRoot, startCodeServer, tail, type CodeServer } from './codeServer';
 import { printSuiteResults, suiteDefinitions, type SuiteDefinition } from './suites';
 
 const timeoutSeconds = Number(process.env.DVC_LENS_SUITE_TIMEOUT ?? 600);
@@ -65,7 +65,8 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
   if (!existsSync(testsPath)) throw new Error(`${suite.bundle} is missing: run \`npm run build\` first`);
   console.log(`\n== suite: ${suite.name} (${suite.bundle}, ${suite.description})`);
 
-  const workspaceParent = await mkdtemp(join(tmpdir(), `dvc-lens-suite-${suite.name}-`));
+  const workspaceParent = await mkdtemp(join(tmpdir(), `dvc-lens-suite-${suite.name}-workspace-`));
+  const forgetWorkspace = removeOnInterrupt(workspaceParent);
   const workspace = await createDemoWorkspace(join(workspaceParent, 'demo-project'), { dvcPath, repro: true });
   console.log(`   workspace ${workspace} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
@@ -124,6 +125,7 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    forgetWorkspace();
     if (process.env.DVC_LENS_KEEP_WORKSPACE !== '1') await rm(workspaceParent, { recursive: true, force: true });
   }
 }

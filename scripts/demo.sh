@@ -42,6 +42,16 @@ if ! node_modules_current; then
   npm ci --ignore-scripts --no-audit --no-fund
 fi
 
+# git and a Python with venv (for the pinned DVC), from Debian when missing.
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3 python3-venv)
+if [ "${#missing[@]}" -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "demo: missing ${missing[*]} (install them, or run as root)" >&2; exit 1; }
+  say "apt-get install ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
 # The demo's raw dataset is tracked by DVC and ignored by git, so a fresh clone lacks it: make it (deterministic).
 if [ ! -f examples/demo-project/data/raw.csv ]; then
   echo "examples/demo-project/data/raw.csv is missing (git ignores it): regenerating it with make_raw_data.py"

@@ -52,12 +52,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The demo's raw dataset is tracked by DVC and ignored by git, so a fresh clone lacks it: make it (deterministic).
-if [ ! -f examples/demo-project/data/raw.csv ]; then
-  echo "examples/demo-project/data/raw.csv is missing (git ignores it): regenerating it with make_raw_data.py"
-  (cd examples/demo-project && python3 make_raw_data.py)
-fi
-
 say "DVC and code-server (cached in $CACHE_ROOT)"
 DVC="$(bash scripts/ensure-dvc.sh)"
 CODE_SERVER="$(bash scripts/ensure-code-server.sh)"

@@ -142,12 +142,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-# The demo's raw dataset is tracked by DVC and ignored by git, so a fresh clone lacks it: make it (deterministic).
-if [ ! -f examples/demo-project/data/raw.csv ]; then
-  echo "examples/demo-project/data/raw.csv is missing (git ignores it): regenerating it with make_raw_data.py"
-  (cd examples/demo-project && python3 make_raw_data.py)
-fi
-
 DVC_LENS_DVC="$(bash scripts/ensure-dvc.sh)" || setup_failed "ensure-dvc failed"
 DVC_LENS_CODE_SERVER="$(bash scripts/ensure-code-server.sh)" || setup_failed "ensure-code-server failed"
 DVC_LENS_CHROMIUM="$(bash scripts/ensure-chromium.sh)" || setup_failed "ensure-chromium failed"

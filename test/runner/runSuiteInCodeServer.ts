@@ -18,7 +18,7 @@
  * extension folder to load instead of the repository), DVC_LENS_TEST_GREP, DVC_LENS_KEEP_WORKSPACE=1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -59,6 +59,11 @@ function readResults(file: string): SuiteResults | undefined {
   }
 }
 
+async function makeEmptyFolder(folder: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
 async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string): Promise<SuiteResults> {
   const started = Date.now();
   const testsPath = join(repoRoot, suite.bundle);
@@ -67,7 +72,10 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
 
   const workspaceParent = await mkdtemp(join(tmpdir(), `dvc-lens-suite-${suite.name}-workspace-`));
   const forgetWorkspace = removeOnInterrupt(workspaceParent);
-  const workspace = await createDemoWorkspace(join(workspaceParent, 'demo-project'), { dvcPath, repro: true });
+  const workspace =
+    suite.workspace === 'demo'
+      ? await createDemoWorkspace(join(workspaceParent, 'demo-project'), { dvcPath, repro: true })
+      : await makeEmptyFolder(join(workspaceParent, 'empty-folder'));
   console.log(`   workspace ${workspace} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let server: CodeServer | undefined;

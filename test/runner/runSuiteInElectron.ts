@@ -75,7 +75,11 @@ async function runOne(suite: SuiteDefinition, vscodeExecutablePath: string, dvcP
 
   const temp = await mkdtemp(join(tmpdir(), `dvc-lens-electron-${suite.name}-`));
   try {
-    const workspace = await createDemoWorkspace(join(temp, 'demo-project'), { dvcPath, repro: true });
+    const workspace =
+      suite.workspace === 'demo'
+        ? await createDemoWorkspace(join(temp, 'demo-project'), { dvcPath, repro: true })
+        : join(temp, 'empty-folder');
+    await mkdir(workspace, { recursive: true });
     const userDataDir = join(temp, 'user-data');
     await writeUserSettings(userDataDir, suite.settings(dvcPath));
     try {

@@ -1,8 +1,10 @@
-/** The two extension-host suites, shared by the code-server and the @vscode/test-electron runners. */
+/** The extension-host suites, shared by the code-server and the @vscode/test-electron runners. */
 import type { SuiteResults } from '../suite/runMocha';
 
 export interface SuiteDefinition {
-  readonly name: 'trusted' | 'restricted';
+  readonly name: 'trusted' | 'restricted' | 'idle';
+  /** What the window opens: a fresh demo copy (git + DVC, reproduced), or an empty folder without DVC. */
+  readonly workspace: 'demo' | 'empty';
   /** The bundled suite, relative to the repository root (scripts/build.mjs makes it). */
   readonly bundle: string;
   readonly description: string;
@@ -14,6 +16,7 @@ export const suiteDefinitions: readonly SuiteDefinition[] = [
   {
     name: 'trusted',
     bundle: 'dist-test/suite/index.js',
+    workspace: 'demo',
     description: 'trusted workspace',
     // Dialogs are refused in test mode, so the trust prompt could never be answered: switch trust off.
     settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
@@ -21,6 +24,7 @@ export const suiteDefinitions: readonly SuiteDefinition[] = [
   {
     name: 'restricted',
     bundle: 'dist-test/suite/restricted.js',
+    workspace: 'demo',
     description: 'Restricted Mode, workspace not trusted',
     // Trust stays on and nobody answers its prompt, so the folder stays untrusted (the suite checks that).
     settings: (dvcPath) => ({
@@ -29,6 +33,13 @@ export const suiteDefinitions: readonly SuiteDefinition[] = [
       'security.workspace.trust.emptyWindow': false,
       'dvcLens.dvcPath': dvcPath,
     }),
+  },
+  {
+    name: 'idle',
+    bundle: 'dist-test/suite/idle.js',
+    workspace: 'empty',
+    description: 'a folder without DVC, where the extension must stay idle',
+    settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
   },
 ];
 

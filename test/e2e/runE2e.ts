@@ -152,6 +152,18 @@ void describe('DVC Lens, packaged, in code-server', () => {
       for (const stage of ['prepare', 'train', 'evaluate']) {
         await sideBarTreeRow(page, stage).first().waitFor({ state: 'visible', timeout: timeouts.ui });
       }
+      // Clicking a stage opens dvc.yaml at it; the stage unfolds into its command, deps, outs, params...
+      await sideBarTreeRow(page, 'train').first().click();
+      await page
+        .locator('.tabs-container .tab', { hasText: 'dvc.yaml' })
+        .first()
+        .waitFor({ state: 'visible', timeout: timeouts.ui });
+      const outputs = sideBarTreeRow(page, 'Outputs').first();
+      if (!(await outputs.isVisible())) {
+        await sideBarTreeRow(page, 'train').first().click();
+        await page.keyboard.press('ArrowRight');
+      }
+      await outputs.waitFor({ state: 'visible', timeout: timeouts.ui });
       // Let decorations and icons settle, and move the pointer off the icon's hover, before the picture the
       // README shows.
       await page.mouse.move(800, 600);

@@ -42,7 +42,11 @@ const webviewOptions = {
 
 // The suite runs inside a real extension host (code-server or @vscode/test-electron), which loads CommonJS.
 const suiteOptions = {
-  entryPoints: { index: 'test/suite/index.ts', restricted: 'test/suite/restricted.ts', idle: 'test/suite/idle.ts' },
+  entryPoints: {
+    index: 'test/suite/index.ts',
+    restricted: 'test/suite/restricted.ts',
+    idle: 'test/suite/idle.ts',
+  },
   outdir: 'dist-test/suite',
   bundle: true,
   platform: 'node',

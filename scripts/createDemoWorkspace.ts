@@ -21,10 +21,14 @@ export interface DemoWorkspaceOptions {
   readonly repro?: boolean;
 }
 
-export async function createDemoWorkspace(destination: string, options: DemoWorkspaceOptions): Promise<string> {
+export async function createDemoWorkspace(
+  destination: string,
+  options: DemoWorkspaceOptions,
+): Promise<string> {
   const target = resolve(destination);
   await mkdir(target, { recursive: true });
-  if ((await readdir(target)).length > 0) throw new Error(`Refusing to create the demo in a non-empty folder: ${target}`);
+  if ((await readdir(target)).length > 0)
+    throw new Error(`Refusing to create the demo in a non-empty folder: ${target}`);
   await cp(demoSource, target, {
     recursive: true,
     filter: (source) => !source.includes('__pycache__'),
@@ -48,7 +52,8 @@ export async function createDemoWorkspace(destination: string, options: DemoWork
 async function main(): Promise<void> {
   const [destination, ...flags] = process.argv.slice(2);
   if (!destination) throw new Error('usage: createDemoWorkspace.ts <destination> [--repro]');
-  const dvcPath = process.env.DVC_LENS_DVC ?? (await run('bash', [join(__dirname, 'ensure-dvc.sh')])).stdout.trim();
+  const dvcPath =
+    process.env.DVC_LENS_DVC ?? (await run('bash', [join(__dirname, 'ensure-dvc.sh')])).stdout.trim();
   const created = await createDemoWorkspace(destination, { dvcPath, repro: flags.includes('--repro') });
   console.log(created);
 }

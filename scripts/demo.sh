@@ -16,41 +16,8 @@ PORT="${DVC_LENS_DEMO_PORT:-8080}"
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
 # --- dependencies ---------------------------------------------------------------------------------------------
-# node_modules is current when every package of package-lock.json is installed at its locked version (optional
-# packages for other platforms aside). Content, not timestamps: a checkout that merely touches the lock file
-# must not make us wipe node_modules.
-node_modules_current() {
-  [ -d node_modules ] || return 1
-  node - <<'EOF'
-const { readFileSync, existsSync } = require('node:fs');
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
-for (const [path, entry] of Object.entries(lock.packages ?? {})) {
-  if (!path.startsWith('node_modules/') || entry.link) continue;
-  const manifest = `${path}/package.json`;
-  if (!existsSync(manifest)) {
-    if (entry.optional || entry.devOptional) continue; // platform packages for other systems
-    process.exit(1);
-  }
-  if (entry.version && JSON.parse(readFileSync(manifest, 'utf8')).version !== entry.version) process.exit(1);
-}
-EOF
-}
-if ! node_modules_current; then
-  say "npm ci"
-  # Install scripts are not needed (esbuild finds its platform binary without its postinstall) and npm 11 may
-  # refuse unreviewed ones: skip them all.
-  npm ci --ignore-scripts --no-audit --no-fund
-fi
-
-# git and a Python with venv (for the pinned DVC), from Debian when missing.
-missing=()
-command -v git >/dev/null 2>&1 || missing+=(git)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3 python3-venv)
-if [ "${#missing[@]}" -gt 0 ]; then
-  [ "$(id -u)" -eq 0 ] || { echo "demo: missing ${missing[*]} (install them, or run as root)" >&2; exit 1; }
-  say "apt-get install ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+say "npm packages, git, python3-venv"
+bash scripts/ensure-base.sh
 
 say "DVC and code-server (cached in $CACHE_ROOT)"
 DVC="$(bash scripts/ensure-dvc.sh)"

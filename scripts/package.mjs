@@ -20,7 +20,8 @@ function fail(message) {
 }
 
 const main = manifest.main ? join(root, manifest.main) : undefined;
-if (main && !existsSync(main) && !existsSync(`${main}.js`)) fail(`${manifest.main} is missing: run \`npm run package\` (it builds first)`);
+if (main && !existsSync(main) && !existsSync(`${main}.js`))
+  fail(`${manifest.main} is missing: run \`npm run package\` (it builds first)`);
 
 const vsceCli = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
 const args = ['package', '--no-dependencies', '--out', vsix];
@@ -33,7 +34,10 @@ if (!hasLicense) args.push('--skip-license');
 
 rmSync(vsix, { force: true });
 // stdin closed: should vsce ever ask a question, it fails instead of waiting for an answer.
-const result = spawnSync(process.execPath, [vsceCli, ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+const result = spawnSync(process.execPath, [vsceCli, ...args], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 if (result.status !== 0) fail(`vsce package failed (exit ${result.status ?? result.signal})`);
 if (!existsSync(vsix)) fail(`vsce did not write ${vsix}`);
 
@@ -50,9 +54,11 @@ const required = ['extension.vsixmanifest', 'extension/package.json'];
 if (main) required.push(`extension/${relative(root, existsSync(main) ? main : `${main}.js`)}`);
 const missing = required.filter((name) => !inside.has(name));
 if (missing.length > 0) fail(`the package lacks ${missing.join(', ')}`);
-const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(dist\/(?!.*\.map$)|media\/|package\.json$|readme\.md$|changelog\.md$|license(\.md|\.txt)?$))/i;
+const allowed =
+  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(dist\/(?!.*\.map$)|media\/|package\.json$|readme\.md$|changelog\.md$|license(\.md|\.txt)?$))/i;
 const unexpected = listing.filter((name) => !allowed.test(name));
-if (unexpected.length > 0) fail(`unexpected files in the package (fix .vscodeignore):\n  ${unexpected.join('\n  ')}`);
+if (unexpected.length > 0)
+  fail(`unexpected files in the package (fix .vscodeignore):\n  ${unexpected.join('\n  ')}`);
 
 const sizeKb = Math.round(statSync(vsix).size / 1024);
 console.log(`package: ${relative(process.cwd(), vsix) || vsix} (${listing.length} files, ${sizeKb} KB)`);

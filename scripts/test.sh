@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # npm test: every floor of the project's tests, in order, on a fresh machine as on a warm one.
 #
-#   setup        npm ci when node_modules is missing or out of date; Debian git/python3-venv when missing;
+#   setup        scripts/ensure-base.sh (npm ci when needed; Debian git/python3-venv when missing);
 #                the pinned DVC, code-server, Chromium (all cached: ~/.cache/dvc-lens, /usr/bin/chromium)
 #   typecheck    tsc -p . --noEmit
-#   lint         eslint .
+#   lint         eslint . and prettier --check .
 #   build        node scripts/build.mjs (extension, webviews, extension-host suites)
 #   unit         npm run test:unit           (node:test)
 #   integration  npm run test:integration    (node:test, real git and DVC)
@@ -102,46 +102,7 @@ echo
 bold "==================== setup ===================="
 setup_start=$SECONDS
 
-# node_modules is current when every package of package-lock.json is installed at its locked version (missing
-# optional packages aside). Content, not timestamps: a checkout that touches the lock file must not make us
-# wipe node_modules.
-node_modules_current() {
-  [ -d node_modules ] || return 1
-  node - <<'EOF'
-const { readFileSync, existsSync } = require('node:fs');
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
-for (const [path, entry] of Object.entries(lock.packages ?? {})) {
-  if (!path.startsWith('node_modules/') || entry.link) continue;
-  const manifest = `${path}/package.json`;
-  if (!existsSync(manifest)) {
-    if (entry.optional || entry.devOptional) continue; // platform packages for other systems
-    process.exit(1);
-  }
-  if (entry.version && JSON.parse(readFileSync(manifest, 'utf8')).version !== entry.version) process.exit(1);
-}
-EOF
-}
-if ! node_modules_current; then
-  echo "npm ci (node_modules missing or out of date) ..."
-  # No install scripts: esbuild finds its platform binary without its postinstall, nothing else needs one, and
-  # npm 11 may refuse unreviewed scripts anyway.
-  npm ci --ignore-scripts --no-audit --no-fund || setup_failed "npm ci failed"
-fi
-
-# git and a Python with venv (for the pinned DVC), from Debian when missing.
-missing=()
-command -v git >/dev/null 2>&1 || missing+=(git)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3 python3-venv)
-if [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "apt-get install ${missing[*]} ..."
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/dev/null ||
-      setup_failed "apt-get install ${missing[*]} failed"
-  else
-    setup_failed "missing ${missing[*]} (install them, or run as root)"
-  fi
-fi
-
+bash scripts/ensure-base.sh || setup_failed "installing npm packages, git or python3-venv failed"
 DVC_LENS_DVC="$(bash scripts/ensure-dvc.sh)" || setup_failed "ensure-dvc failed"
 DVC_LENS_CODE_SERVER="$(bash scripts/ensure-code-server.sh)" || setup_failed "ensure-code-server failed"
 DVC_LENS_CHROMIUM="$(bash scripts/ensure-chromium.sh)" || setup_failed "ensure-chromium failed"
@@ -154,7 +115,7 @@ bold "---- setup ok ($((SECONDS - setup_start)) s)"
 
 # ---- floors -----------------------------------------------------------------------------------------------
 floor typecheck check npx tsc -p . --noEmit
-floor lint check npx eslint .
+floor lint check npm run --silent lint
 floor build check npm run --silent build
 floor unit tests npm run --silent test:unit
 floor integration tests npm run --silent test:integration

@@ -39,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   disposables.register(new PipelineDiagnostics(repositories));
   const pipelineTree = disposables.register(new PipelineTreeProvider(repositories));
   const treeView = disposables.register(
-    vscode.window.createTreeView('dvcLens.pipeline', { treeDataProvider: pipelineTree, showCollapseAll: true }),
+    vscode.window.createTreeView('dvcLens.pipeline', {
+      treeDataProvider: pipelineTree,
+      showCollapseAll: true,
+    }),
   );
   pipelineTree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
@@ -57,13 +60,19 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const registerTrusted = (id: string, what: string, handler: (...args: unknown[]) => unknown): void =>
     register(id, (...args) => {
       if (isTrusted()) return handler(...args);
-      void vscode.window.showWarningMessage(`DVC Lens: ${what} runs processes, which Restricted Mode does not allow. Trust the workspace first.`);
+      void vscode.window.showWarningMessage(
+        `DVC Lens: ${what} runs processes, which Restricted Mode does not allow. Trust the workspace first.`,
+      );
       return undefined;
     });
   register(commandIds.showLog, () => log.show());
   register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
   registerTrusted(commandIds.installDvc, 'Install DVC', () =>
-    installDvcCommand((folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput), log, () => void locator.locate()),
+    installDvcCommand(
+      (folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput),
+      log,
+      () => void locator.locate(),
+    ),
   );
   registerTrusted(commandIds.initializeProject, 'Initialize Project', (argument) =>
     initializeProjectCommand(setupServices, log, () => void repositories.rescan(), argument),

@@ -3,7 +3,7 @@
  * spawns"). Every call is logged to the same ProcessLog as DVC calls, one line with its duration, and its
  * errors become the same ProcessError as DVC's so that the UI has one error type to explain.
  */
-import { stat } from 'node:fs/promises';
+import { isDirectory } from './pathChecks';
 import { simpleGit, GitPluginError, type SimpleGit } from 'simple-git';
 import { formatCommandLine } from './commandLine';
 import { ProcessError, type ProcessFailureReason } from './processError';
@@ -189,12 +189,4 @@ function failureReason(
   if (error instanceof GitPluginError && error.plugin === 'abort') return 'cancelled';
   if (/\bENOENT\b/.test(message)) return 'notFound';
   return 'exit';
-}
-
-async function isDirectory(folder: string): Promise<boolean> {
-  try {
-    return (await stat(folder)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -29,5 +29,7 @@ export function processTimeoutMs(): number {
 }
 
 export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(settingKeys.dvcPath) || event.affectsConfiguration(settingKeys.pythonPath);
+  return (
+    event.affectsConfiguration(settingKeys.dvcPath) || event.affectsConfiguration(settingKeys.pythonPath)
+  );
 }

@@ -10,7 +10,10 @@ async function openStage(target: unknown, range?: unknown): Promise<void> {
   if (isModelNode(target)) {
     const open = target.node.open;
     if (!open) return;
-    return openStage(vscode.Uri.joinPath(target.repository.root, open.file), open.range ? toVscodeRange(open.range) : undefined);
+    return openStage(
+      vscode.Uri.joinPath(target.repository.root, open.file),
+      open.range ? toVscodeRange(open.range) : undefined,
+    );
   }
   if (!(target instanceof vscode.Uri)) return;
   const selection = range instanceof vscode.Range ? range : undefined;
@@ -39,8 +42,13 @@ function isModelNode(value: unknown): value is Extract<PipelineViewNode, { kind:
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'model';
 }
 
-export function registerPipelineCommands(disposables: DisposableStore, repositories: WorkspaceRepositories): void {
-  disposables.register(vscode.commands.registerCommand(commandIds.refreshPipelines, () => repositories.rescan()));
+export function registerPipelineCommands(
+  disposables: DisposableStore,
+  repositories: WorkspaceRepositories,
+): void {
+  disposables.register(
+    vscode.commands.registerCommand(commandIds.refreshPipelines, () => repositories.rescan()),
+  );
   disposables.register(vscode.commands.registerCommand(commandIds.openStage, openStage));
   disposables.register(vscode.commands.registerCommand(commandIds.openPipelineItem, openPipelineItem));
 }

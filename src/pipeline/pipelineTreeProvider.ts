@@ -9,8 +9,18 @@ import { toVscodeRange } from './pipelineDiagnostics';
 
 /** A node of the Pipeline view: a repository (multi-root only) or a node of the core tree model. */
 export type PipelineViewNode =
-  | { readonly kind: 'repository'; readonly id: string; readonly repository: Repository; readonly children: readonly PipelineViewNode[] }
-  | { readonly kind: 'model'; readonly repository: Repository; readonly node: PipelineTreeNode; readonly children: readonly PipelineViewNode[] };
+  | {
+      readonly kind: 'repository';
+      readonly id: string;
+      readonly repository: Repository;
+      readonly children: readonly PipelineViewNode[];
+    }
+  | {
+      readonly kind: 'model';
+      readonly repository: Repository;
+      readonly node: PipelineTreeNode;
+      readonly children: readonly PipelineViewNode[];
+    };
 
 /**
  * The Pipeline view. It renders the repositories' pipelines (already parsed from files) through the pure tree
@@ -53,7 +63,10 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
 
   getTreeItem(element: PipelineViewNode): vscode.TreeItem {
     if (element.kind === 'repository') {
-      const item = new vscode.TreeItem(element.repository.workspaceFolder.name, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        element.repository.workspaceFolder.name,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = element.id;
       item.description = vscode.workspace.asRelativePath(element.repository.root, true);
       item.iconPath = new vscode.ThemeIcon('repo');
@@ -70,7 +83,9 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   }
 
   private rebuild(): void {
-    const repositories = this.repositories.repositories.filter((repository) => repository.pipelines.length > 0);
+    const repositories = this.repositories.repositories.filter(
+      (repository) => repository.pipelines.length > 0,
+    );
     const perRepository = repositories.map((repository) => ({
       repository,
       nodes: buildPipelineTree(repository.pipelines, { rootId: repository.root.toString() }).map((node) =>
@@ -99,7 +114,8 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
 /** One repository with one dvc.yaml at its root: its stages are the top level, as in most projects. */
 function withoutLonePipelineFile(nodes: readonly PipelineViewNode[]): readonly PipelineViewNode[] {
   const only = nodes.length === 1 ? nodes[0] : undefined;
-  if (only?.kind === 'model' && only.node.kind === 'pipelineFile' && only.node.label === 'dvc.yaml') return only.children;
+  if (only?.kind === 'model' && only.node.kind === 'pipelineFile' && only.node.label === 'dvc.yaml')
+    return only.children;
   return nodes;
 }
 
@@ -120,12 +136,19 @@ function modelTreeItem(element: Extract<PipelineViewNode, { kind: 'model' }>): v
   item.description = node.description;
   item.tooltip = node.tooltip;
   item.contextValue = node.contextValue;
-  item.iconPath = node.kind === 'problem' ? new vscode.ThemeIcon(node.codicon, new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon(node.codicon);
+  item.iconPath =
+    node.kind === 'problem'
+      ? new vscode.ThemeIcon(node.codicon, new vscode.ThemeColor('errorForeground'))
+      : new vscode.ThemeIcon(node.codicon);
   const target = node.open;
   if (target) {
     const uri = vscode.Uri.joinPath(repository.root, target.file);
     item.command = target.range
-      ? { command: commandIds.openStage, title: 'Open in dvc.yaml', arguments: [uri, toVscodeRange(target.range)] }
+      ? {
+          command: commandIds.openStage,
+          title: 'Open in dvc.yaml',
+          arguments: [uri, toVscodeRange(target.range)],
+        }
       : { command: commandIds.openPipelineItem, title: 'Open File', arguments: [uri] };
     if (!target.range) item.resourceUri = uri;
   }

@@ -49,7 +49,9 @@ export class Repository implements vscode.Disposable {
   /** Whether `uri` is one of the dvc.yaml files or a folder holding one (for folder deletions). */
   hasPipelineFileUnder(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    return this.pipelineFiles.some((file) => file.toString() === key || file.toString().startsWith(`${key}/`));
+    return this.pipelineFiles.some(
+      (file) => file.toString() === key || file.toString().startsWith(`${key}/`),
+    );
   }
 
   /** Whether a change to this file can change one of the pipelines. */
@@ -61,7 +63,8 @@ export class Repository implements vscode.Disposable {
   async refresh(changed?: Iterable<vscode.Uri>): Promise<void> {
     if (!changed) return this.reload(this.pipelineFiles);
     const targets = new Set<string>();
-    for (const uri of changed) for (const file of this.dependents.get(uri.toString()) ?? []) targets.add(file);
+    for (const uri of changed)
+      for (const file of this.dependents.get(uri.toString()) ?? []) targets.add(file);
     return this.reload(this.pipelineFiles.filter((uri) => targets.has(uri.toString())));
   }
 
@@ -76,7 +79,8 @@ export class Repository implements vscode.Disposable {
     // A newer reload started while this one read files: its result wins, this one is dropped.
     if (generation !== this.generation && files.length === this.pipelineFiles.length) return;
     const present = new Set(this.pipelineFiles.map((uri) => uri.toString()));
-    for (const key of [...this.pipelinesByFile.keys()]) if (!present.has(key)) this.pipelinesByFile.delete(key);
+    for (const key of [...this.pipelinesByFile.keys()])
+      if (!present.has(key)) this.pipelinesByFile.delete(key);
     files.forEach((file, index) => {
       const read = reads[index];
       if (read) this.pipelinesByFile.set(file.toString(), read.pipeline);

@@ -43,7 +43,9 @@ export class WorkspaceRepositories implements vscode.Disposable {
     this.disposables.register(content.onDidCreate(onContent));
     this.disposables.register(content.onDidDelete(onContent));
     // Deleting a folder reports only the folder, not the dvc.yaml files inside it.
-    const deletions = this.disposables.register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    const deletions = this.disposables.register(
+      vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+    );
     this.disposables.register(
       deletions.onDidDelete((uri) => {
         if (this.repositories.some((repository) => repository.hasPipelineFileUnder(uri))) {

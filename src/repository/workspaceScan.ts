@@ -20,7 +20,12 @@ export async function scanWorkspaceFolder(
   token?: vscode.CancellationToken,
 ): Promise<RootScan[]> {
   const [pipelineFiles, dvcConfigs] = await Promise.all([
-    vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/dvc.yaml'), skippedFolders, undefined, token),
+    vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, '**/dvc.yaml'),
+      skippedFolders,
+      undefined,
+      token,
+    ),
     vscode.workspace.findFiles(
       new vscode.RelativePattern(folder, '{.dvc/config,**/.dvc/config}'),
       '**/{node_modules,.git,.venv,venv}/**',

@@ -4,7 +4,11 @@ import { describeChosen } from './discoveryDescription';
 
 /** The status-bar item that says which DVC is used, or warns that none was found and offers to fix it. */
 export class DvcStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('dvcLens.dvcVersion', vscode.StatusBarAlignment.Left, 10);
+  private readonly item = vscode.window.createStatusBarItem(
+    'dvcLens.dvcVersion',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly locator: DvcLocator) {
@@ -14,7 +18,8 @@ export class DvcStatusBar implements vscode.Disposable {
 
   showRestricted(): void {
     this.item.text = '$(shield) DVC Lens';
-    this.item.tooltip = 'Restricted Mode: DVC Lens reads files only and runs nothing until you trust this workspace.';
+    this.item.tooltip =
+      'Restricted Mode: DVC Lens reads files only and runs nothing until you trust this workspace.';
     this.item.command = 'workbench.trust.manage';
     this.item.backgroundColor = undefined;
     this.item.show();
@@ -30,7 +35,8 @@ export class DvcStatusBar implements vscode.Disposable {
       this.item.backgroundColor = undefined;
     } else {
       this.item.text = '$(warning) DVC not found';
-      this.item.tooltip = 'DVC Lens could not find a usable DVC (3.0 or newer). Click to choose an executable.';
+      this.item.tooltip =
+        'DVC Lens could not find a usable DVC (3.0 or newer). Click to choose an executable.';
       this.item.command = 'dvcLens.selectDvcExecutable';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }

@@ -4,8 +4,9 @@
  * It never overwrites: an existing DVC project, staged changes, a missing git identity or a starter file that
  * already exists stop it before anything is changed, with an InitProjectError saying what and what to do.
  */
-import { access, mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathExists } from '../cli/pathChecks';
 import type { DvcCli } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
 import { isCancellation } from '../cli/processError';
@@ -91,7 +92,7 @@ export async function inspectFolder(
   const isGitRepository = await deps.git.isRepository(deps.signal);
   return {
     isGitRepository,
-    isDvcRepository: await exists(path.join(folder, '.dvc')),
+    isDvcRepository: await pathExists(path.join(folder, '.dvc')),
     hasStagedChanges: isGitRepository ? await deps.git.hasStagedChanges(deps.signal) : false,
     hasGitIdentity: await deps.git.hasIdentity(deps.signal),
   };
@@ -154,7 +155,7 @@ export async function initializeProject(
     ...(gitignoreWasCommittable ? ['.gitignore'] : []),
   ];
   const committedFiles: string[] = [];
-  for (const file of candidates) if (await exists(path.join(folder, file))) committedFiles.push(file);
+  for (const file of candidates) if (await pathExists(path.join(folder, file))) committedFiles.push(file);
   const message = options.starterPipeline ? 'Initialize DVC with a starter pipeline' : 'Initialize DVC';
   const commit = await step('commit the DVC files', async () => {
     await git.add(committedFiles, signal);
@@ -199,7 +200,7 @@ async function refuseUnsafeStart(
   }
   if (options.starterPipeline) {
     for (const file of [STARTER_PARAMS_FILE, 'dvc.yaml']) {
-      if (await exists(path.join(folder, file))) {
+      if (await pathExists(path.join(folder, file))) {
         throw new InitProjectError(
           'fileExists',
           `${path.join(folder, file)} already exists and the starter pipeline would replace it. Initialize without the starter pipeline, or move the file away. Nothing was changed.`,
@@ -219,7 +220,7 @@ async function isCleanTrackedOrAbsent(
   file: string,
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
-  if (!(await exists(path.join(folder, file)))) return true;
+  if (!(await pathExists(path.join(folder, file)))) return true;
   const root = await realpath(await git.repositoryRoot(signal));
   const relative = path
     .relative(root, path.join(await realpath(folder), file))
@@ -227,13 +228,4 @@ async function isCleanTrackedOrAbsent(
     .join('/');
   const changes = await git.changedFiles(signal);
   return !changes.some((change) => change.path === relative);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

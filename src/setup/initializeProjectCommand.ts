@@ -13,7 +13,9 @@ async function pickTargetFolder(argument: unknown): Promise<vscode.Uri | undefin
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0]?.uri;
   if (folders.length > 1) {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to initialize as a DVC project' });
+    const picked = await vscode.window.showWorkspaceFolderPick({
+      placeHolder: 'Folder to initialize as a DVC project',
+    });
     return picked?.uri;
   }
   const chosen = await vscode.window.showOpenDialog({
@@ -35,8 +37,16 @@ async function pickChoices(folder: vscode.Uri, needsGit: boolean): Promise<Initi
     });
   }
   items.push(
-    { option: 'starter', label: 'Add a starter pipeline', description: 'params.yaml and one stage in dvc.yaml' },
-    { option: 'remote', label: 'Add a default remote (local folder)', description: 'for dvc push and dvc pull' },
+    {
+      option: 'starter',
+      label: 'Add a starter pipeline',
+      description: 'params.yaml and one stage in dvc.yaml',
+    },
+    {
+      option: 'remote',
+      label: 'Add a default remote (local folder)',
+      description: 'for dvc push and dvc pull',
+    },
   );
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
@@ -57,13 +67,25 @@ async function pickChoices(folder: vscode.Uri, needsGit: boolean): Promise<Initi
     if (!remote?.[0]) return undefined;
     defaultRemotePath = remote[0].fsPath;
   }
-  return { initGit: has('git'), starterPipeline: has('starter'), ...(defaultRemotePath ? { defaultRemotePath } : {}) };
+  return {
+    initGit: has('git'),
+    starterPipeline: has('starter'),
+    ...(defaultRemotePath ? { defaultRemotePath } : {}),
+  };
 }
 
 async function askGitIdentity(services: ProjectSetupServices): Promise<boolean> {
-  const name = await vscode.window.showInputBox({ title: 'Git identity (saved in your global git config)', prompt: 'Your name for commits', ignoreFocusOut: true });
+  const name = await vscode.window.showInputBox({
+    title: 'Git identity (saved in your global git config)',
+    prompt: 'Your name for commits',
+    ignoreFocusOut: true,
+  });
   if (!name) return false;
-  const email = await vscode.window.showInputBox({ title: 'Git identity (saved in your global git config)', prompt: 'Your e-mail for commits', ignoreFocusOut: true });
+  const email = await vscode.window.showInputBox({
+    title: 'Git identity (saved in your global git config)',
+    prompt: 'Your e-mail for commits',
+    ignoreFocusOut: true,
+  });
   if (!email) return false;
   await services.setGlobalGitIdentity(name, email);
   return true;
@@ -85,7 +107,9 @@ export async function initializeProjectCommand(
   const name = folder.fsPath;
   let inspection = await services.inspect(name);
   if (inspection.isDvcRepository) {
-    void vscode.window.showInformationMessage(`DVC Lens: ${name} is already a DVC project; nothing was changed.`);
+    void vscode.window.showInformationMessage(
+      `DVC Lens: ${name} is already a DVC project; nothing was changed.`,
+    );
     return;
   }
   if (!inspection.hasGitIdentity) {
@@ -109,7 +133,10 @@ export async function initializeProjectCommand(
   const choices = await pickChoices(folder, !inspection.isGitRepository);
   if (!choices) return;
   if (!inspection.isGitRepository && !choices.initGit) {
-    void showErrorWithLog(log, `DVC Lens: ${name} is not a git repository; DVC needs one. Pick "Create a git repository" to continue.`);
+    void showErrorWithLog(
+      log,
+      `DVC Lens: ${name} is not a git repository; DVC needs one. Pick "Create a git repository" to continue.`,
+    );
     return;
   }
   try {

@@ -3,8 +3,8 @@
  * already there: nothing is recreated or deleted), then `pip install dvc` with the venv's own interpreter.
  * Cancelling kills pip and the build processes it started. Discovery then finds `.venv/bin/dvc` by itself.
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { pathExists } from '../cli/pathChecks';
 import type { CommandRunner } from '../cli/runner';
 
 export interface InstallDvcOptions {
@@ -43,7 +43,7 @@ export async function installDvc(options: InstallDvcOptions): Promise<string> {
   const executables = venvExecutables(venv, options.platform);
   const run = { signal: options.signal, onOutput: options.onOutput };
 
-  if (!(await exists(executables.python))) {
+  if (!(await pathExists(executables.python))) {
     options.onOutput?.(`Creating ${venv} with ${options.python}`);
     await options.runner.run({ file: options.python, args: ['-m', 'venv', venv], cwd: options.folder }, run);
   }
@@ -57,19 +57,10 @@ export async function installDvc(options: InstallDvcOptions): Promise<string> {
     },
     run,
   );
-  if (!(await exists(executables.dvc))) {
+  if (!(await pathExists(executables.dvc))) {
     throw new Error(
       `pip finished, but ${executables.dvc} does not exist: is "${requirement}" the DVC package?`,
     );
   }
   return executables.dvc;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -17,14 +17,21 @@ export type InstallDvc = (
  * progress, Cancel (kills pip and its children) and every pip line in the log. The locator then finds
  * `.venv/bin/dvc` by itself.
  */
-export async function installDvcCommand(install: InstallDvc, log: OutputLog, onInstalled: () => void): Promise<void> {
+export async function installDvcCommand(
+  install: InstallDvc,
+  log: OutputLog,
+  onInstalled: () => void,
+): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder =
     folders.length === 1
       ? folders[0]
       : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to create .venv in' });
   if (!folder) {
-    if (folders.length === 0) void vscode.window.showWarningMessage('DVC Lens: open a folder first; DVC is installed into its .venv.');
+    if (folders.length === 0)
+      void vscode.window.showWarningMessage(
+        'DVC Lens: open a folder first; DVC is installed into its .venv.',
+      );
     return;
   }
   const python = pythonPathSetting() || 'python3';

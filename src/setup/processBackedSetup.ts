@@ -12,7 +12,9 @@ import type { ProjectSetupServices } from './projectSetupServices';
 /** Thrown when a command needs DVC and none was found; the message says where to look next. */
 export class DvcMissingError extends Error {
   constructor() {
-    super('DVC was not found. Choose a dvc executable (DVC Lens: Select DVC Executable) or install DVC into the workspace (DVC Lens: Install DVC).');
+    super(
+      'DVC was not found. Choose a dvc executable (DVC Lens: Select DVC Executable) or install DVC into the workspace (DVC Lens: Install DVC).',
+    );
   }
 }
 

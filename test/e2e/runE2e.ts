@@ -41,7 +41,11 @@ import {
 } from './workbench';
 
 const run = promisify(execFile);
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string; publisher: string };
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  publisher: string;
+};
 const vsix = process.env.DVC_LENS_VSIX ?? join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 const e2eDir = join(testResultsRoot, 'e2e');
 
@@ -96,7 +100,10 @@ async function withFailureScreenshot(page: Page, name: string, body: () => Promi
     await page.screenshot({ path: join(e2eDir, `${name}-failure.png`) }).catch(() => undefined);
     throw error;
   } finally {
-    await page.context().close().catch(() => undefined);
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
   }
 }
 
@@ -130,7 +137,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
       await browser?.close().catch(() => undefined);
       await server?.stop();
       forgetTemp?.();
-      if (temp && process.env.DVC_LENS_KEEP_WORKSPACE !== '1') await rm(temp, { recursive: true, force: true });
+      if (temp && process.env.DVC_LENS_KEEP_WORKSPACE !== '1')
+        await rm(temp, { recursive: true, force: true });
     },
     { timeout: 60_000 },
   );
@@ -140,7 +148,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
     const page = await newPage('pipeline-tree');
     await withFailureScreenshot(page, 'pipeline-tree', async () => {
       await openFolder(page, server!.workbenchUrl(workspace));
-      if (await trustIfAsked(page)) console.log('# answered the workspace-trust prompt: trusted the demo project');
+      if (await trustIfAsked(page))
+        console.log('# answered the workspace-trust prompt: trusted the demo project');
       const icon = activityBarItem(page, 'DVC Lens');
       await icon.waitFor({ state: 'visible', timeout: timeouts.ui });
       await icon.click();
@@ -173,24 +182,31 @@ void describe('DVC Lens, packaged, in code-server', () => {
     });
   });
 
-  void it('initializes git and DVC in an empty folder from the command palette', { timeout: 5 * 60_000 }, async () => {
-    const folder = join(temp, 'empty-project');
-    await mkdir(folder, { recursive: true });
-    const page = await newPage('initialize-project');
-    await withFailureScreenshot(page, 'initialize-project', async () => {
-      await openFolder(page, server!.workbenchUrl(folder));
-      if (await trustIfAsked(page)) console.log('# answered the workspace-trust prompt: trusted the empty folder');
-      await runCommandFromPalette(page, 'DVC Lens: Initialize Project');
-      await quickInputTitle(page)
-        // "<folder>" is the folder's name or its path.
-        .filter({ hasText: new RegExp(`Initialize DVC project in (.*/)?${basename(folder)}\\b`) })
-        .waitFor({ state: 'visible', timeout: timeouts.ui });
-      await page.screenshot({ path: join(e2eDir, 'initialize-options.png') });
-      await page.keyboard.press('Enter'); // nothing picked: just initialize
-      await notification(page, /DVC Lens: initialized/).first().waitFor({ state: 'visible', timeout: timeouts.command });
-      await page.screenshot({ path: join(e2eDir, 'initialize-done.png') });
-      assert.ok(existsSync(join(folder, '.git')), 'no .git in the folder after Initialize Project');
-      assert.ok(existsSync(join(folder, '.dvc')), 'no .dvc in the folder after Initialize Project');
-    });
-  });
+  void it(
+    'initializes git and DVC in an empty folder from the command palette',
+    { timeout: 5 * 60_000 },
+    async () => {
+      const folder = join(temp, 'empty-project');
+      await mkdir(folder, { recursive: true });
+      const page = await newPage('initialize-project');
+      await withFailureScreenshot(page, 'initialize-project', async () => {
+        await openFolder(page, server!.workbenchUrl(folder));
+        if (await trustIfAsked(page))
+          console.log('# answered the workspace-trust prompt: trusted the empty folder');
+        await runCommandFromPalette(page, 'DVC Lens: Initialize Project');
+        await quickInputTitle(page)
+          // "<folder>" is the folder's name or its path.
+          .filter({ hasText: new RegExp(`Initialize DVC project in (.*/)?${basename(folder)}\\b`) })
+          .waitFor({ state: 'visible', timeout: timeouts.ui });
+        await page.screenshot({ path: join(e2eDir, 'initialize-options.png') });
+        await page.keyboard.press('Enter'); // nothing picked: just initialize
+        await notification(page, /DVC Lens: initialized/)
+          .first()
+          .waitFor({ state: 'visible', timeout: timeouts.command });
+        await page.screenshot({ path: join(e2eDir, 'initialize-done.png') });
+        assert.ok(existsSync(join(folder, '.git')), 'no .git in the folder after Initialize Project');
+        assert.ok(existsSync(join(folder, '.dvc')), 'no .dvc in the folder after Initialize Project');
+      });
+    },
+  );
 });

@@ -36,14 +36,18 @@ export async function trustIfAsked(page: Page, waitMs = 10_000): Promise<boolean
 
 /** The activity-bar icon of a view container; its aria-label starts with the container's title. */
 export function activityBarItem(page: Page, title: string): Locator {
-  return page.locator(`.activitybar .action-item [aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`).first();
+  return page
+    .locator(
+      `.activitybar .action-item [aria-label^="${title}"], .activitybar .action-item[aria-label^="${title}"]`,
+    )
+    .first();
 }
 
 /** The side bar's tree rows whose label is exactly `label`. */
 export function sideBarTreeRow(page: Page, label: string): Locator {
-  return page
-    .locator('#workbench\\.parts\\.sidebar .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+  return page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+  });
 }
 
 /**
@@ -51,16 +55,25 @@ export function sideBarTreeRow(page: Page, label: string): Locator {
  * opens (a command enabled only in a trusted workspace shows up a moment after the trust prompt was answered),
  * so, like a person, close it and try again when the command is not listed yet.
  */
-export async function runCommandFromPalette(page: Page, title: string, timeoutMs = timeouts.ui): Promise<void> {
+export async function runCommandFromPalette(
+  page: Page,
+  title: string,
+  timeoutMs = timeouts.ui,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
+    .first();
   for (;;) {
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: timeouts.ui });
     await page.keyboard.type(title, { delay: 10 });
     try {
-      await row.waitFor({ state: 'visible', timeout: Math.min(10_000, Math.max(1_000, deadline - Date.now())) });
+      await row.waitFor({
+        state: 'visible',
+        timeout: Math.min(10_000, Math.max(1_000, deadline - Date.now())),
+      });
       break;
     } catch (error) {
       if (Date.now() >= deadline) throw error;
@@ -77,9 +90,12 @@ export function quickInputTitle(page: Page): Locator {
 }
 
 export function notification(page: Page, text: string | RegExp): Locator {
-  return page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', {
-    hasText: text,
-  });
+  return page.locator(
+    '.notifications-toasts .notification-toast, .notifications-center .notification-list-item',
+    {
+      hasText: text,
+    },
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -20,7 +20,9 @@ let dvcPathPromise: Promise<string> | undefined;
 export function pinnedDvcPath(): Promise<string> {
   dvcPathPromise ??= process.env.DVC_LENS_DVC
     ? Promise.resolve(process.env.DVC_LENS_DVC)
-    : run('bash', [join(repoRoot, 'scripts', 'ensure-dvc.sh')], { maxBuffer: 1 << 24 }).then((r) => r.stdout.trim());
+    : run('bash', [join(repoRoot, 'scripts', 'ensure-dvc.sh')], { maxBuffer: 1 << 24 }).then((r) =>
+        r.stdout.trim(),
+      );
   return dvcPathPromise;
 }
 
@@ -36,7 +38,9 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
 }
 
 /** A temp folder removed by the returned cleanup. */
-export async function makeTempDir(prefix = 'dvc-lens-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeTempDir(
+  prefix = 'dvc-lens-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
@@ -52,7 +56,9 @@ export async function makeDvcRepo(): Promise<{ dir: string; cleanup: () => Promi
 }
 
 /** A fresh copy of examples/demo-project as a committed git + DVC repository. */
-export async function makeDemoRepo(options: { repro?: boolean } = {}): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeDemoRepo(
+  options: { repro?: boolean } = {},
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const temp = await makeTempDir('dvc-lens-demo-');
   await createDemoWorkspace(temp.dir, { dvcPath: await pinnedDvcPath(), repro: options.repro ?? false });
   return temp;

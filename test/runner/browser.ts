@@ -23,7 +23,12 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}; run: bash scripts/ensure-chromium.sh`);
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    timeout: 60_000,
+  });
 }
 
 /** Appends the page's console messages and errors to a log file (the workbench's own view of problems). */

@@ -85,13 +85,19 @@ export interface CodeServer {
   readonly logFile: string;
   readonly process: ChildProcess;
   /** The workbench URL for a folder, optionally in extension-test mode (the @vscode/test-electron payload). */
-  workbenchUrl(folder: string, test?: { extensionDevelopmentPath: string; extensionTestsPath: string }): string;
+  workbenchUrl(
+    folder: string,
+    test?: { extensionDevelopmentPath: string; extensionTestsPath: string },
+  ): string;
   /** Resolves when the server process has exited. */
   readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
-export async function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>>): Promise<void> {
+export async function writeUserSettings(
+  userDataDir: string,
+  settings: Readonly<Record<string, unknown>>,
+): Promise<void> {
   await mkdir(join(userDataDir, 'User'), { recursive: true });
   await writeFile(
     join(userDataDir, 'User', 'settings.json'),
@@ -100,17 +106,26 @@ export async function writeUserSettings(userDataDir: string, settings: Readonly<
 }
 
 /** `code-server --install-extension <vsix>` into an extensions folder (the path a user takes). */
-export async function installExtension(launcher: string, vsix: string, extensionsDir: string, logFile?: string): Promise<string> {
+export async function installExtension(
+  launcher: string,
+  vsix: string,
+  extensionsDir: string,
+  logFile?: string,
+): Promise<string> {
   const temp = await mkdtemp(join(tmpdir(), 'dvc-lens-install-'));
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       [
         launcher,
-        '--config', join(temp, 'config.yaml'),
-        '--user-data-dir', join(temp, 'user-data'),
-        '--extensions-dir', extensionsDir,
-        '--install-extension', vsix,
+        '--config',
+        join(temp, 'config.yaml'),
+        '--user-data-dir',
+        join(temp, 'user-data'),
+        '--extensions-dir',
+        extensionsDir,
+        '--install-extension',
+        vsix,
         '--force',
       ],
       { env: codeServerEnv({}), timeout: 120_000, maxBuffer: 1 << 24 },
@@ -124,7 +139,12 @@ export async function installExtension(launcher: string, vsix: string, extension
 }
 
 function codeServerEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, DVC_NO_ANALYTICS: 'true', GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...extra,
+    DVC_NO_ANALYTICS: 'true',
+    GIT_TERMINAL_PROMPT: '0',
+  };
   // Our own runners run under tsx; code-server must not inherit a loader meant for them.
   delete env.NODE_OPTIONS;
   // Left over from a VS Code terminal, these would make code-server think it runs inside another instance.
@@ -132,11 +152,18 @@ function codeServerEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessE
   return env;
 }
 
-async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+async function waitForHealth(
+  origin: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  logFile: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited during start (${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`);
+      throw new Error(
+        `code-server exited during start (${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`,
+      );
     }
     try {
       const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) });
@@ -217,11 +244,16 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
     process.execPath,
     [
       launcher,
-      '--config', join(temp, 'config.yaml'),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--config',
+      join(temp, 'config.yaml'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-getting-started-override',
@@ -245,7 +277,9 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
     await killGroup(child, exited);
     if (child.pid !== undefined) running.delete(child.pid);
     // Keep the server's own logs (extension host output included) next to ours, then drop the temp folders.
-    await cp(join(userDataDir, 'logs'), join(logDir, 'vscode-logs'), { recursive: true }).catch(() => undefined);
+    await cp(join(userDataDir, 'logs'), join(logDir, 'vscode-logs'), { recursive: true }).catch(
+      () => undefined,
+    );
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   };
 
@@ -283,7 +317,11 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
 }
 
 /** SIGTERM to the process group, SIGKILL after a grace period. Only our own child's group. */
-export async function killGroup(child: ChildProcess, exited: Promise<unknown>, graceMs = 5_000): Promise<void> {
+export async function killGroup(
+  child: ChildProcess,
+  exited: Promise<unknown>,
+  graceMs = 5_000,
+): Promise<void> {
   const pid = child.pid;
   if (pid === undefined) return;
   const signalGroup = (signal: NodeJS.Signals): void => {

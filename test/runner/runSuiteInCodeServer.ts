@@ -25,7 +25,15 @@ import type { Browser } from 'playwright-core';
 import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
 import type { SuiteResults } from '../suite/runMocha';
 import { launchChromium, recordConsole } from './browser';
-import { ensureCodeServer, ensureDvc, removeOnInterrupt, repoRoot, startCodeServer, tail, type CodeServer } from './codeServer';
+import {
+  ensureCodeServer,
+  ensureDvc,
+  removeOnInterrupt,
+  repoRoot,
+  startCodeServer,
+  tail,
+  type CodeServer,
+} from './codeServer';
 import { printSuiteResults, suiteDefinitions, type SuiteDefinition } from './suites';
 
 const timeoutSeconds = Number(process.env.DVC_LENS_SUITE_TIMEOUT ?? 600);
@@ -94,7 +102,12 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
     recordConsole(page, join(server.logDir, 'browser-console.log'));
     let pageCrashed = false;
     page.on('crash', () => (pageCrashed = true));
-    await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
+    await page.goto(
+      server.workbenchUrl(workspace, {
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: testsPath,
+      }),
+    );
 
     const deadline = Date.now() + timeoutSeconds * 1000;
     let results: SuiteResults | undefined;
@@ -107,7 +120,9 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
       if (serverExited) throw new Error(`code-server exited during the suite:\n${tail(server.logFile)}`);
       if (pageCrashed) throw new Error('the browser page crashed during the suite');
       // The extension host exits when run() settles; without a results file the suite failed to load.
-      const hostExit = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(readLog(server.logFile));
+      const hostExit = /Extension Host Process exited with code: (\S+), signal: (\S+)\./.exec(
+        readLog(server.logFile),
+      );
       if (hostExit) {
         hostExitedAt ??= Date.now();
         if (Date.now() - hostExitedAt > 10_000) {
@@ -134,14 +149,18 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
     await browser?.close().catch(() => undefined);
     await server?.stop();
     forgetWorkspace();
-    if (process.env.DVC_LENS_KEEP_WORKSPACE !== '1') await rm(workspaceParent, { recursive: true, force: true });
+    if (process.env.DVC_LENS_KEEP_WORKSPACE !== '1')
+      await rm(workspaceParent, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const suites = suiteDefinitions.filter((s) => wanted.length === 0 || wanted.includes(s.name));
-  if (suites.length === 0) throw new Error(`unknown suite(s) ${wanted.join(', ')}; known: ${suiteDefinitions.map((s) => s.name).join(', ')}`);
+  if (suites.length === 0)
+    throw new Error(
+      `unknown suite(s) ${wanted.join(', ')}; known: ${suiteDefinitions.map((s) => s.name).join(', ')}`,
+    );
   if (!existsSync(join(extensionPath, 'package.json'))) throw new Error(`no extension at ${extensionPath}`);
 
   const [launcher, dvcPath] = await Promise.all([ensureCodeServer(), ensureDvc()]);

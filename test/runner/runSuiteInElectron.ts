@@ -29,7 +29,10 @@ const updateServer = 'https://update.code.visualstudio.com/api/releases/stable';
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -45,14 +48,23 @@ async function resolveVSCode(): Promise<string> {
     const response = await fetch(updateServer, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
     throw new Error(
       `cannot download VS Code: ${updateServer} is not reachable (${reason}).\n` +
         '  @vscode/test-electron needs to download a VS Code build. On machines without that access run the same\n' +
         '  suites inside code-server instead: npm run test:suite (or set DVC_LENS_VSCODE_EXECUTABLE to an installed VS Code).',
     );
   }
-  return withTimeout(downloadAndUnzipVSCode({ version, timeout: 30_000 }), 10 * 60_000, `downloading VS Code ${version}`);
+  return withTimeout(
+    downloadAndUnzipVSCode({ version, timeout: 30_000 }),
+    10 * 60_000,
+    `downloading VS Code ${version}`,
+  );
 }
 
 function readResults(file: string): SuiteResults | undefined {
@@ -63,7 +75,11 @@ function readResults(file: string): SuiteResults | undefined {
   }
 }
 
-async function runOne(suite: SuiteDefinition, vscodeExecutablePath: string, dvcPath: string): Promise<SuiteResults> {
+async function runOne(
+  suite: SuiteDefinition,
+  vscodeExecutablePath: string,
+  dvcPath: string,
+): Promise<SuiteResults> {
   const started = Date.now();
   const testsPath = join(repoRoot, suite.bundle);
   if (!existsSync(testsPath)) throw new Error(`${suite.bundle} is missing: run \`npm run build\` first`);
@@ -88,7 +104,11 @@ async function runOne(suite: SuiteDefinition, vscodeExecutablePath: string, dvcP
           vscodeExecutablePath,
           extensionDevelopmentPath: repoRoot,
           extensionTestsPath: testsPath,
-          extensionTestsEnv: { DVC_LENS_TEST_RESULTS: resultsFile, DVC_LENS_SUITE: suite.name, DVC_NO_ANALYTICS: 'true' },
+          extensionTestsEnv: {
+            DVC_LENS_TEST_RESULTS: resultsFile,
+            DVC_LENS_SUITE: suite.name,
+            DVC_NO_ANALYTICS: 'true',
+          },
           launchArgs: [
             workspace,
             `--user-data-dir=${userDataDir}`,
@@ -108,7 +128,8 @@ async function runOne(suite: SuiteDefinition, vscodeExecutablePath: string, dvcP
       if (!readResults(resultsFile)) throw error;
     }
     const results = readResults(resultsFile);
-    if (!results) throw new Error('VS Code exited without writing results (did the suite load? see its output above)');
+    if (!results)
+      throw new Error('VS Code exited without writing results (did the suite load? see its output above)');
     printSuiteResults(suite.name, results, Date.now() - started);
     return results;
   } finally {

@@ -57,5 +57,7 @@ export function printSuiteResults(name: string, results: SuiteResults, elapsedMs
       );
     }
   }
-  console.log(`${name}: ${results.passed} passed, ${results.failed} failed (${(elapsedMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `${name}: ${results.passed} passed, ${results.failed} failed (${(elapsedMs / 1000).toFixed(1)} s)`,
+  );
 }

@@ -12,7 +12,11 @@ export function run(): Promise<void> {
     // Every Restricted Mode test is meaningless in a trusted window: check the precondition first.
     describe('Restricted Mode precondition', () => {
       it('the workspace is not trusted', () => {
-        assert.equal(vscode.workspace.isTrusted, false, 'the Restricted Mode suite ran in a trusted workspace');
+        assert.equal(
+          vscode.workspace.isTrusted,
+          false,
+          'the Restricted Mode suite ran in a trusted workspace',
+        );
       });
     });
     await import('./restrictedMode/all');

@@ -92,7 +92,12 @@ export async function runMochaSuite(
   try {
     Mocha = loadMocha();
   } catch (error) {
-    writeResults(resultsFile, { passed: 0, failed: 1, pending: 0, tests: [{ title: 'loading mocha', state: 'failed', error: describeError(error) }] });
+    writeResults(resultsFile, {
+      passed: 0,
+      failed: 1,
+      pending: 0,
+      tests: [{ title: 'loading mocha', state: 'failed', error: describeError(error) }],
+    });
     throw error;
   }
   const mocha = new Mocha({
@@ -113,7 +118,12 @@ export async function runMochaSuite(
         console.log(`  ok   ${test.fullTitle()}`);
       });
       runner.on(EVENT_TEST_FAIL, (test: MochaModule.Runnable, error: unknown) => {
-        tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: describeError(error) });
+        tests.push({
+          title: test.fullTitle(),
+          state: 'failed',
+          durationMs: test.duration ?? 0,
+          error: describeError(error),
+        });
         console.log(`  FAIL ${test.fullTitle()}\n${describeError(error)}`);
       });
       runner.on(EVENT_TEST_PENDING, (test: MochaModule.Test) => {
@@ -153,7 +163,11 @@ export async function runMochaSuite(
   });
   const results = summary();
   if (results.passed + results.failed === 0) {
-    tests.push({ title: 'the suite ran no tests', state: 'failed', error: 'no test registered (or all filtered out)' });
+    tests.push({
+      title: 'the suite ran no tests',
+      state: 'failed',
+      error: 'no test registered (or all filtered out)',
+    });
   }
   writeResults(resultsFile, summary());
   if (failures > 0 || summary().failed > 0) throw new Error(`${summary().failed} test(s) failed`);

@@ -6,7 +6,11 @@ import type { PipelineViewNode } from '../../src/pipeline/pipelineTreeProvider';
 export const extensionId = 'dvc-lens.dvc-lens';
 
 /** Polls until `check` returns a value (not undefined/false), or fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -30,7 +34,9 @@ export function workspaceRoot(): vscode.Uri {
 
 /** Labels of the visible tree, depth-first, as `label` or `parent/label` paths. */
 export function treeLabels(nodes: readonly PipelineViewNode[]): string[] {
-  return nodes.map((node) => (node.kind === 'repository' ? node.repository.workspaceFolder.name : node.node.label));
+  return nodes.map((node) =>
+    node.kind === 'repository' ? node.repository.workspaceFolder.name : node.node.label,
+  );
 }
 
 export function findNode(nodes: readonly PipelineViewNode[], label: string): PipelineViewNode | undefined {

@@ -4,7 +4,11 @@ import { extensionApi, findNode, waitFor, workspaceRoot } from '../suiteHelpers'
 
 const encoder = new TextEncoder();
 
-async function withPipeline(folder: string, text: string, check: (uri: vscode.Uri) => Promise<void>): Promise<void> {
+async function withPipeline(
+  folder: string,
+  text: string,
+  check: (uri: vscode.Uri) => Promise<void>,
+): Promise<void> {
   const dir = vscode.Uri.joinPath(workspaceRoot(), folder);
   const uri = vscode.Uri.joinPath(dir, 'dvc.yaml');
   await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
@@ -25,8 +29,13 @@ describe('bad dvc.yaml', () => {
         return found.length > 0 ? found : undefined;
       });
       assert.equal(diagnostics[0]?.severity, vscode.DiagnosticSeverity.Error);
-      assert.ok(diagnostics[0] && diagnostics[0].range.start.line >= 3, `error at line ${diagnostics[0]?.range.start.line}`);
-      const file = await waitFor('the broken pipeline node', () => findNode(api.pipelineTree.rootNodes(), 'broken/dvc.yaml'));
+      assert.ok(
+        diagnostics[0] && diagnostics[0].range.start.line >= 3,
+        `error at line ${diagnostics[0]?.range.start.line}`,
+      );
+      const file = await waitFor('the broken pipeline node', () =>
+        findNode(api.pipelineTree.rootNodes(), 'broken/dvc.yaml'),
+      );
       assert.ok(file.children.some((child) => child.kind === 'model' && child.node.kind === 'problem'));
       assert.ok(findNode(api.pipelineTree.rootNodes(), 'train'), 'the demo pipeline still shows');
     });

@@ -10,7 +10,10 @@ describe('finding DVC', () => {
     assert.equal(executable.source, 'setting');
     assert.equal(executable.command, vscode.workspace.getConfiguration().get('dvcLens.dvcPath'));
     assert.match(executable.version, /^3\.\d+\.\d+$/);
-    assert.ok(processLines(api).some((line) => line.includes('--version')), 'the version check is logged');
+    assert.ok(
+      processLines(api).some((line) => line.includes('--version')),
+      'the version check is logged',
+    );
     assert.ok(api.outputLines().some((line) => line.startsWith('DVC discovery: using DVC')));
   });
 });

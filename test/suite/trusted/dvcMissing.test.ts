@@ -20,7 +20,11 @@ describe('DVC missing or too old', () => {
         const current = api.locator.discovery;
         return current?.candidates[0]?.command === oldDvc ? current : undefined;
       });
-      assert.deepEqual(discovery.candidates[0]?.outcome, { kind: 'tooOld', version: '2.58.2', minimum: '3.0.0' });
+      assert.deepEqual(discovery.candidates[0]?.outcome, {
+        kind: 'tooOld',
+        version: '2.58.2',
+        minimum: '3.0.0',
+      });
       // Never the old one (a newer DVC on PATH may still be chosen after it).
       assert.notEqual(api.locator.executable?.command, oldDvc);
       assert.ok(api.outputLines().some((line) => line.includes('2.58.2 is older than the minimum 3.0.0')));

@@ -25,7 +25,9 @@ describe('manifest and registrations', () => {
   });
 
   it('registers exactly the commands the manifest contributes', async () => {
-    const declared = manifest().contributes.commands.map((command) => command.command).sort();
+    const declared = manifest()
+      .contributes.commands.map((command) => command.command)
+      .sort();
     assert.deepEqual(declared, Object.values(commandIds).sort());
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = declared.filter((id) => !registered.has(id));

@@ -1,0 +1,108 @@
+/**
+ * Stage status refresh: `PipelineStatusService.refresh()` (runner, scheduler lock lane, `dvc status --json`,
+ * dvc.lock read, parse) against the bare `dvc status --json` process on the same reproduced demo, with one
+ * param changed so DVC has something to report. Goal: our overhead within 5% (ratio <= 1.05).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DvcCli } from '../src/cli/dvcCli';
+import { RepositoryScheduler } from '../src/cli/repositoryScheduler';
+import { ProcessRunner } from '../src/cli/runner';
+import { parsePipeline, pipelineParamsFiles } from '../src/core/pipeline';
+import { PipelineStatusService } from '../src/repository/pipelineStatusService';
+import { dvc, makeDemoRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
+import { median, roundMs, type Benchmark } from './benchmark';
+
+const warmupRuns = 1;
+/** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
+const rounds = 5;
+
+export const benchmark: Benchmark = {
+  name: 'status-refresh',
+  async run() {
+    const repo = await makeDemoRepo({ repro: true });
+    try {
+      const paramsFile = join(repo.dir, 'params.yaml');
+      await writeFile(paramsFile, (await readFile(paramsFile, 'utf8')).replace('epochs: 40', 'epochs: 41'));
+      const text = await readFile(join(repo.dir, 'dvc.yaml'), 'utf8');
+      const names = pipelineParamsFiles(text);
+      const texts = await Promise.all(names.map((name) => readFile(join(repo.dir, name), 'utf8')));
+      const pipeline = parsePipeline({
+        file: 'dvc.yaml',
+        text,
+        paramsFiles: new Map(names.map((name, index) => [name, texts[index]])),
+      });
+
+      const dvcPath = await pinnedDvcPath();
+      const dvcVersion = (await dvc(repo.dir, ['--version'])).trim();
+      const cli = new DvcCli(
+        { command: dvcPath, prefixArgs: [], source: 'setting', version: dvcVersion },
+        new RepositoryScheduler(repo.dir, new ProcessRunner()),
+      );
+      const service = new PipelineStatusService(
+        () => cli,
+        () => [pipeline],
+      );
+
+      const ours = async (): Promise<number> => {
+        const started = performance.now();
+        const outcome = await service.refresh();
+        const elapsed = performance.now() - started;
+        if (outcome !== 'updated') throw new Error(`refresh ended ${outcome}: ${service.lastError ?? ''}`);
+        return elapsed;
+      };
+      const baseline = async (): Promise<number> => {
+        const started = performance.now();
+        await dvc(repo.dir, ['status', '--json']);
+        return performance.now() - started;
+      };
+
+      for (let run = 0; run < warmupRuns; run++) {
+        await baseline();
+        await ours();
+      }
+      const oursSamples: number[] = [];
+      const baselineSamples: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        if (round % 2 === 0) {
+          baselineSamples.push(await baseline());
+          oursSamples.push(await ours());
+        } else {
+          oursSamples.push(await ours());
+          baselineSamples.push(await baseline());
+        }
+      }
+      const train = service.statusOf('train');
+      if (train?.kind !== 'changed') throw new Error(`train should be changed, is ${JSON.stringify(train)}`);
+      service.dispose();
+
+      const oursMedian = roundMs(median(oursSamples));
+      const baselineMedian = roundMs(median(baselineSamples));
+      const ratio = Math.round((oursMedian / baselineMedian) * 10000) / 10000;
+      return {
+        name: 'status-refresh',
+        unit: 'ms',
+        ours: oursMedian,
+        baseline: baselineMedian,
+        ratio,
+        details: {
+          goal: 'ratio <= 1.05',
+          goalMet: ratio <= 1.05,
+          overheadMs: roundMs(oursMedian - baselineMedian),
+          stages: pipeline.stages.length,
+          reported: { train: train.reasons },
+          dvcVersion,
+          node: process.version,
+          runs: { ours: rounds, baseline: rounds, warmupEach: warmupRuns, interleaved: true },
+          oursMeasures:
+            'PipelineStatusService.refresh(): ProcessRunner + RepositoryScheduler (lock lane, slot "status") + dvc status --json + dvc.lock read + parse',
+          baselineMeasures: 'dvc status --json via child_process.execFile on the same repository',
+          oursSamplesMs: oursSamples.map(roundMs),
+          baselineSamplesMs: baselineSamples.map(roundMs),
+        },
+      };
+    } finally {
+      await repo.cleanup();
+    }
+  },
+};

@@ -1,0 +1,198 @@
+/**
+ * The status of every stage of one repository, from `dvc status --json` and the dvc.lock files. Views read
+ * `statusOf` and repaint on `onDidChange`; file watchers call `scheduleRefresh` and bursts collapse into one
+ * DVC call.
+ *
+ * A newer refresh supersedes an older one: the older stops waiting (silently) and, when nobody else waits for
+ * its process, the scheduler kills it. We cancel the older ourselves instead of relying on the `status` slot
+ * alone, because the scheduler shares identical reads in flight: a refresh asked for after a file change must
+ * not be answered by a `dvc status` that started before it.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DvcCli } from '../cli/dvcCli';
+import { isCancellation, isProcessError } from '../cli/processError';
+import type { Pipeline } from '../core/pipeline/model';
+import { dvcLockFileOf, parseDvcLockStageNames } from '../core/status/dvcLockStages';
+import { parseDvcStatus } from '../core/status/dvcStatusJson';
+import type { StageStatus } from '../core/status/stageStatus';
+
+/** How a call to `refresh` ended. */
+export type StatusRefreshOutcome =
+  /** New statuses are stored and listeners were told. */
+  | 'updated'
+  /** DVC failed or printed something unexpected: `lastError` says what; the last statuses are kept. */
+  | 'failed'
+  /** A newer refresh or the caller's signal took over; nothing changed. */
+  | 'cancelled'
+  /** No DVC to ask (not found, or Restricted Mode): nothing changed. */
+  | 'noDvc';
+
+export interface PipelineStatusServiceOptions {
+  /** Quiet time `scheduleRefresh` waits for before refreshing (default 500 ms). */
+  readonly debounceMs?: number;
+  /** Reads a file by absolute path, `undefined` when missing (default: node:fs). */
+  readonly readTextFile?: (path: string) => Promise<string | undefined>;
+}
+
+export interface StatusSubscription {
+  dispose(): void;
+}
+
+const STATUS_ARGS = ['status', '--json'] as const;
+const DEFAULT_DEBOUNCE_MS = 500;
+
+export class PipelineStatusService {
+  private statuses: ReadonlyMap<string, StageStatus> = new Map();
+  private error: { readonly message: string; readonly detail: string } | undefined;
+  private current: AbortController | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<() => void>();
+  private disposed = false;
+
+  constructor(
+    private readonly getCli: () => DvcCli | undefined,
+    private readonly getPipelines: () => readonly Pipeline[],
+    private readonly options: PipelineStatusServiceOptions = {},
+  ) {}
+
+  /** The stage's status from the last successful refresh; `undefined` before one, or for a newer stage. */
+  statusOf(qualifiedName: string): StageStatus | undefined {
+    return this.statuses.get(qualifiedName);
+  }
+
+  /** Every stage's status from the last successful refresh, keyed by qualified name. */
+  get all(): ReadonlyMap<string, StageStatus> {
+    return this.statuses;
+  }
+
+  /** A refresh is running; the statuses are those of the previous one until it ends. */
+  get isRefreshing(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Why the last refresh failed, in one line (DVC's own sentence), until one succeeds. */
+  get lastError(): string | undefined {
+    return this.error?.message;
+  }
+
+  /** The whole story of the last failure (DVC's stderr with the command line), e.g. for a tooltip. */
+  get lastErrorDetail(): string | undefined {
+    return this.error?.detail;
+  }
+
+  onDidChange(listener: () => void): StatusSubscription {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Refreshes after `debounceMs` without a further call: for bursts of file changes. */
+  scheduleRefresh(): void {
+    if (this.disposed) return;
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      void this.refresh();
+    }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  /** Runs `dvc status --json` now, superseding a refresh in progress. Never rejects. */
+  async refresh(signal?: AbortSignal): Promise<StatusRefreshOutcome> {
+    const cli = this.getCli();
+    if (!cli || this.disposed) return 'noDvc';
+    if (signal?.aborted) return 'cancelled';
+    const controller = new AbortController();
+    const wasRefreshing = this.isRefreshing;
+    this.current?.abort();
+    this.current = controller;
+    const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    if (!wasRefreshing) this.notify();
+    try {
+      const json = await cli.readJson(STATUS_ARGS, {
+        signal: combined,
+        slot: 'status',
+        takesRepositoryLock: true,
+      });
+      const pipelines = this.getPipelines();
+      const locked = await this.lockedStages(cli.root, pipelines);
+      if (combined.aborted) return this.cancelled(controller);
+      this.statuses = parseDvcStatus(json, pipelines, locked);
+      this.error = undefined;
+      return this.finish(controller, 'updated');
+    } catch (error: unknown) {
+      if (isCancellation(error) || combined.aborted) return this.cancelled(controller);
+      this.error = describeFailure(error);
+      return this.finish(controller, 'failed');
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.current?.abort();
+    this.current = undefined;
+    this.listeners.clear();
+  }
+
+  private async lockedStages(root: string, pipelines: readonly Pipeline[]): Promise<Set<string>> {
+    const read = this.options.readTextFile ?? readTextFile;
+    const names = await Promise.all(
+      pipelines.map(async (pipeline) => {
+        const text = await read(join(root, dvcLockFileOf(pipeline.file)));
+        return text === undefined ? [] : parseDvcLockStageNames(text, pipeline.file);
+      }),
+    );
+    return new Set(names.flat());
+  }
+
+  /** A superseded refresh says nothing; a refresh the caller cancelled ends the spinner. */
+  private cancelled(controller: AbortController): StatusRefreshOutcome {
+    if (this.current === controller) {
+      this.current = undefined;
+      this.notify();
+    }
+    return 'cancelled';
+  }
+
+  private finish(controller: AbortController, outcome: StatusRefreshOutcome): StatusRefreshOutcome {
+    if (this.current === controller) this.current = undefined;
+    this.notify();
+    return outcome;
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // One broken view must not keep the others stale.
+      }
+    }
+  }
+}
+
+/**
+ * DVC writes its summary first and the context after it ("'./dvc.yaml' is invalid." then the YAML excerpt),
+ * often prefixed with `ERROR: `; warnings (frozen stages) come before it.
+ */
+function describeFailure(error: unknown): { message: string; detail: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!isProcessError(error, 'exit')) return { message: text, detail: text };
+  const lines = error.stderr
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('WARNING:'));
+  const summary = lines.find((line) => line.startsWith('ERROR:')) ?? lines[0];
+  return {
+    message: summary ? `dvc status failed: ${summary.replace(/^ERROR:\s*/, '')}` : text,
+    detail: `${error.commandLine} (exit ${error.exitCode ?? '?'})\n${error.stderr.trim()}`,
+  };
+}
+
+async function readTextFile(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import type { OutputLog } from '../../log/outputLog';
+import type { DisposableStore } from '../../lifecycle/disposableStore';
+import type { Repository } from '../../repository/repository';
+import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
+import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
+import type { DvcLocator } from '../../setup/dvcLocator';
+import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
+import { stagesThatWouldRun } from './reproOutput';
+import type { ReproRunResult } from './reproService';
+import type { ReproMode, ReproRequest } from './reproRequest';
+import { dirtyPipelineDocuments, resolveRepository, resolveStageTarget } from './runTargets';
+import { RunSessions } from './runSession';
+import { RunTerminal } from './runTerminal';
+import { StageRunStateStore, type StageRunStates } from './stageRunStates';
+
+/** The run commands; package.json contributes them with these ids. */
+export const runCommandIds = {
+  reproAll: 'dvcLens.reproAll',
+  reproStage: 'dvcLens.reproStage',
+  reproStageSingle: 'dvcLens.reproStageSingle',
+  reproDownstream: 'dvcLens.reproDownstream',
+  reproForce: 'dvcLens.reproForce',
+  reproPull: 'dvcLens.reproPull',
+  reproDryRun: 'dvcLens.reproDryRun',
+  showLastStageLog: 'dvcLens.showLastStageLog',
+  rerunFromHere: 'dvcLens.rerunFromHere',
+} as const;
+
+export interface RunCommandDependencies {
+  readonly disposables: DisposableStore;
+  readonly repositories: WorkspaceRepositories;
+  readonly schedulers: RepositorySchedulers;
+  readonly locator: DvcLocator;
+  readonly log: OutputLog;
+  /** The extension's workspace storage folder (history and run logs go there). */
+  readonly storageDir: string;
+}
+
+/** Registers the run commands; returns the live stage states and run history for the views. */
+export function registerRunCommands(deps: RunCommandDependencies): StageRunStates {
+  const { disposables, repositories, log } = deps;
+  const states = disposables.register(new StageRunStateStore(deps.storageDir));
+  const terminal = disposables.register(new RunTerminal(() => runSessions.cancelAll()));
+  const runSessions = disposables.register(new RunSessions({ ...deps, states, terminal }));
+
+  /** Runs a request after the checks every run shares; shows a failed stage with its actions. */
+  const start = async (
+    repository: Repository,
+    request: ReproRequest,
+    expected: readonly string[],
+  ): Promise<void> => {
+    if (!isTrusted()) {
+      void vscode.window.showWarningMessage(restrictedModeMessage);
+      return;
+    }
+    if (!(await saveDirtyPipelineFiles(repository))) return;
+    if (request.dryRun) return dryRun(repository, request);
+    const result = await runSessions.run(repository.root, request, expected);
+    if (result?.outcome === 'failed') await reportFailure(repository, result);
+  };
+
+  const dryRun = async (repository: Repository, request: ReproRequest): Promise<void> => {
+    const result = await runSessions.run(repository.root, request, []);
+    if (!result) return;
+    if (result.outcome === 'failed') return reportFailure(repository, result);
+    const { run, restore } = stagesThatWouldRun(result.events);
+    if (run.length === 0 && restore.length === 0) {
+      void vscode.window.showInformationMessage(
+        'DVC Lens dry run: nothing would run, the stages are up to date.',
+      );
+      return;
+    }
+    const detail = [
+      run.length > 0 ? `Would run: ${run.join(', ')}` : '',
+      restore.length > 0 ? `Would restore from the run cache: ${restore.join(', ')}` : '',
+    ]
+      .filter((line) => line.length > 0)
+      .join('\n');
+    const picked = await vscode.window.showInformationMessage(
+      'DVC Lens dry run: what would run',
+      { modal: true, detail },
+      'Run',
+    );
+    if (picked === 'Run') await start(repository, { ...request, dryRun: false }, run);
+  };
+
+  const reportFailure = async (repository: Repository, result: ReproRunResult): Promise<void> => {
+    const stage = result.failedStage;
+    const record = stage ? result.records.find((candidate) => candidate.stage === stage) : undefined;
+    const exit = record?.exitCode === undefined ? '' : ` (exit code ${record.exitCode})`;
+    const message = stage
+      ? `DVC Lens: stage '${stage}' failed${exit}. Its output is in the log; fix the command or its inputs, then re-run from here.`
+      : `DVC Lens: dvc repro failed: ${result.error?.message ?? 'see the log'}`;
+    log.error(message);
+    const actions = stage ? ['Show Log', 'Re-run from Here'] : ['Show Log'];
+    const picked = await vscode.window.showErrorMessage(message, ...actions);
+    if (picked === 'Show Log') await openLog(result.logFile);
+    if (picked === 'Re-run from Here' && stage)
+      await start(repository, { targets: [stage], mode: 'downstream' }, [stage]);
+  };
+
+  const stageCommand =
+    (mode: ReproMode, flags: Partial<ReproRequest> = {}) =>
+    async (argument?: unknown): Promise<void> => {
+      if (!isTrusted()) {
+        void vscode.window.showWarningMessage(restrictedModeMessage);
+        return;
+      }
+      const target = await resolveStageTarget(argument, repositories);
+      if (!target) return;
+      await start(target.repository, { targets: [target.stage], mode, ...flags }, [target.stage]);
+    };
+
+  const register = (id: string, handler: (argument?: unknown) => Promise<void>): void => {
+    disposables.register(vscode.commands.registerCommand(id, handler));
+  };
+  register(runCommandIds.reproAll, async (argument) => {
+    if (!isTrusted()) {
+      void vscode.window.showWarningMessage(restrictedModeMessage);
+      return;
+    }
+    const repository = await resolveRepository(argument, repositories);
+    if (!repository) return;
+    // DVC reproduces only ./dvc.yaml without targets: naming every dvc.yaml covers nested pipelines too.
+    const files = repository.pipelines.map((pipeline) => pipeline.file);
+    const stages = repository.pipelines.flatMap((pipeline) =>
+      pipeline.stages.map((stage) => stage.qualifiedName),
+    );
+    await start(repository, { targets: files, mode: 'all' }, stages);
+  });
+  register(runCommandIds.reproStage, stageCommand('withUpstream'));
+  register(runCommandIds.reproStageSingle, stageCommand('single'));
+  register(runCommandIds.reproDownstream, stageCommand('downstream'));
+  register(runCommandIds.rerunFromHere, stageCommand('downstream'));
+  register(runCommandIds.reproForce, stageCommand('single', { force: true }));
+  register(runCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
+  register(runCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
+  register(runCommandIds.showLastStageLog, async (argument) => {
+    const target = await resolveStageTarget(argument, repositories);
+    if (!target) return;
+    const record = states.lastRun(target.repository.root.fsPath, target.stage);
+    if (!record) {
+      void vscode.window.showInformationMessage(
+        `DVC Lens: stage '${target.stage}' has not run from DVC Lens yet, so there is no log to show.`,
+      );
+      return;
+    }
+    await openLog(record.logFile);
+  });
+  return states;
+}
+
+/** Asks to save dvc.yaml and params files with unsaved edits: DVC would run what is on disk. */
+async function saveDirtyPipelineFiles(repository: Repository): Promise<boolean> {
+  const dirty = dirtyPipelineDocuments(repository);
+  if (dirty.length === 0) return true;
+  const names = dirty.map((document) => vscode.workspace.asRelativePath(document.uri, false)).join(', ');
+  const picked = await vscode.window.showWarningMessage(
+    `${names} ${dirty.length === 1 ? 'has' : 'have'} unsaved changes. DVC runs what is saved on disk.`,
+    { modal: true },
+    'Save and Run',
+  );
+  if (picked !== 'Save and Run') return false;
+  const saved = await Promise.all(dirty.map((document) => document.save()));
+  return saved.every(Boolean);
+}
+
+async function openLog(file: string): Promise<void> {
+  try {
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+  } catch {
+    void vscode.window.showWarningMessage(`DVC Lens: the log file ${file} no longer exists.`);
+  }
+}

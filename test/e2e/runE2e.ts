@@ -161,17 +161,23 @@ void describe('DVC Lens, packaged, in code-server', () => {
       for (const stage of ['prepare', 'train', 'evaluate']) {
         await sideBarTreeRow(page, stage).first().waitFor({ state: 'visible', timeout: timeouts.ui });
       }
-      // Clicking a stage opens dvc.yaml at it; the stage unfolds into its command, deps, outs, params...
-      await sideBarTreeRow(page, 'train').first().click();
-      await page
-        .locator('.tabs-container .tab', { hasText: 'dvc.yaml' })
-        .first()
-        .waitFor({ state: 'visible', timeout: timeouts.ui });
+      // The chevron unfolds a stage into its command, deps, outs, params...; clicking the stage opens
+      // dvc.yaml at it. A click that lands while the view re-renders (DVC found, tree refreshed) may only
+      // select the row: click again, as a person would.
+      const train = sideBarTreeRow(page, 'train').first();
       const outputs = sideBarTreeRow(page, 'Outputs').first();
-      if (!(await outputs.isVisible())) {
-        await sideBarTreeRow(page, 'train').first().click();
-        await page.keyboard.press('ArrowRight');
+      await train.locator('.monaco-tl-twistie').click();
+      await outputs.waitFor({ state: 'visible', timeout: timeouts.ui });
+      const dvcYamlTab = page.locator('.tabs-container .tab', { hasText: 'dvc.yaml' }).first();
+      for (let attempt = 1; !(await dvcYamlTab.isVisible()); attempt++) {
+        await train.locator('.label-name').click();
+        const opened = await dvcYamlTab
+          .waitFor({ state: 'visible', timeout: 10_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!opened && attempt >= 4) assert.fail('clicking the train stage did not open dvc.yaml');
       }
+      if (!(await outputs.isVisible())) await train.locator('.monaco-tl-twistie').click();
       await outputs.waitFor({ state: 'visible', timeout: timeouts.ui });
       // Let decorations and icons settle, and move the pointer off the icon's hover, before the picture the
       // README shows.

@@ -1,0 +1,4 @@
+export type * from './graphModel';
+export { buildPipelineGraph, type BuildGraphOptions } from './buildPipelineGraph';
+export { graphProblems } from './graphProblems';
+export { repositoryPath } from './repositoryPaths';

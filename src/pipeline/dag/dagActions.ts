@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
+import { toVscodeRange } from '../pipelineDiagnostics';
+import type { DagWebviewMessage } from './protocol';
+
+type StageMessage = Exclude<DagWebviewMessage, { type: 'ready' }>;
+
+/** Commands of other parts of the extension the panel calls; their arguments are `{ root: Uri, stage }`. */
+const commands = {
+  openStage: 'dvcLens.openStage',
+  reproStage: 'dvcLens.reproStage',
+  reproDownstream: 'dvcLens.reproDownstream',
+  showLastStageLog: 'dvcLens.showLastStageLog',
+} as const;
+
+async function openStage(repositories: WorkspaceRepositories, root: string, stage: string): Promise<void> {
+  const repository = repositories.repositories.find((candidate) => candidate.root.toString() === root);
+  for (const pipeline of repository?.pipelines ?? []) {
+    const found = pipeline.stages.find((candidate) => candidate.qualifiedName === stage);
+    if (!found || !repository) continue;
+    await vscode.commands.executeCommand(
+      commands.openStage,
+      vscode.Uri.joinPath(repository.root, pipeline.file),
+      toVscodeRange(found.range),
+    );
+    return;
+  }
+}
+
+/** Does what a (checked) message from the DAG webview asks; failures are shown, not thrown. */
+export async function handleDagMessage(
+  message: StageMessage,
+  repositories: WorkspaceRepositories,
+): Promise<void> {
+  const root = vscode.Uri.parse(message.root, true);
+  try {
+    switch (message.type) {
+      case 'openStage':
+        return await openStage(repositories, message.root, message.stage);
+      case 'runStage':
+        await vscode.commands.executeCommand(
+          message.mode === 'withUpstream' ? commands.reproStage : commands.reproDownstream,
+          { root, stage: message.stage },
+        );
+        return;
+      case 'showLastLog':
+        await vscode.commands.executeCommand(commands.showLastStageLog, { root, stage: message.stage });
+        return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      `DVC Lens: could not do that for stage '${message.stage}': ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -36,7 +36,7 @@ class ReplayRunner implements CommandRunner {
       options.onOutput?.(line, 'stdout');
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    if (this.script.hang)
+    if (this.script.hang && !options.signal?.aborted)
       await new Promise((resolve) => options.signal?.addEventListener('abort', resolve, { once: true }));
     if (options.signal?.aborted)
       throw new ProcessError({ ...base, reason: 'cancelled', exitCode: undefined, signal: 'SIGTERM' });

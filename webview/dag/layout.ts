@@ -1,6 +1,5 @@
 import dagre from '@dagrejs/dagre';
 import type { DagNodeView, DagSnapshot } from '../../src/pipeline/dag/protocol';
-import { nodeDetail } from './nodeText';
 
 export interface Point {
   readonly x: number;
@@ -31,14 +30,36 @@ const detailCharWidth = 6.4;
  */
 const clusterLimit = 200;
 
-/** Wide enough for the label and the detail line, within bounds so one long name cannot dominate. */
+/** Wide enough for the longest detail line (see nodeDetail) and the label, capped so one name cannot dominate. */
+const minNodeWidth = Math.ceil('Always changed · 59 min 59 s'.length * detailCharWidth) + 30;
+
 function nodeWidth(node: DagNodeView): number {
-  const text = Math.max(node.label.length * labelCharWidth, nodeDetail(node).length * detailCharWidth);
-  return Math.min(320, Math.max(140, Math.ceil(text) + 30));
+  return Math.min(340, Math.max(minNodeWidth, Math.ceil(node.label.length * labelCharWidth) + 30));
 }
 
-/** Lays the graph out top to bottom with dagre; each dvc.yaml is a cluster drawn as a frame. */
+let cached: { key: string; layout: DagLayout } | undefined;
+
+/** What the layout depends on: nodes with their sizes, groups and edges (not the statuses themselves). */
+function layoutKey(snapshot: DagSnapshot): string {
+  const nodes = snapshot.nodes.map((node) => `${node.id}\u0001${node.group}\u0001${nodeWidth(node)}`);
+  const edges = snapshot.edges.map((edge) => `${edge.from}\u0001${edge.to}`);
+  const groups = snapshot.groups.map((group) => group.id);
+  return [nodes.join('\u0002'), edges.join('\u0002'), groups.join('\u0002')].join('\u0003');
+}
+
+/**
+ * Lays the graph out top to bottom with dagre; each dvc.yaml is a cluster drawn as a frame. A snapshot that
+ * changes only statuses (every step of a run sends one) reuses the previous layout.
+ */
 export function layoutDag(snapshot: DagSnapshot): DagLayout {
+  const key = layoutKey(snapshot);
+  if (cached?.key === key) return cached.layout;
+  const layout = computeLayout(snapshot);
+  cached = { key, layout };
+  return layout;
+}
+
+function computeLayout(snapshot: DagSnapshot): DagLayout {
   const graph = new dagre.graphlib.Graph({ compound: true, multigraph: false });
   graph.setDefaultEdgeLabel(() => ({}));
   const framed = snapshot.groups.length > 1;

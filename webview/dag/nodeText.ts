@@ -2,10 +2,12 @@ import type { DagNodeView } from '../../src/pipeline/dag/protocol';
 import { formatDuration } from './durations';
 import { runStateLabels, statusLabels } from './statusText';
 
-/** The second line of a node: status, what a run does with it, how long its last run took. */
+/**
+ * The second line of a node: what a run is doing with it (else its status) and its last run's duration.
+ * At most `Always changed · 59 min 59 s`, so a fixed minimum node width holds it and a status change never
+ * changes the layout.
+ */
 export function nodeDetail(node: DagNodeView): string {
-  const detail = [statusLabels[node.status]];
-  if (node.runState) detail.push(runStateLabels[node.runState]);
-  if (node.lastDurationMs !== undefined) detail.push(formatDuration(node.lastDurationMs));
-  return detail.join(' · ');
+  const state = node.runState ? runStateLabels[node.runState] : statusLabels[node.status];
+  return node.lastDurationMs === undefined ? state : `${state} · ${formatDuration(node.lastDurationMs)}`;
 }

@@ -32,7 +32,12 @@ export async function handleDagMessage(
   message: StageMessage,
   repositories: WorkspaceRepositories,
 ): Promise<void> {
-  const root = vscode.Uri.parse(message.root, true);
+  // The webview names a repository by its root; anything but a known root is ignored, so a compromised
+  // page cannot point a run at an arbitrary folder.
+  const root = repositories.repositories.find(
+    (candidate) => candidate.root.toString() === message.root,
+  )?.root;
+  if (!root) return;
   try {
     switch (message.type) {
       case 'openStage':

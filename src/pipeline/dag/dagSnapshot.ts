@@ -18,6 +18,11 @@ export interface StageFacts {
   readonly lastRunOf?: (root: string, stage: string) => StageRunRecord | undefined;
 }
 
+/** The id of a stage's node in the snapshot, e.g. for a `focus` message. */
+export function dagNodeId(root: string, stage: string): string {
+  return `${root}\u0000${stage}`;
+}
+
 function problemView(problem: PipelineProblem, prefix: string): DagProblemView {
   return { message: problem.message, location: `${prefix}${problem.file}:${problem.range.startLine + 1}` };
 }
@@ -36,7 +41,7 @@ export function buildDagSnapshot(
     const { root } = repository;
     const prefix = several ? `${repository.name}/` : '';
     const graph = buildPipelineGraph(repository.pipelines);
-    const nodeId = (stage: string): string => `${root}\u0000${stage}`;
+    const nodeId = (stage: string): string => dagNodeId(root, stage);
     for (const group of graph.groups)
       groups.push({ id: nodeId(group.file), label: `${prefix}${group.file}` });
     for (const node of graph.nodes) {

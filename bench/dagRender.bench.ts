@@ -182,6 +182,15 @@ export const benchmark: Benchmark = {
       await page.keyboard.press('Shift+F10');
       await page.screenshot({ path: join(repoRoot, 'test-results', 'dag-menu.png') });
 
+      // What a person does there reaches the host as typed messages: the menu runs the stage, Enter opens it.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      const posted = await page.evaluate<{ type: string; stage?: string; mode?: string }[]>('window.posted');
+      const run = posted.find((message) => message.type === 'runStage');
+      const open = posted.find((message) => message.type === 'openStage');
+      if (run?.mode !== 'withUpstream' || !run.stage || open?.stage !== run.stage)
+        throw new Error(`unexpected messages from the webview: ${JSON.stringify(posted.slice(-3))}`);
+
       // The error state and the dvc.yaml frames of a small graph: a cycle across two files.
       const broken = buildDagSnapshot([
         { root: 'file:///bench', name: 'bench', pipelines: brokenPipelines() },

@@ -109,7 +109,8 @@ export class DagView {
     if (this.selected && !this.nodesById.has(this.selected)) this.selected = undefined;
     if (this.selected) this.select(this.selected, false, false);
     else this.setTabStop(snapshot.nodes[0]?.id);
-    if (this.search.input.value) this.find(this.search.input.value);
+    // A new snapshot keeps the search highlighted but does not move the view (runs send many).
+    if (this.search.input.value) this.find(this.search.input.value, false);
     performance.mark('dag-render-end');
     performance.measure('dag-layout', 'dag-layout-start', 'dag-layout-end');
     performance.measure('dag-render', 'dag-layout-start', 'dag-render-end');
@@ -195,7 +196,7 @@ export class DagView {
     else this.api.postMessage({ type, ...target });
   }
 
-  private find(query: string): void {
+  private find(query: string, reveal = true): void {
     const needle = query.trim().toLowerCase();
     this.matches = needle
       ? this.snapshot.nodes
@@ -207,7 +208,7 @@ export class DagView {
     for (const [id, element] of this.nodeElements) element.classList.toggle('match', matching.has(id));
     this.matchIndex = -1;
     this.search.setCount(needle ? `${this.matches.length} found` : '');
-    if (this.matches.length > 0) this.nextMatch(1, false);
+    if (reveal && this.matches.length > 0) this.nextMatch(1, false);
   }
 
   private nextMatch(step: number, focus = true): void {

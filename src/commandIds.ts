@@ -2,7 +2,10 @@
  * Every command the extension registers. A suite test compares this list, the registrations and the
  * `contributes.commands` of package.json, so the three cannot drift apart.
  */
+import { runCommandIds } from './pipeline/run/runCommands';
+
 export const commandIds = {
+  ...runCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',
@@ -10,6 +13,7 @@ export const commandIds = {
   installDvc: 'dvcLens.installDvc',
   openStage: 'dvcLens.openStage',
   openPipelineItem: 'dvcLens.openPipelineItem',
+  showDag: 'dvcLens.showDag',
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

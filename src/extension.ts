@@ -3,9 +3,9 @@ import { commandIds } from './commandIds';
 import { ProcessRunner } from './cli/runner';
 import { DisposableStore } from './lifecycle/disposableStore';
 import { OutputLog } from './log/outputLog';
-import { PipelineDiagnostics } from './pipeline/pipelineDiagnostics';
-import { registerPipelineCommands } from './pipeline/pipelineCommands';
-import { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
+import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
+import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
+import type { StageInsights } from './pipeline/stageInsights';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
 import { affectsDvcLocation } from './config/settings';
@@ -22,6 +22,7 @@ export interface DvcLensTestApi {
   readonly repositories: WorkspaceRepositories;
   readonly pipelineTree: PipelineTreeProvider;
   readonly locator: DvcLocator;
+  readonly stageInsights: StageInsights;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -36,21 +37,12 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
 
   const log = disposables.register(new OutputLog());
   const repositories = disposables.register(new WorkspaceRepositories(log));
-  disposables.register(new PipelineDiagnostics(repositories));
-  const pipelineTree = disposables.register(new PipelineTreeProvider(repositories));
-  const treeView = disposables.register(
-    vscode.window.createTreeView('dvcLens.pipeline', {
-      treeDataProvider: pipelineTree,
-      showCollapseAll: true,
-    }),
-  );
-  pipelineTree.attach(treeView);
-  registerPipelineCommands(disposables, repositories);
-
   const runner = new ProcessRunner({ log });
   const locator = disposables.register(new DvcLocator(runner, log));
   const statusBar = disposables.register(new DvcStatusBar(locator));
   const schedulers = disposables.register(new RepositorySchedulers(runner));
+  const pipeline = registerPipelineFeatures({ disposables, context, repositories, schedulers, locator, log });
+  const pipelineTree = pipeline.tree;
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -95,7 +87,13 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   );
   pipelineTree.setRestricted(!isTrusted());
 
-  return { repositories, pipelineTree, locator, outputLines: () => log.recentLines() };
+  return {
+    repositories,
+    pipelineTree,
+    locator,
+    stageInsights: pipeline.insights,
+    outputLines: () => log.recentLines(),
+  };
 }
 
 export function deactivate(): void {

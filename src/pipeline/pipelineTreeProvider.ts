@@ -6,6 +6,7 @@ import type { WorkspaceRepositories } from '../repository/workspaceRepositories'
 import { restrictedModeMessage } from '../trust/workspaceTrust';
 import { commandIds } from '../commandIds';
 import { toVscodeRange } from './pipelineDiagnostics';
+import { stageDecoration, type StageDecorationSource } from './stageDecorations';
 
 /** A node of the Pipeline view: a repository (multi-root only) or a node of the core tree model. */
 export type PipelineViewNode =
@@ -34,8 +35,18 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   private view: vscode.TreeView<PipelineViewNode> | undefined;
   private restricted = false;
 
+  private decorations: StageDecorationSource | undefined;
+  private decorationSubscription: vscode.Disposable | undefined;
+
   constructor(private readonly repositories: WorkspaceRepositories) {
     this.subscription = repositories.onDidChange(() => this.rebuild());
+  }
+
+  /** Status and run state shown on stages; the tree repaints (no re-parse) when they change. */
+  setDecorations(source: StageDecorationSource): void {
+    this.decorations = source;
+    this.decorationSubscription?.dispose();
+    this.decorationSubscription = source.onDidChange(() => this.changed.fire(undefined));
   }
 
   attach(view: vscode.TreeView<PipelineViewNode>): void {
@@ -74,10 +85,26 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
       item.resourceUri = element.repository.root;
       return item;
     }
-    return modelTreeItem(element);
+    const item = modelTreeItem(element);
+    if (element.node.kind === 'stage' && this.decorations) {
+      const root = element.repository.root.toString();
+      const stage = element.node.stage.qualifiedName;
+      const decoration = stageDecoration(
+        this.decorations.statusOf(root, stage),
+        this.decorations.runStateOf(root, stage),
+        this.decorations.lastRunOf(root, stage),
+      );
+      if (decoration) {
+        item.iconPath = decoration.icon;
+        item.description = [decoration.label, element.node.description].filter(Boolean).join(' · ');
+        item.tooltip = `${element.node.tooltip}\n\n${decoration.tooltip}`;
+      }
+    }
+    return item;
   }
 
   dispose(): void {
+    this.decorationSubscription?.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -42,17 +42,18 @@ export class WorkspaceRepositories implements vscode.Disposable {
     this.disposables.register(content.onDidChange(onContent));
     this.disposables.register(content.onDidCreate(onContent));
     this.disposables.register(content.onDidDelete(onContent));
-    // Deleting a folder reports only the folder, not the dvc.yaml files inside it.
-    const deletions = this.disposables.register(
-      vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+    // Creating or deleting a folder may report only the folder, not the dvc.yaml files inside it.
+    const folders = this.disposables.register(
+      vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
     );
     this.disposables.register(
-      deletions.onDidDelete((uri) => {
+      folders.onDidDelete((uri) => {
         if (this.repositories.some((repository) => repository.hasPipelineFileUnder(uri))) {
           this.structureChanges.add(uri.toString());
         }
       }),
     );
+    this.disposables.register(folders.onDidCreate((uri) => void this.rescanIfFolder(uri)));
     this.disposables.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
   }
 
@@ -104,6 +105,16 @@ export class WorkspaceRepositories implements vscode.Disposable {
     for (const repository of this.repositoriesByRoot.values()) repository.dispose();
     this.repositoriesByRoot.clear();
     this.disposables.dispose();
+  }
+
+  private async rescanIfFolder(uri: vscode.Uri): Promise<void> {
+    if (/\/(\.git|\.dvc|node_modules|\.venv|venv|__pycache__)(\/|$)/.test(uri.path)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)
+        this.structureChanges.add(uri.toString());
+    } catch {
+      // Gone again already: nothing to scan.
+    }
   }
 
   private async refreshChanged(keys: ReadonlySet<string>): Promise<void> {

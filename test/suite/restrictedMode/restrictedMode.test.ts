@@ -20,10 +20,23 @@ describe('Restricted Mode', () => {
 
   it('runs no process: no DVC discovery, and commands that would run refuse', async () => {
     const api = await extensionApi();
-    await vscode.commands.executeCommand('dvcLens.initializeProject').then(undefined, () => undefined);
+    for (const command of [
+      'dvcLens.initializeProject',
+      'dvcLens.reproAll',
+      'dvcLens.reproStage',
+      'dvcLens.reproDownstream',
+    ]) {
+      await vscode.commands
+        .executeCommand(command, { root: vscode.workspace.workspaceFolders?.[0]?.uri, stage: 'train' })
+        .then(undefined, () => undefined);
+    }
     await vscode.commands.executeCommand('dvcLens.refreshPipelines');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.deepEqual(processLines(api), [], 'no process was started');
     assert.equal(api.locator.executable, undefined);
+    assert.equal(
+      api.stageInsights.statusOf(String(vscode.workspace.workspaceFolders?.[0]?.uri), 'train'),
+      undefined,
+    );
   });
 });

@@ -4,3 +4,5 @@ import './dvcDiscovery.test';
 import './dvcMissing.test';
 import './pipelineTree.test';
 import './badInput.test';
+import './stageStatus.test';
+import './dagPanel.test';

@@ -28,8 +28,13 @@ export class StageInsights implements StageDecorationSource, vscode.Disposable {
     return this.statuses.statusOf(root, stage);
   }
 
+  /**
+   * Queued, running and failed are news; a finished success is not: after it, `dvc status` is the truth
+   * (a later change makes the stage "changed" again, which a lingering "succeeded" would hide).
+   */
   runStateOf(root: string, stage: string): StageRunState | undefined {
-    return this.runs.stateOf(vscode.Uri.parse(root).fsPath, stage);
+    const state = this.runs.stateOf(vscode.Uri.parse(root).fsPath, stage);
+    return state === 'succeeded' || state === 'skipped' ? undefined : state;
   }
 
   lastRunOf(root: string, stage: string): StageRunRecord | undefined {

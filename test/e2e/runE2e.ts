@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -187,6 +187,81 @@ void describe('DVC Lens, packaged, in code-server', () => {
       await page.screenshot({ path: join(e2eDir, 'pipeline-tree.png') });
     });
   });
+
+  void it(
+    'flags a changed stage in the tree and the DAG, runs it from its CodeLens, and shows a failed stage',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'status-project'), { dvcPath, repro: true });
+      // A stage that always fails, downstream of evaluate, so the DAG can show a failed run next to a changed stage.
+      const dvcYamlPath = join(workspace, 'dvc.yaml');
+      const pipelineText = await readFile(dvcYamlPath, 'utf8');
+      await writeFile(
+        dvcYamlPath,
+        pipelineText.replace(
+          '\nplots:',
+          '\n  publish:\n    cmd: echo "no registry configured" && exit 3\n    deps:\n      - metrics.json\nplots:',
+        ),
+      );
+      const page = await newPage('stage-status');
+      await withFailureScreenshot(page, 'stage-status', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await activityBarItem(page, 'DVC Lens').click();
+        const trainRow = sideBarTreeRow(page, 'train').first();
+        await trainRow
+          .locator('.label-description', { hasText: /^up to date/ })
+          .waitFor({ timeout: timeouts.command });
+
+        // Edit a param of train: the tree flags it as changed.
+        const paramsPath = join(workspace, 'params.yaml');
+        await writeFile(paramsPath, (await readFile(paramsPath, 'utf8')).replace('epochs: 40', 'epochs: 42'));
+        await trainRow
+          .locator('.label-description', { hasText: /^changed/ })
+          .waitFor({ timeout: timeouts.command });
+
+        // The DAG shows the same.
+        await runCommandFromPalette(page, 'DVC Lens: Show Pipeline DAG');
+        const dag = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+        const trainNode = dag.locator('g.node[aria-label^="train,"]');
+        await trainNode.waitFor({ timeout: timeouts.ui });
+        assert.match((await trainNode.getAttribute('class')) ?? '', /status-changed/);
+
+        // Run train from its CodeLens in dvc.yaml, then see it up to date again.
+        await trainRow.locator('.label-name').click();
+        const lensLines = page.locator('.contentWidgets .codelens-decoration');
+        await lensLines.first().waitFor({ timeout: timeouts.ui });
+        const texts = await lensLines.allTextContents();
+        const trainLens = texts.findIndex((text) => /changed/.test(text) && /Run downstream/.test(text));
+        assert.ok(trainLens >= 0, `a lens line for the changed stage: ${texts.join(' | ')}`);
+        await lensLines.nth(trainLens).locator('a', { hasText: /Run$/ }).first().click();
+        await trainRow
+          .locator('.label-description', { hasText: /^up to date/ })
+          .waitFor({ timeout: 3 * 60_000 });
+
+        // A failing stage is marked failed in the tree and the DAG; a param change makes train changed again.
+        await writeFile(paramsPath, (await readFile(paramsPath, 'utf8')).replace('epochs: 42', 'epochs: 43'));
+        await trainRow
+          .locator('.label-description', { hasText: /^changed/ })
+          .waitFor({ timeout: timeouts.command });
+        await runCommandFromPalette(page, 'DVC Lens: Run Stage Only');
+        await quickInputTitle(page).filter({ hasText: 'Which stage?' }).waitFor({ timeout: timeouts.ui });
+        await page.keyboard.type('publish');
+        await page.keyboard.press('Enter');
+        await sideBarTreeRow(page, 'publish')
+          .first()
+          .locator('.label-description', { hasText: /^failed/ })
+          .waitFor({ timeout: 3 * 60_000 });
+        await runCommandFromPalette(page, 'DVC Lens: Show Pipeline DAG');
+        await dag.locator('g.node.run-failed[aria-label^="publish,"]').waitFor({ timeout: timeouts.ui });
+        await dag.locator('g.node.status-changed[aria-label^="train,"]').waitFor({ timeout: timeouts.ui });
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(1_000);
+        await page.screenshot({ path: join(e2eDir, 'dag-failed-and-changed.png') });
+        await page.screenshot({ path: join(testResultsRoot, 'dag.png') });
+      });
+    },
+  );
 
   void it(
     'initializes git and DVC in an empty folder from the command palette',

@@ -56,7 +56,7 @@ describe('stage status and running stages', () => {
       () => api.stageInsights.statusOf(root(), 'train')?.kind === 'upToDate',
       60_000,
     );
-  });
+  }).timeout(300_000);
 
   it('puts Run lenses above the stages of dvc.yaml', async () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'dvc.yaml');

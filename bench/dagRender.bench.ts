@@ -9,12 +9,13 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parsePipeline, type Pipeline } from '../src/core/pipeline';
 import type { StageStatusKind } from '../src/core/status/stageStatus';
 import { dagHtml } from '../src/pipeline/dag/dagHtml';
 import { buildDagSnapshot } from '../src/pipeline/dag/dagSnapshot';
 import type { DagSnapshot } from '../src/pipeline/dag/protocol';
+import { launchChromium } from '../test/runner/browser';
 import { median, roundMs, type Benchmark } from './benchmark';
 
 const repoRoot = resolve(__dirname, '..');
@@ -23,15 +24,6 @@ const subStages = 100;
 const goalMs = 1000;
 const warmupRuns = 2;
 const runs = 9;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A chain with fan-in and fan-out: stage i reads the outputs of i-1 and of i-7 (when present). */
 function generatedDvcYaml(from: number, to: number, prefix: string): string {
@@ -127,7 +119,7 @@ export const benchmark: Benchmark = {
       throw new Error(`the generated pipeline has problems: ${snapshot.problems[0]?.message}`);
 
     const folder = await mkdtemp(join(tmpdir(), 'dvc-lens-dag-'));
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];

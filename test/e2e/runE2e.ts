@@ -255,6 +255,9 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await runCommandFromPalette(page, 'DVC Lens: Show Pipeline DAG');
         await dag.locator('g.node.run-failed[aria-label^="publish,"]').waitFor({ timeout: timeouts.ui });
         await dag.locator('g.node.status-changed[aria-label^="train,"]').waitFor({ timeout: timeouts.ui });
+        // Room for the whole graph: hide the terminal panel and fit the graph to the view.
+        await page.keyboard.press('Control+j');
+        await dag.getByRole('button', { name: 'Fit' }).click();
         await page.mouse.move(5, 400);
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'dag-failed-and-changed.png') });

@@ -1,0 +1,46 @@
+/**
+ * Adds and removes stages of one repository through DVC (DVC writes dvc.yaml and dvc.lock, never us), in the
+ * repository's write queue so that neither collides with a running `dvc repro` on DVC's lock.
+ */
+import { DvcCli } from '../../cli/dvcCli';
+import type { DvcExecutable } from '../../cli/dvcExecutable';
+import type { RepositoryScheduler } from '../../cli/repositoryScheduler';
+import { stageAddArguments, validateDraft, type StageDraft } from './stageDraft';
+
+/** A draft we refused before DVC ran; the message says what to change. */
+export class InvalidStageDraftError extends Error {
+  override readonly name = 'InvalidStageDraftError';
+}
+
+export class StageEditor {
+  private readonly cli: DvcCli;
+
+  constructor(
+    private readonly executable: DvcExecutable,
+    private readonly scheduler: RepositoryScheduler,
+  ) {
+    this.cli = new DvcCli(executable, scheduler);
+  }
+
+  /**
+   * `dvc stage add` into the repository root's dvc.yaml, after our own checks. `existingNames`: the stages
+   * that dvc.yaml has now (DVC would refuse a duplicate too, but only after starting up).
+   */
+  async add(draft: StageDraft, existingNames: Iterable<string>, signal?: AbortSignal): Promise<void> {
+    const problem = validateDraft(draft, existingNames);
+    if (problem !== undefined) throw new InvalidStageDraftError(problem);
+    await this.cli.stageAdd(stageAddArguments(draft), signal);
+  }
+
+  /**
+   * `dvc remove <stage>`: DVC deletes the stage from dvc.yaml and its entry from dvc.lock, and drops its
+   * outputs from .gitignore; the output files stay in the workspace and in the cache (we never pass `--outs`).
+   * `--` keeps a stage named like an option from being read as one.
+   */
+  async remove(stage: string, signal?: AbortSignal): Promise<void> {
+    await this.scheduler.write(
+      { file: this.executable.command, args: [...this.executable.prefixArgs, 'remove', '--', stage] },
+      { signal, label: `Remove stage ${stage}` },
+    );
+  }
+}

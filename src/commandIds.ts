@@ -3,9 +3,11 @@
  * `contributes.commands` of package.json, so the three cannot drift apart.
  */
 import { runCommandIds } from './pipeline/run/runCommands';
+import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
 
 export const commandIds = {
   ...runCommandIds,
+  ...stageEditingCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

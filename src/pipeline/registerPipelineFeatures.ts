@@ -12,6 +12,7 @@ import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineDiagnostics } from './pipelineDiagnostics';
 import { PipelineTreeProvider } from './pipelineTreeProvider';
 import { registerRunCommands } from './run/runCommands';
+import { registerStageEditingCommands } from './stageEditing/stageEditingCommands';
 import type { StageRunStates } from './run/stageRunStates';
 import { StageInsights } from './stageInsights';
 import { StageStatuses } from './status/stageStatuses';
@@ -51,6 +52,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   );
   tree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
+  registerStageEditingCommands({ disposables, repositories, schedulers, locator, log });
 
   const statuses = disposables.register(new StageStatuses(repositories, schedulers, locator));
   const storage = context.storageUri ?? context.globalStorageUri;

@@ -6,3 +6,4 @@ import './pipelineTree.test';
 import './badInput.test';
 import './stageStatus.test';
 import './dagPanel.test';
+import './stageEditing.test';

@@ -8,8 +8,18 @@ import { commandIds } from '../commandIds';
 import { toVscodeRange } from './pipelineDiagnostics';
 import { stageDecoration, type StageDecorationSource } from './stageDecorations';
 
-/** A node of the Pipeline view: a repository (multi-root only) or a node of the core tree model. */
+/**
+ * A node of the Pipeline view: a repository (multi-root only), a failed `dvc status` of a repository (DVC's
+ * own message, above its stages), or a node of the core tree model.
+ */
 export type PipelineViewNode =
+  | {
+      readonly kind: 'statusError';
+      readonly id: string;
+      readonly repository: Repository;
+      readonly message: string;
+      readonly children: readonly PipelineViewNode[];
+    }
   | {
       readonly kind: 'repository';
       readonly id: string;
@@ -46,7 +56,8 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   setDecorations(source: StageDecorationSource): void {
     this.decorations = source;
     this.decorationSubscription?.dispose();
-    this.decorationSubscription = source.onDidChange(() => this.changed.fire(undefined));
+    // Rebuilding is cheap (no parsing) and places or removes the status error nodes.
+    this.decorationSubscription = source.onDidChange(() => this.rebuild());
   }
 
   attach(view: vscode.TreeView<PipelineViewNode>): void {
@@ -73,6 +84,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   }
 
   getTreeItem(element: PipelineViewNode): vscode.TreeItem {
+    if (element.kind === 'statusError') return statusErrorItem(element);
     if (element.kind === 'repository') {
       const item = new vscode.TreeItem(
         element.repository.workspaceFolder.name,
@@ -115,9 +127,12 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
     );
     const perRepository = repositories.map((repository) => ({
       repository,
-      nodes: buildPipelineTree(repository.pipelines, { rootId: repository.root.toString() }).map((node) =>
-        wrap(repository, node),
-      ),
+      nodes: [
+        ...this.statusErrorNodes(repository),
+        ...buildPipelineTree(repository.pipelines, { rootId: repository.root.toString() }).map((node) =>
+          wrap(repository, node),
+        ),
+      ],
     }));
     this.roots =
       perRepository.length === 1
@@ -133,9 +148,34 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
     this.changed.fire(undefined);
   }
 
+  private statusErrorNodes(repository: Repository): PipelineViewNode[] {
+    const message = this.decorations?.statusErrorOf(repository.root.toString());
+    if (!message) return [];
+    return [
+      {
+        kind: 'statusError',
+        id: `statusError:${repository.root.toString()}`,
+        repository,
+        message,
+        children: [],
+      },
+    ];
+  }
+
   private updateMessage(): void {
     if (this.view) this.view.message = this.restricted ? restrictedModeMessage : undefined;
   }
+}
+
+function statusErrorItem(element: Extract<PipelineViewNode, { kind: 'statusError' }>): vscode.TreeItem {
+  const item = new vscode.TreeItem('dvc status failed', vscode.TreeItemCollapsibleState.None);
+  item.id = element.id;
+  item.description = element.message;
+  item.tooltip = `${element.message}\n\nThe stages keep their last known status. Click to show the log.`;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = 'statusError';
+  item.command = { command: commandIds.showLog, title: 'Show Log' };
+  return item;
 }
 
 /** One repository with one dvc.yaml at its root: its stages are the top level, as in most projects. */
@@ -143,6 +183,9 @@ function withoutLonePipelineFile(nodes: readonly PipelineViewNode[]): readonly P
   const only = nodes.length === 1 ? nodes[0] : undefined;
   if (only?.kind === 'model' && only.node.kind === 'pipelineFile' && only.node.label === 'dvc.yaml')
     return only.children;
+  const [first, second, ...rest] = nodes;
+  if (first?.kind === 'statusError' && rest.length === 0 && second)
+    return [first, ...withoutLonePipelineFile([second])];
   return nodes;
 }
 

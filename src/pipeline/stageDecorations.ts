@@ -7,6 +7,8 @@ export interface StageDecorationSource {
   statusOf(root: string, stage: string): StageStatus | undefined;
   runStateOf(root: string, stage: string): StageRunState | undefined;
   lastRunOf(root: string, stage: string): StageRunRecord | undefined;
+  /** DVC's own message when the repository's last `dvc status` failed (cleared by the next success). */
+  statusErrorOf(root: string): string | undefined;
   readonly onDidChange: vscode.Event<void>;
 }
 

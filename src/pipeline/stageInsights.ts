@@ -41,6 +41,10 @@ export class StageInsights implements StageDecorationSource, vscode.Disposable {
     return this.runs.lastRun(vscode.Uri.parse(root).fsPath, stage);
   }
 
+  statusErrorOf(root: string): string | undefined {
+    return this.statuses.lastError(root);
+  }
+
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();

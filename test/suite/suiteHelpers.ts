@@ -32,17 +32,26 @@ export function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
-/** Labels of the visible tree, depth-first, as `label` or `parent/label` paths. */
+/** The label a person reads on a node of the Pipeline view. */
+export function nodeLabel(node: PipelineViewNode): string {
+  switch (node.kind) {
+    case 'repository':
+      return node.repository.workspaceFolder.name;
+    case 'statusError':
+      return 'dvc status failed';
+    case 'model':
+      return node.node.label;
+  }
+}
+
+/** Labels of the top-level nodes of the view. */
 export function treeLabels(nodes: readonly PipelineViewNode[]): string[] {
-  return nodes.map((node) =>
-    node.kind === 'repository' ? node.repository.workspaceFolder.name : node.node.label,
-  );
+  return nodes.map(nodeLabel);
 }
 
 export function findNode(nodes: readonly PipelineViewNode[], label: string): PipelineViewNode | undefined {
   for (const node of nodes) {
-    const own = node.kind === 'repository' ? node.repository.workspaceFolder.name : node.node.label;
-    if (own === label) return node;
+    if (nodeLabel(node) === label) return node;
     const inside = findNode(node.children, label);
     if (inside) return inside;
   }

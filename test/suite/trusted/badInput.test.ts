@@ -38,8 +38,20 @@ describe('bad dvc.yaml', () => {
       );
       assert.ok(file.children.some((child) => child.kind === 'model' && child.node.kind === 'problem'));
       assert.ok(findNode(api.pipelineTree.rootNodes(), 'train'), 'the demo pipeline still shows');
+      // DVC itself refuses the repository now: its message shows as an error node above the stages.
+      const statusError = await waitFor(
+        'the dvc status error node',
+        () => findNode(api.pipelineTree.rootNodes(), 'dvc status failed'),
+        60_000,
+      );
+      assert.match(String(api.pipelineTree.getTreeItem(statusError).description), /dvc\.yaml/);
     });
-  });
+    await waitFor(
+      'the status error to clear',
+      () => !findNode(api.pipelineTree.rootNodes(), 'dvc status failed'),
+      60_000,
+    );
+  }).timeout(180_000);
 
   it('reports wrong types, an unknown top-level key and a foreach over a missing variable', async () => {
     const text = [

@@ -42,6 +42,7 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private roots: readonly PipelineViewNode[] = [];
+  private parents = new Map<PipelineViewNode, PipelineViewNode>();
   private view: vscode.TreeView<PipelineViewNode> | undefined;
   private restricted = false;
 
@@ -81,6 +82,21 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
 
   getChildren(element?: PipelineViewNode): PipelineViewNode[] {
     return [...(element ? element.children : this.roots)];
+  }
+
+  /** The view's selection (for tests of reveal). */
+  selection(): readonly PipelineViewNode[] {
+    return this.view?.selection ?? [];
+  }
+
+  getParent(element: PipelineViewNode): PipelineViewNode | undefined {
+    return this.parents.get(element);
+  }
+
+  /** Selects a stage in the view (from the DAG), expanding its parents; `root` is the repository URI string. */
+  async revealStage(root: string, stage: string): Promise<void> {
+    const node = findStage(this.roots, root, stage);
+    if (node && this.view) await this.view.reveal(node, { select: true, focus: false });
   }
 
   getTreeItem(element: PipelineViewNode): vscode.TreeItem {
@@ -143,6 +159,8 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
             repository,
             children: nodes,
           }));
+    this.parents = parentsOf(this.roots);
+    this.updateRefreshing();
     void vscode.commands.executeCommand('setContext', 'dvcLens.pipelinesLoaded', this.repositories.isLoaded);
     void vscode.commands.executeCommand('setContext', 'dvcLens.hasPipelines', this.roots.length > 0);
     this.changed.fire(undefined);
@@ -162,9 +180,50 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
     ];
   }
 
+  /** While DVC computes statuses, the stages keep their last known state and the view says it refreshes. */
+  private updateRefreshing(): void {
+    if (!this.view) return;
+    const refreshing = this.repositories.repositories.some((repository) =>
+      this.decorations?.isRefreshing(repository.root.toString()),
+    );
+    this.view.description = refreshing ? 'refreshing status…' : undefined;
+  }
+
   private updateMessage(): void {
     if (this.view) this.view.message = this.restricted ? restrictedModeMessage : undefined;
   }
+}
+
+function parentsOf(roots: readonly PipelineViewNode[]): Map<PipelineViewNode, PipelineViewNode> {
+  const parents = new Map<PipelineViewNode, PipelineViewNode>();
+  const visit = (node: PipelineViewNode): void => {
+    for (const child of node.children) {
+      parents.set(child, node);
+      visit(child);
+    }
+  };
+  roots.forEach(visit);
+  return parents;
+}
+
+function findStage(
+  nodes: readonly PipelineViewNode[],
+  root: string,
+  stage: string,
+): PipelineViewNode | undefined {
+  for (const node of nodes) {
+    if (
+      node.kind === 'model' &&
+      node.node.kind === 'stage' &&
+      node.node.stage.qualifiedName === stage &&
+      node.repository.root.toString() === root
+    ) {
+      return node;
+    }
+    const inside = findStage(node.children, root, stage);
+    if (inside) return inside;
+  }
+  return undefined;
 }
 
 function statusErrorItem(element: Extract<PipelineViewNode, { kind: 'statusError' }>): vscode.TreeItem {

@@ -84,6 +84,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
     runStateOf: (root, stage) => insights.runStateOf(root, stage),
     lastRunOf: (root, stage) => insights.lastRunOf(root, stage),
     onDidChangeStatus: insights.onDidChange,
+    revealInTree: (root, stage) => void tree.revealStage(root, stage),
   });
   return { tree, statuses, runs, insights };
 }

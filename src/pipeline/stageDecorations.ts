@@ -9,6 +9,8 @@ export interface StageDecorationSource {
   lastRunOf(root: string, stage: string): StageRunRecord | undefined;
   /** DVC's own message when the repository's last `dvc status` failed (cleared by the next success). */
   statusErrorOf(root: string): string | undefined;
+  /** A `dvc status` of the repository is running (the shown statuses are the previous ones). */
+  isRefreshing(root: string): boolean;
   readonly onDidChange: vscode.Event<void>;
 }
 

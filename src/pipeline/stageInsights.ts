@@ -41,6 +41,10 @@ export class StageInsights implements StageDecorationSource, vscode.Disposable {
     return this.runs.lastRun(vscode.Uri.parse(root).fsPath, stage);
   }
 
+  isRefreshing(root: string): boolean {
+    return this.statuses.isRefreshing(root);
+  }
+
   statusErrorOf(root: string): string | undefined {
     return this.statuses.lastError(root);
   }

@@ -31,6 +31,7 @@ async function openStage(repositories: WorkspaceRepositories, root: string, stag
 export async function handleDagMessage(
   message: StageMessage,
   repositories: WorkspaceRepositories,
+  revealInTree?: (root: string, stage: string) => void,
 ): Promise<void> {
   // The webview names a repository by its root; anything but a known root is ignored, so a compromised
   // page cannot point a run at an arbitrary folder.
@@ -41,6 +42,7 @@ export async function handleDagMessage(
   try {
     switch (message.type) {
       case 'openStage':
+        revealInTree?.(message.root, message.stage);
         return await openStage(repositories, message.root, message.stage);
       case 'runStage':
         await vscode.commands.executeCommand(

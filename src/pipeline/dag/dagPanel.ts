@@ -18,6 +18,8 @@ export interface DagViewDeps {
   readonly runStateOf?: (root: string, stage: string) => StageRunState | undefined;
   readonly lastRunOf?: (root: string, stage: string) => StageRunRecord | undefined;
   readonly onDidChangeStatus?: vscode.Event<void>;
+  /** Selects the stage in the Pipeline view when a node is opened. */
+  readonly revealInTree?: (root: string, stage: string) => void;
 }
 
 export const showDagCommand = 'dvcLens.showDag';
@@ -92,7 +94,7 @@ class DagPanel implements vscode.Disposable {
       this.post({ type: 'snapshot', snapshot: this.snapshot() });
       return;
     }
-    void handleDagMessage(message, this.deps.repositories);
+    void handleDagMessage(message, this.deps.repositories, this.deps.revealInTree);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+import { extensionApi, findNode, nodeLabel, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const encoder = new TextEncoder();
 
@@ -16,6 +16,15 @@ describe('pipeline DAG', () => {
     assert.ok(tab.input instanceof vscode.TabInputWebview);
     assert.match(tab.input.viewType, /dvcLens\.dag$/);
     await vscode.window.tabGroups.close(tab);
+  });
+
+  it('selects a stage opened from the DAG in the Pipeline view', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('dvcLens.pipeline.focus');
+    await waitFor('the stages', () => findNode(api.pipelineTree.rootNodes(), 'evaluate'));
+    await api.pipelineTree.revealStage(workspaceRoot().toString(), 'evaluate');
+    const selected = await waitFor('evaluate selected', () => api.pipelineTree.selection()[0]);
+    assert.equal(nodeLabel(selected), 'evaluate');
   });
 
   it('reports an output produced by two stages at both stages', async () => {

@@ -145,15 +145,22 @@ void test('a failing stage: outcome failed, exit code, duration and its output i
     assert.deepEqual(reloaded.lastRun('broken'), record);
   }));
 
-void test('two runs started together: the second waits in the lane (queued), then both succeed', () =>
+void test('a run started while another runs: the second waits in the lane (queued), then both succeed', () =>
   withDemo(async (dir, storage) => {
     const service = await demoService(dir, storage);
+    // A first run of a few seconds, so the second one certainly arrives while it runs.
+    await setEpochs(dir, 400);
     const secondStates: (StageRunState | undefined)[] = [];
     const secondPositions: number[] = [];
+    // The second run starts once the first one's DVC process runs, so it must wait in the lane behind it
+    // (both runs do asynchronous set-up first, so starting them in the same tick does not fix the order).
+    let firstStarted!: () => void;
+    const firstRunning = new Promise<void>((resolve) => (firstStarted = resolve));
     const first = service.run(
       { targets: ['train'], mode: 'single', force: true },
-      { expectedStages: ['train'] },
+      { expectedStages: ['train'], listener: { onSpawn: () => firstStarted() } },
     );
+    await firstRunning;
     const second = service.run(
       { targets: ['evaluate'], mode: 'single', force: true },
       {

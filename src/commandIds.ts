@@ -4,10 +4,14 @@
  */
 import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
+import { dataCommandIds } from './data/registerDataFeatures';
+import { remoteCommandIds } from './remotes/registerRemoteFeatures';
 
 export const commandIds = {
   ...runCommandIds,
   ...stageEditingCommandIds,
+  ...dataCommandIds,
+  ...remoteCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

@@ -5,6 +5,8 @@ import { DisposableStore } from './lifecycle/disposableStore';
 import { OutputLog } from './log/outputLog';
 import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
+import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
+import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
@@ -23,6 +25,8 @@ export interface DvcLensTestApi {
   readonly pipelineTree: PipelineTreeProvider;
   readonly locator: DvcLocator;
   readonly stageInsights: StageInsights;
+  readonly data: DataFeatures;
+  readonly remotes: RemoteFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -43,6 +47,9 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const schedulers = disposables.register(new RepositorySchedulers(runner));
   const pipeline = registerPipelineFeatures({ disposables, context, repositories, schedulers, locator, log });
   const pipelineTree = pipeline.tree;
+  const featureDeps = { disposables, context, repositories, schedulers, locator, log };
+  const data = registerDataFeatures(featureDeps);
+  const remotes = registerRemoteFeatures(featureDeps);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -92,6 +99,8 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     pipelineTree,
     locator,
     stageInsights: pipeline.insights,
+    data,
+    remotes,
     outputLines: () => log.recentLines(),
   };
 }

@@ -157,7 +157,11 @@ export async function startSshServer(): Promise<SshServer> {
       started.stderr.on('data', onData);
       started.once('error', (error) => {
         clearTimeout(timer);
-        reject(error);
+        reject(
+          new Error(
+            `This test needs OpenSSH's sshd; ${sshd} could not be started (${error.message}). Run scripts/ensure-sshd.sh as root or set DVC_LENS_SSHD.`,
+          ),
+        );
       });
       started.once('exit', (code, signal) => {
         clearTimeout(timer);

@@ -168,7 +168,9 @@ export async function startSshServer(): Promise<SshServer> {
         reject(new Error(`sshd exited (${code ?? signal ?? '?'}) before listening:\n${log}`));
       });
     });
-    const pid = started.pid ?? 0;
+    const pid = started.pid;
+    // Never fall back to 0: process.kill(0) would signal our own process group.
+    if (pid === undefined) throw new Error('sshd is listening but has no pid');
     const name = account?.name;
     return {
       port,

@@ -2,7 +2,8 @@
 # npm test: every floor of the project's tests, in order, on a fresh machine as on a warm one.
 #
 #   setup        scripts/ensure-base.sh (npm ci when needed; Debian git/python3-venv when missing);
-#                the pinned DVC, code-server, Chromium (all cached: ~/.cache/dvc-lens, /usr/bin/chromium)
+#                the pinned DVC, code-server, Chromium, OpenSSH's sshd (cached: ~/.cache/dvc-lens, /usr/bin/chromium,
+#                /usr/sbin/sshd; the ssh integration test starts its own sshd, never a system one)
 #   typecheck    tsc -p . --noEmit
 #   lint         eslint . and prettier --check .
 #   build        node scripts/build.mjs (extension, webviews, extension-host suites)
@@ -106,11 +107,13 @@ bash scripts/ensure-base.sh || setup_failed "installing npm packages, git or pyt
 DVC_LENS_DVC="$(bash scripts/ensure-dvc.sh)" || setup_failed "ensure-dvc failed"
 DVC_LENS_CODE_SERVER="$(bash scripts/ensure-code-server.sh)" || setup_failed "ensure-code-server failed"
 DVC_LENS_CHROMIUM="$(bash scripts/ensure-chromium.sh)" || setup_failed "ensure-chromium failed"
-export DVC_LENS_DVC DVC_LENS_CODE_SERVER DVC_LENS_CHROMIUM
+DVC_LENS_SSHD="$(bash scripts/ensure-sshd.sh)" || setup_failed "ensure-sshd failed"
+export DVC_LENS_DVC DVC_LENS_CODE_SERVER DVC_LENS_CHROMIUM DVC_LENS_SSHD
 echo "node        $(node --version), npm $(npm --version 2>/dev/null)"
 echo "dvc         $DVC_LENS_DVC"
 echo "code-server $DVC_LENS_CODE_SERVER"
 echo "chromium    $DVC_LENS_CHROMIUM"
+echo "sshd        $DVC_LENS_SSHD"
 bold "---- setup ok ($((SECONDS - setup_start)) s)"
 
 # ---- floors -----------------------------------------------------------------------------------------------

@@ -6,12 +6,14 @@ import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
+import { experimentCommandIds } from './experiments/registerExperimentFeatures';
 
 export const commandIds = {
   ...runCommandIds,
   ...stageEditingCommandIds,
   ...dataCommandIds,
   ...remoteCommandIds,
+  ...experimentCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

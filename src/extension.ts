@@ -7,6 +7,10 @@ import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
 import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
 import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
+import {
+  registerExperimentFeatures,
+  type ExperimentFeatures,
+} from './experiments/registerExperimentFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
@@ -27,6 +31,7 @@ export interface DvcLensTestApi {
   readonly stageInsights: StageInsights;
   readonly data: DataFeatures;
   readonly remotes: RemoteFeatures;
+  readonly experiments: ExperimentFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -50,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const featureDeps = { disposables, context, repositories, schedulers, locator, log };
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
+  const experiments = registerExperimentFeatures(featureDeps);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -101,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     stageInsights: pipeline.insights,
     data,
     remotes,
+    experiments,
     outputLines: () => log.recentLines(),
   };
 }

@@ -44,3 +44,8 @@ export function withoutLine(text: string, line: string): string {
 export function isDvcTemporaryFile(name: string): boolean {
   return /^\.[A-Za-z0-9_-]{22}\.tmp$/.test(name);
 }
+
+/** A `.dvc` file that records an import (`import-url` or `import`): it has a `deps:` section, `dvc add` files do not. */
+export function isImportRecord(dvcFileText: string): boolean {
+  return /^deps:/m.test(dvcFileText);
+}

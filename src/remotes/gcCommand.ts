@@ -17,6 +17,7 @@ import { showErrorWithLog } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
 import { booleanField, isConfirmed, stringField } from './commandArguments';
 import { dvcSentence } from './dvcSentence';
+import { refreshDataView } from './dataViewRefresh';
 import type { RemoteContext, RepositoryServices } from './remoteContext';
 
 export const gcCommandIds = { gc: 'dvcLens.gc' } as const;
@@ -42,6 +43,7 @@ export function registerGcCommand(context: RemoteContext): void {
       return undefined;
     } finally {
       context.changed();
+      await refreshDataView();
     }
   };
   context.registerTrusted(gcCommandIds.gc, gc);

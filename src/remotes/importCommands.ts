@@ -11,6 +11,7 @@ import { DataImportError, type ImportOptions } from '../data/importService';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
 import { rootField, stringField } from './commandArguments';
+import { refreshDataView } from './dataViewRefresh';
 import type { RemoteContext, RepositoryServices } from './remoteContext';
 
 export const importCommandIds = {
@@ -43,6 +44,7 @@ export function registerImportCommands(context: RemoteContext): void {
       return false;
     } finally {
       context.changed();
+      await refreshDataView();
     }
   };
 

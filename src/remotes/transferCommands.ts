@@ -11,6 +11,7 @@ import { transferMessage, type TransferKind, type TransferMessage } from '../cor
 import { DataTransferError } from '../data/dataService';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
+import { refreshDataView } from './dataViewRefresh';
 import { offerAddRemote, remoteConfigCommandIds } from './remoteConfigCommands';
 import type { RemoteContext, RepositoryServices } from './remoteContext';
 import { pickRemote } from './remotePrompts';
@@ -35,9 +36,6 @@ const PROGRESS: Readonly<Record<TransferKind, string>> = {
   pull: 'pulling from',
   fetch: 'fetching from',
 };
-
-/** Registered by the Data feature; absent until it is there, which is fine. */
-const refreshDataCommand = 'dvcLens.refreshData';
 
 export function registerTransferCommands(context: RemoteContext): void {
   const transfer = async (
@@ -110,7 +108,7 @@ export function registerTransferCommands(context: RemoteContext): void {
       return undefined;
     } finally {
       // Pull and fetch change the cache and workspace, push what the remote holds: the Data view shows all three.
-      await refreshData();
+      await refreshDataView();
     }
   };
 
@@ -146,12 +144,4 @@ async function showErrorWithLogAsWarning(context: RemoteContext, text: string): 
   context.log.append(text);
   const picked = await vscode.window.showWarningMessage(`DVC Lens: ${text}`, 'Show Log');
   if (picked === 'Show Log') context.log.show();
-}
-
-async function refreshData(): Promise<void> {
-  try {
-    await vscode.commands.executeCommand(refreshDataCommand);
-  } catch {
-    // The Data view is not registered (yet): nothing to refresh.
-  }
 }

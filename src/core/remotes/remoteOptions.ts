@@ -80,7 +80,8 @@ const BY_TYPE: Readonly<Record<RemoteType, readonly RemoteOption[]>> = {
     option('port', 'Port'),
     option('keyfile', 'Path of the private key', true),
     option('password', 'Password', true),
-    option('ask_password', 'Ask for the password (true/false)'),
+    // Not a secret, but isSecretOption ("password") sends it to config.local: say so in the picker too.
+    option('ask_password', 'Ask for the password (true/false)', true),
     option('passphrase', 'Passphrase of the private key', true),
   ],
   http: [

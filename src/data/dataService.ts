@@ -11,8 +11,15 @@ import { isProcessError, type ProcessError } from '../cli/processError';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
 import { parseDataStatus, type DataStatus } from '../core/data/dataStatus';
 import { parseTransferSummary, type TransferSummary } from '../core/data/transferSummary';
+import {
+  gcArguments,
+  parseGcSummary,
+  type GcRequest,
+  type GcSummary,
+} from '../core/remotes/garbageCollection';
+import type { TransferKind } from '../core/remotes/transferMessage';
 
-export type TransferKind = 'push' | 'pull' | 'fetch';
+export type { TransferKind } from '../core/remotes/transferMessage';
 
 const TRANSFER_VERBS: Readonly<Record<TransferKind, string>> = { push: 'Push', pull: 'Pull', fetch: 'Fetch' };
 
@@ -97,6 +104,19 @@ export class DataService {
 
   fetch(options: TransferOptions = {}): Promise<TransferSummary> {
     return this.transfer('fetch', options);
+  }
+
+  /**
+   * `dvc gc --workspace …--force`: deletes every cache object (and with `cloud` every remote object) the scope
+   * does not reference. Callers confirm with the person first; `--force` only skips DVC's own prompt.
+   */
+  async gc(request: GcRequest, signal?: AbortSignal, onOutput?: OutputListener): Promise<GcSummary> {
+    const { command, prefixArgs } = this.cli.executable;
+    const result = await this.scheduler.write(
+      { file: command, args: [...prefixArgs, ...gcArguments(request)] },
+      { signal, onOutput, label: `Garbage collection (${request.scope}${request.cloud ? ', cloud' : ''})` },
+    );
+    return parseGcSummary(`${result.stdout}\n${result.stderr}`);
   }
 
   private async transfer(kind: TransferKind, options: TransferOptions): Promise<TransferSummary> {

@@ -2,16 +2,78 @@
  * The remotes feature: the Remotes view, remote configuration, push/pull/fetch with progress and a summary,
  * garbage collection behind a confirmation, and bringing data in (import-url, get-url, import, update).
  */
-import type { DataFeatureDependencies } from '../data/registerDataFeatures';
+import * as vscode from 'vscode';
+import { Debouncer } from '../lifecycle/debouncer';
+import { whenTrusted } from '../trust/workspaceTrust';
+import { gcCommandIds, registerGcCommand } from './gcCommand';
+import { importCommandIds, registerImportCommands } from './importCommands';
+import { registerRemoteConfigCommands, remoteConfigCommandIds } from './remoteConfigCommands';
+import { RemoteContext, type RemoteFeatureDependencies } from './remoteContext';
+import { RemotesTreeProvider } from './remotesTreeProvider';
+import { registerTransferCommands, transferCommandIds } from './transferCommands';
+
+export type { RemoteFeatureDependencies } from './remoteContext';
 
 /** The remote and transfer commands; package.json contributes them with these ids. */
-export const remoteCommandIds = {} as const;
-
-export type RemoteFeatureDependencies = DataFeatureDependencies;
+export const remoteCommandIds = {
+  ...remoteConfigCommandIds,
+  ...transferCommandIds,
+  ...gcCommandIds,
+  ...importCommandIds,
+  refreshRemotes: 'dvcLens.refreshRemotes',
+} as const;
 
 /** What the extension-host suite reads of the remotes feature. */
-export type RemoteFeatures = Record<string, never>;
+export interface RemoteFeatures {
+  readonly tree: RemotesTreeProvider;
+}
 
-export function registerRemoteFeatures(_deps: RemoteFeatureDependencies): RemoteFeatures {
-  return {};
+export function registerRemoteFeatures(deps: RemoteFeatureDependencies): RemoteFeatures {
+  const { disposables, repositories, locator } = deps;
+  // The commands tell the view to reload; the view needs the context to read: tied after both exist.
+  const afterChange = { reload: (): void => undefined };
+  const context = new RemoteContext(deps, () => afterChange.reload());
+  const provider = disposables.register(new RemotesTreeProvider(context));
+  afterChange.reload = () => void provider.refresh();
+  const view = disposables.register(
+    vscode.window.createTreeView('dvcLens.remotes', { treeDataProvider: provider }),
+  );
+  disposables.register(provider.attach(view));
+
+  // DVC owns both files; a change from any source (a terminal, git checkout, our commands) reloads the view.
+  const configChanges = disposables.register(
+    new Debouncer<string>(
+      () => 300,
+      () => void provider.refresh(),
+    ),
+  );
+  const watcher = disposables.register(
+    vscode.workspace.createFileSystemWatcher('**/.dvc/{config,config.local}'),
+  );
+  const onConfig = (uri: vscode.Uri): void => configChanges.add(uri.toString());
+  disposables.register(watcher.onDidChange(onConfig));
+  disposables.register(watcher.onDidCreate(onConfig));
+  disposables.register(watcher.onDidDelete(onConfig));
+  disposables.register(locator.onDidChange(() => void provider.refresh()));
+  let roots = '';
+  disposables.register(
+    repositories.onDidChange(() => {
+      const now = context
+        .dvcRepositories()
+        .map((repository) => repository.root.toString())
+        .join('\n');
+      if (now !== roots) void provider.refresh();
+      roots = now;
+    }),
+  );
+  disposables.register(whenTrusted(() => void provider.refresh()));
+
+  disposables.register(
+    vscode.commands.registerCommand(remoteCommandIds.refreshRemotes, () => provider.refresh()),
+  );
+  registerRemoteConfigCommands(context);
+  registerTransferCommands(context);
+  registerGcCommand(context);
+  registerImportCommands(context);
+  return { tree: provider };
 }

@@ -1,0 +1,95 @@
+/**
+ * Garbage collection: `dvc gc --workspace` with the scope the person picks, only after a modal confirmation
+ * that says what is kept and what is deleted. Cleaning the remote too (`--cloud`) is a separate, explicit
+ * button. `{ root, scope, cloud, confirmed: true }` skips the questions (extension-host suite).
+ */
+import * as vscode from 'vscode';
+import { isCancellation } from '../cli/processError';
+import {
+  GC_SCOPES,
+  gcMessage,
+  gcScopeChoice,
+  type GcRequest,
+  type GcScope,
+  type GcSummary,
+} from '../core/remotes/garbageCollection';
+import { showErrorWithLog } from '../ui/messages';
+import { withCancellableProgress } from '../ui/progress';
+import { booleanField, isConfirmed, stringField } from './commandArguments';
+import { dvcSentence } from './dvcSentence';
+import { refreshDataView } from './dataViewRefresh';
+import type { RemoteContext, RepositoryServices } from './remoteContext';
+
+export const gcCommandIds = { gc: 'dvcLens.gc' } as const;
+
+export function registerGcCommand(context: RemoteContext): void {
+  const gc = async (argument?: unknown): Promise<GcSummary | undefined> => {
+    const repository = await context.pickRepository(argument, 'Collect garbage in which repository?');
+    const services = repository && (await context.services(repository));
+    if (!services) return undefined;
+    const request = isConfirmed(argument) ? givenRequest(argument) : await askForRequest(services);
+    if (!request) return undefined;
+    try {
+      const summary = await withCancellableProgress('DVC Lens: collecting garbage', (signal, report) =>
+        services.data.gc(request, signal, (line) => {
+          if (line.trim().length > 0) report(line.trim());
+        }),
+      );
+      void vscode.window.showInformationMessage(`DVC Lens: ${gcMessage(summary, request.cloud === true)}`);
+      return summary;
+    } catch (error) {
+      if (!isCancellation(error))
+        await showErrorWithLog(context.log, `DVC Lens: garbage collection failed: ${dvcSentence(error)}`);
+      return undefined;
+    } finally {
+      context.changed();
+      await refreshDataView();
+    }
+  };
+  context.registerTrusted(gcCommandIds.gc, gc);
+}
+
+function givenRequest(argument: unknown): GcRequest {
+  const scope = stringField(argument, 'scope');
+  const known = GC_SCOPES.find((choice) => choice.scope === scope)?.scope ?? 'workspace';
+  return {
+    scope: known,
+    cloud: booleanField(argument, 'cloud') === true,
+    remote: stringField(argument, 'remote'),
+  };
+}
+
+async function askForRequest(services: RepositoryServices): Promise<GcRequest | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    GC_SCOPES.map((choice) => ({
+      label: choice.label,
+      detail: `Keeps ${choice.keeps}.`,
+      scope: choice.scope,
+    })),
+    { title: 'Garbage collection: what should the cache keep?', matchOnDetail: true },
+  );
+  if (!picked) return undefined;
+  const scope: GcScope = picked.scope;
+  const remotes = await services.remotes.list();
+  const defaultRemote = remotes.find((remote) => remote.isDefault);
+  const localOnly = 'Delete from Local Cache';
+  const alsoRemote = defaultRemote ? `Also Delete from Remote '${defaultRemote.name}'` : undefined;
+  const answer = await vscode.window.showWarningMessage(
+    `Delete unused data from the DVC cache of ${services.repository.workspaceFolder.name}?`,
+    {
+      modal: true,
+      detail:
+        `Keeps ${gcScopeChoice(scope).keeps}.\n\n` +
+        'Deletes every other object in the local cache (.dvc/cache). Data only those objects held cannot be ' +
+        'restored unless a remote has it.' +
+        (defaultRemote
+          ? `\n\n"${alsoRemote ?? ''}" also deletes every other object from ${defaultRemote.url}, for everyone who shares that remote.`
+          : ''),
+    },
+    ...[localOnly, ...(alsoRemote ? [alsoRemote] : [])],
+  );
+  if (answer === localOnly) return { scope };
+  if (answer !== undefined && answer === alsoRemote && defaultRemote)
+    return { scope, cloud: true, remote: defaultRemote.name };
+  return undefined;
+}

@@ -1,0 +1,188 @@
+/**
+ * Add, modify, rename, remove and choose the default remote. Names are checked before DVC runs; secrets go to
+ * `.dvc/config.local` (RemotesService enforces it). Argument objects (`{ root, name, url, default }`,
+ * `{ root, name, option, value }`, `{ root, name, newName }`, `{ root, name, confirmed }`) skip the prompts.
+ */
+import * as vscode from 'vscode';
+import { isCancellation } from '../cli/processError';
+import type { DvcRemote } from '../core/data/remoteList';
+import { remoteNameProblem, remoteUrlProblem } from '../core/remotes/remoteName';
+import { isSecretOption } from '../data/remotesService';
+import { withCancellableProgress } from '../ui/progress';
+import { booleanField, isConfirmed, stringField } from './commandArguments';
+import { dvcSentence } from './dvcSentence';
+import type { RemoteContext, RepositoryServices } from './remoteContext';
+import {
+  pickRemote,
+  promptMakeDefault,
+  promptOption,
+  promptOptionValue,
+  promptRemoteName,
+  promptRemoteUrl,
+} from './remotePrompts';
+import { showErrorWithLog } from '../ui/messages';
+
+export const remoteConfigCommandIds = {
+  addRemote: 'dvcLens.addRemote',
+  modifyRemote: 'dvcLens.modifyRemote',
+  renameRemote: 'dvcLens.renameRemote',
+  removeRemote: 'dvcLens.removeRemote',
+  setDefaultRemote: 'dvcLens.setDefaultRemote',
+} as const;
+
+/** A remote a command acts on, with its repository's services and the other remotes. */
+interface ChosenRemote {
+  readonly services: RepositoryServices;
+  readonly remote: DvcRemote;
+  readonly all: readonly DvcRemote[];
+}
+
+export function registerRemoteConfigCommands(context: RemoteContext): void {
+  const ids = remoteConfigCommandIds;
+
+  /** Runs one configuration change behind a progress notification; the view reloads either way. */
+  const change = async (title: string, work: (signal: AbortSignal) => Promise<void>): Promise<boolean> => {
+    try {
+      await withCancellableProgress(`DVC Lens: ${title}`, (signal) => work(signal));
+      return true;
+    } catch (error) {
+      if (!isCancellation(error))
+        await showErrorWithLog(context.log, `DVC Lens: ${title} failed: ${dvcSentence(error)}`);
+      return false;
+    } finally {
+      context.changed();
+    }
+  };
+
+  const chooseRemote = async (argument: unknown, title: string): Promise<ChosenRemote | undefined> => {
+    const repository = await context.pickRepository(argument, title);
+    const services = repository && (await context.services(repository));
+    if (!services) return undefined;
+    const all = await services.remotes.list();
+    const name = stringField(argument, 'name');
+    if (name !== undefined) {
+      const remote = all.find((candidate) => candidate.name === name);
+      if (remote) return { services, remote, all };
+      void vscode.window.showWarningMessage(`DVC Lens: there is no remote named '${name}'.`);
+      return undefined;
+    }
+    if (all.length === 0) {
+      await offerAddRemote(services);
+      return undefined;
+    }
+    const remote = all.length === 1 ? all[0] : await pickRemote(all, title);
+    return remote ? { services, remote, all } : undefined;
+  };
+
+  const addRemote = async (argument?: unknown): Promise<void> => {
+    const repository = await context.pickRepository(argument, 'Add a remote to which repository?');
+    const services = repository && (await context.services(repository));
+    if (!services) return;
+    const taken = (await services.remotes.list()).map((remote) => remote.name);
+    const name = stringField(argument, 'name') ?? (await promptRemoteName(taken, { title: 'Remote name' }));
+    if (name === undefined) return;
+    const problem = remoteNameProblem(name, taken);
+    const url = problem ? undefined : (stringField(argument, 'url') ?? (await promptRemoteUrl()));
+    if (problem) return void vscode.window.showErrorMessage(`DVC Lens: ${problem}`);
+    if (url === undefined) return;
+    const urlProblem = remoteUrlProblem(url);
+    if (urlProblem) return void vscode.window.showErrorMessage(`DVC Lens: ${urlProblem}`);
+    const makeDefault =
+      booleanField(argument, 'default') ?? (await promptMakeDefault(name, taken.length === 0));
+    if (makeDefault === undefined) return;
+    await change(`adding remote '${name}'`, (signal) =>
+      services.remotes.add(name, url, { default: makeDefault, signal }),
+    );
+  };
+
+  const modifyRemote = async (argument?: unknown): Promise<void> => {
+    const chosen = await chooseRemote(argument, 'Set an option of which remote?');
+    if (!chosen) return;
+    const { remote, services } = chosen;
+    const given = stringField(argument, 'option');
+    const option =
+      given !== undefined ? { name: given, secret: isSecretOption(given) } : await promptOption(remote);
+    if (!option) return;
+    const value =
+      stringField(argument, 'value') ?? (await promptOptionValue(remote, option.name, option.secret));
+    if (value === undefined) return;
+    const local = option.secret || booleanField(argument, 'local') === true;
+    const where = local ? '.dvc/config.local' : '.dvc/config';
+    if (
+      await change(`setting ${option.name} of '${remote.name}'`, (signal) =>
+        services.remotes.modify(remote.name, option.name, value, { local, signal }),
+      )
+    )
+      void vscode.window.showInformationMessage(
+        `DVC Lens: ${option.name} of '${remote.name}' is set in ${where}.`,
+      );
+  };
+
+  const renameRemote = async (argument?: unknown): Promise<void> => {
+    const chosen = await chooseRemote(argument, 'Rename which remote?');
+    if (!chosen) return;
+    const { remote, services, all } = chosen;
+    const taken = all.map((candidate) => candidate.name).filter((name) => name !== remote.name);
+    const newName =
+      stringField(argument, 'newName') ??
+      (await promptRemoteName(taken, { title: `New name for '${remote.name}'`, value: remote.name }));
+    if (newName === undefined || newName === remote.name) return;
+    const problem = remoteNameProblem(newName, taken);
+    if (problem) return void vscode.window.showErrorMessage(`DVC Lens: ${problem}`);
+    await change(`renaming '${remote.name}' to '${newName}'`, (signal) =>
+      services.remotes.rename(remote.name, newName, { signal }),
+    );
+  };
+
+  const removeRemote = async (argument?: unknown): Promise<void> => {
+    const chosen = await chooseRemote(argument, 'Remove which remote?');
+    if (!chosen) return;
+    const { remote, services } = chosen;
+    if (!isConfirmed(argument)) {
+      const picked = await vscode.window.showWarningMessage(
+        `Remove remote '${remote.name}'?`,
+        {
+          modal: true,
+          detail:
+            `DVC deletes '${remote.name}' (${remote.url}) from .dvc/config and its options, credentials included, from .dvc/config.local.` +
+            (remote.isDefault ? ' The project will have no default remote.' : '') +
+            ' The data stored in the remote itself is not touched.',
+        },
+        'Remove Remote',
+      );
+      if (picked !== 'Remove Remote') return;
+    }
+    await change(`removing remote '${remote.name}'`, async (signal) => {
+      await services.remotes.remove(remote.name, { signal });
+      // DVC leaves `core.remote` naming a remote that no longer exists; every later push would fail on it.
+      if (remote.isDefault && (await services.remotes.defaultRemote(signal)) === remote.name)
+        await services.remotes.setDefault(undefined, { signal });
+    });
+  };
+
+  const setDefaultRemote = async (argument?: unknown): Promise<void> => {
+    const chosen = await chooseRemote(argument, 'Make which remote the default?');
+    if (!chosen || chosen.remote.isDefault) return;
+    await change(`making '${chosen.remote.name}' the default remote`, (signal) =>
+      chosen.services.remotes.setDefault(chosen.remote.name, { signal }),
+    );
+  };
+
+  context.registerTrusted(ids.addRemote, addRemote);
+  context.registerTrusted(ids.modifyRemote, modifyRemote);
+  context.registerTrusted(ids.renameRemote, renameRemote);
+  context.registerTrusted(ids.removeRemote, removeRemote);
+  context.registerTrusted(ids.setDefaultRemote, setDefaultRemote);
+}
+
+/** No remote yet: say so and offer to add one. */
+export async function offerAddRemote(services: RepositoryServices): Promise<void> {
+  const picked = await vscode.window.showInformationMessage(
+    `DVC Lens: ${services.repository.workspaceFolder.name} has no DVC remote yet. A remote is where DVC stores data to share it (a folder, S3, SSH, HTTP…).`,
+    'Add Remote',
+  );
+  if (picked === 'Add Remote')
+    await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
+      root: services.repository.root,
+    });
+}

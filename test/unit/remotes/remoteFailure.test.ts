@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { classifyRemoteFailure } from '../../../src/core/remotes/remoteFailure';
+import { transferFailureMessage } from '../../../src/remotes/transferFailure';
+import { remoteErrorText, transferOutputText } from './remoteFixtures';
+
+void test('recorded DVC 3.67.1 failures are classified by cause', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['push-no-remote.txt', 'noRemote', /no remote specified/],
+    ['push-http-refused.txt', 'unreachable', /^Cannot connect to host 127\.0\.0\.1:9/],
+    ['push-http-unauthorized.txt', 'unauthorized', /^401, message='Unauthorized'/],
+    ['push-local-not-a-directory.txt', 'storage', /^\[Errno 20\] Not a directory/],
+    ['pull-http-refused.txt', 'missingData', /Checkout failed for following targets/],
+    ['pull-local-missing.txt', 'missingData', /Checkout failed/],
+  ];
+  for (const [file, kind, detail] of cases) {
+    const failure = classifyRemoteFailure(remoteErrorText(file));
+    assert.equal(failure.kind, kind, file);
+    assert.match(failure.detail, detail, file);
+  }
+  assert.equal(classifyRemoteFailure(transferOutputText('pull-failed-output.txt')).kind, 'missingData');
+});
+
+void test('other causes DVC names: denied access, unknown hosts, timeouts', () => {
+  assert.equal(
+    classifyRemoteFailure("ERROR: failed to transfer 'x' - 403, message='Forbidden'").kind,
+    'unauthorized',
+  );
+  assert.equal(
+    classifyRemoteFailure('ERROR: An error occurred (AccessDenied) when calling').kind,
+    'unauthorized',
+  );
+  assert.equal(classifyRemoteFailure('ERROR: [Errno 13] Permission denied: /srv/x').kind, 'unauthorized');
+  assert.equal(
+    classifyRemoteFailure(
+      'ERROR: Cannot connect to host nohost.invalid:443 ssl:default [Name or service not known]',
+    ).kind,
+    'unreachable',
+  );
+  assert.equal(classifyRemoteFailure('ERROR: something new').kind, 'other');
+  assert.equal(classifyRemoteFailure('ERROR: something new').detail, 'something new');
+});
+
+void test('the message names the remote and its URL and offers the right actions', () => {
+  const remote = { name: 'web', url: 'http://127.0.0.1:9/store', isDefault: true };
+  const refused = transferFailureMessage('push', remoteErrorText('push-http-refused.txt'), remote);
+  assert.match(refused.text, /could not reach remote 'web' \(http:\/\/127\.0\.0\.1:9\/store\)/);
+  assert.match(refused.text, /unchanged/);
+  assert.deepEqual(refused.actions, ['Retry']);
+  const unauthorized = transferFailureMessage('push', remoteErrorText('push-http-unauthorized.txt'), remote);
+  assert.match(unauthorized.text, /remote 'web' \(http:\/\/127\.0\.0\.1:9\/store\) refused the credentials/);
+  assert.match(unauthorized.text, /\.dvc\/config\.local/);
+  assert.deepEqual(unauthorized.actions, ['Retry', 'Modify Remote']);
+  const none = transferFailureMessage('push', remoteErrorText('push-no-remote.txt'), undefined);
+  assert.deepEqual(none.actions, ['Add Remote']);
+});

@@ -7,3 +7,4 @@ import './badInput.test';
 import './stageStatus.test';
 import './dagPanel.test';
 import './stageEditing.test';
+import './dataTree.test';

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { GitCli } from '../../../src/cli/gitCli';
+import type { DataViewNode } from '../../../src/data/tree/dataTreeNodes';
+import { dataNodeLabel } from '../../../src/data/tree/dataTreeNodes';
+import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+
+const run = promisify(execFile);
+const encoder = new TextEncoder();
+const extraPath = 'data/suite-extra.csv';
+const brokenPath = 'data/suite-broken.dvc';
+
+function byLabel(nodes: readonly DataViewNode[], label: string): DataViewNode | undefined {
+  return nodes.find((node) => dataNodeLabel(node) === label);
+}
+
+function description(node: DataViewNode | undefined, api: Awaited<ReturnType<typeof extensionApi>>): string {
+  return node ? String(api.data.tree.getTreeItem(node).description ?? '') : '';
+}
+
+describe('Data view, decorations and data commands', () => {
+  const uri = (path: string): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), path);
+  let rawOriginal: Uint8Array | undefined;
+
+  before(async () => {
+    rawOriginal = await vscode.workspace.fs.readFile(uri('data/raw.csv'));
+  });
+
+  // The workspace is shared with the other suite files: put the demo back exactly as it was.
+  after(async () => {
+    const root = workspaceRoot().fsPath;
+    if (rawOriginal) await vscode.workspace.fs.writeFile(uri('data/raw.csv'), rawOriginal);
+    for (const path of [extraPath, `${extraPath}.dvc`, brokenPath])
+      await vscode.workspace.fs.delete(uri(path), { useTrash: false }).then(
+        () => undefined,
+        () => undefined,
+      );
+    await run('git', ['reset', '-q'], { cwd: root });
+    await run('git', ['checkout', '-q', '--', 'data/.gitignore', 'data/raw.csv.dvc'], { cwd: root });
+    const api = await extensionApi();
+    await api.data.model.reload();
+  });
+
+  it('lists data/raw.csv and the pipeline outputs with their sizes, and expands a tracked folder', async () => {
+    const api = await extensionApi();
+    const nodes = await waitFor('the Data view to list the demo data', () => {
+      const roots = api.data.tree.rootNodes();
+      return byLabel(roots, 'data/raw.csv') && byLabel(roots, 'data/prepared') ? roots : undefined;
+    });
+    const raw = byLabel(nodes, 'data/raw.csv');
+    assert.ok(raw?.kind === 'tracked');
+    assert.equal(raw.path, 'data/raw.csv');
+    assert.equal(raw.root.toString(), workspaceRoot().toString());
+    assert.match(description(raw, api), /^13\.6 kB/);
+    assert.match(description(byLabel(nodes, 'data/prepared'), api), /^13\.7 kB · 2 files/);
+    // Other suite files re-run the pipeline: the model's size is whatever the last run wrote.
+    assert.match(description(byLabel(nodes, 'model/model.json'), api), /^\d+ B/);
+    assert.equal(api.data.tree.getTreeItem(raw).contextValue, 'dataTracked');
+
+    const prepared = byLabel(nodes, 'data/prepared');
+    assert.ok(prepared);
+    const children = await api.data.tree.getChildren(prepared);
+    assert.deepEqual(children.map(dataNodeLabel), ['test.csv', 'train.csv']);
+    const train = children[1];
+    assert.ok(train?.kind === 'entry' && train.path === 'data/prepared/train.csv');
+  });
+
+  it('decorates a modified tracked file in the Explorer and the view, and Check Out restores it', async () => {
+    const api = await extensionApi();
+    await waitFor('DVC to be located', () => api.locator.ready());
+    await vscode.workspace.fs.writeFile(uri('data/raw.csv'), encoder.encode('changed,by,the,suite\n'));
+    const decoration = await waitFor(
+      'data/raw.csv to be decorated as modified',
+      () => {
+        const found = api.data.decorations.decorationFor(uri('data/raw.csv'));
+        return found?.badge === 'M' ? found : undefined;
+      },
+      60_000,
+    );
+    assert.match(decoration.tooltip ?? '', /Modified/);
+    assert.match(description(byLabel(api.data.tree.rootNodes(), 'data/raw.csv'), api), /modified/);
+
+    await vscode.commands.executeCommand('dvcLens.checkoutData', {
+      root: workspaceRoot(),
+      path: 'data/raw.csv',
+      confirmed: true,
+    });
+    assert.deepEqual(await vscode.workspace.fs.readFile(uri('data/raw.csv')), rawOriginal);
+    await waitFor(
+      'the decoration to go',
+      () => api.data.decorations.decorationFor(uri('data/raw.csv')) === undefined,
+      60_000,
+    );
+  }).timeout(150_000);
+
+  it('tracks a new file: the .dvc file is written and staged, and the view lists it; Stop Tracking undoes it', async () => {
+    const api = await extensionApi();
+    await vscode.workspace.fs.writeFile(uri(extraPath), encoder.encode('a,b\n1,2\n'));
+    await vscode.commands.executeCommand('dvcLens.trackData', { root: workspaceRoot(), paths: [extraPath] });
+    await vscode.workspace.fs.stat(uri(`${extraPath}.dvc`));
+    const changed = await new GitCli(workspaceRoot().fsPath).changedFiles();
+    assert.ok(
+      changed.some((file) => file.path === `${extraPath}.dvc` && file.code.startsWith('A')),
+      `the .dvc file is staged: ${JSON.stringify(changed)}`,
+    );
+    await waitFor('the new file in the Data view', () => byLabel(api.data.tree.rootNodes(), extraPath));
+
+    await vscode.commands.executeCommand('dvcLens.untrackData', {
+      root: workspaceRoot(),
+      path: extraPath,
+      confirmed: true,
+    });
+    await waitFor('the file to leave the Data view', () => !byLabel(api.data.tree.rootNodes(), extraPath));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri(`${extraPath}.dvc`))));
+    await vscode.workspace.fs.stat(uri(extraPath));
+  }).timeout(150_000);
+
+  it('shows a broken .dvc file as an error node and a problem at its line', async () => {
+    const api = await extensionApi();
+    await vscode.workspace.fs.writeFile(
+      uri(brokenPath),
+      encoder.encode('outs:\n- md5: abc\n  path: [unclosed\n'),
+    );
+    const node = await waitFor(
+      'the error node',
+      () => byLabel(api.data.tree.rootNodes(), brokenPath),
+      30_000,
+    );
+    assert.equal(api.data.tree.getTreeItem(node).contextValue, 'dataError');
+    const problems = await waitFor('a diagnostic', () => {
+      const found = api.data.diagnostics.diagnosticsFor(uri(brokenPath));
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok((problems[0]?.range.start.line ?? 0) >= 1);
+    assert.ok(byLabel(api.data.tree.rootNodes(), 'data/raw.csv'), 'the rest of the tree keeps working');
+    await vscode.workspace.fs.delete(uri(brokenPath));
+    await waitFor('the error node to go', () => !byLabel(api.data.tree.rootNodes(), brokenPath), 30_000);
+  }).timeout(90_000);
+});

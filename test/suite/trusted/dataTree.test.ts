@@ -11,6 +11,7 @@ const run = promisify(execFile);
 const encoder = new TextEncoder();
 const extraPath = 'data/suite-extra.csv';
 const brokenPath = 'data/suite-broken.dvc';
+const notesPath = 'suite-notes.txt';
 
 function byLabel(nodes: readonly DataViewNode[], label: string): DataViewNode | undefined {
   return nodes.find((node) => dataNodeLabel(node) === label);
@@ -115,6 +116,57 @@ describe('Data view, decorations and data commands', () => {
     await waitFor('the file to leave the Data view', () => !byLabel(api.data.tree.rootNodes(), extraPath));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri(`${extraPath}.dvc`))));
     await vscode.workspace.fs.stat(uri(extraPath));
+  }).timeout(150_000);
+
+  it('commits a changed file to the cache, then only the metadata to git', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot().fsPath;
+    const head = (await run('git', ['rev-parse', 'HEAD'], { cwd: root })).stdout.trim();
+    await vscode.workspace.fs.writeFile(uri('data/raw.csv'), encoder.encode('recorded,by,the,suite\n'));
+    await vscode.workspace.fs.writeFile(uri(notesPath), encoder.encode('not data\n'));
+    await run('git', ['add', notesPath], { cwd: root });
+    try {
+      await vscode.commands.executeCommand('dvcLens.commitData', {
+        root: workspaceRoot(),
+        path: 'data/raw.csv',
+      });
+      const recorded = await waitFor(
+        'data/raw.csv to be recorded by DVC but not committed to git',
+        () => {
+          const found = api.data.decorations.decorationFor(uri('data/raw.csv'));
+          return found?.badge === 'S' ? found : undefined;
+        },
+        60_000,
+      );
+      assert.match(recorded.tooltip ?? '', /not committed to git/);
+
+      await vscode.commands.executeCommand('dvcLens.commitDataChanges', {
+        root: workspaceRoot(),
+        message: 'Suite: update raw data',
+      });
+      const [subject, ...files] = (
+        await run('git', ['show', '--name-only', '--format=%s', 'HEAD'], { cwd: root })
+      ).stdout
+        .split('\n')
+        .filter((line) => line !== '');
+      assert.equal(subject, 'Suite: update raw data');
+      assert.ok(files.includes('data/raw.csv.dvc'), files.join(', '));
+      assert.ok(
+        files.every((file) => /(\.dvc|dvc\.lock|\.gitignore)$/.test(file)),
+        `only metadata: ${files.join(', ')}`,
+      );
+      await waitFor(
+        'the decoration to go once git has the change',
+        () => api.data.decorations.decorationFor(uri('data/raw.csv')) === undefined,
+        60_000,
+      );
+    } finally {
+      await run('git', ['reset', '-q', '--soft', head], { cwd: root });
+      await run('git', ['reset', '-q'], { cwd: root });
+      await run('git', ['checkout', '-q', '--', 'data/raw.csv.dvc'], { cwd: root });
+      if (rawOriginal) await vscode.workspace.fs.writeFile(uri('data/raw.csv'), rawOriginal);
+      await vscode.workspace.fs.delete(uri(notesPath));
+    }
   }).timeout(150_000);
 
   it('shows a broken .dvc file as an error node and a problem at its line', async () => {

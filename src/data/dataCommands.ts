@@ -3,6 +3,7 @@
  * anything is lost, runs through the repository's write lane with a Cancel button, and refreshes the view.
  */
 import * as vscode from 'vscode';
+import { isProcessError } from '../cli/processError';
 import { dataCommitMessage } from '../core/data/dataCommitMessage';
 import { DATA_STATES } from '../core/data/dataState';
 import { trackedOutOf } from '../core/data/trackedData';
@@ -17,7 +18,6 @@ import {
 } from './dataCommandTargets';
 import { ensureTrusted, runDataWrite, toolsFor, type DataCommandContext } from './dataCommandRuntime';
 import type { DataRepository } from './dataModel';
-import { isProcessError } from '../cli/processError';
 
 /** One tracked target from the argument, or a pick; says why when the argument is not tracked data. */
 async function trackedTarget(
@@ -108,18 +108,30 @@ export async function checkoutDataCommand(context: DataCommandContext, argument?
     repository,
     `checking out ${subject}`,
     `${subject} was not checked out`,
-    async (signal) => {
+    async (signal): Promise<{ refused: string[] } | true> => {
       try {
         await run(force, signal);
         return true;
       } catch (error) {
-        // The status was older than the workspace: DVC found changes and asks for --force. Ask the person.
-        if (!force && isProcessError(error, 'exit') && /--force/.test(error.stderr)) return false;
+        // The status was older than the workspace: DVC found changes and asks for --force. Ask the person,
+        // naming the files DVC listed (absolute paths, one per line after its message).
+        if (!force && isProcessError(error, 'exit') && /--force/.test(error.stderr))
+          return {
+            refused: error.stderr
+              .split(/\r?\n/)
+              .map((line) => line.trim())
+              .filter((line) => line.startsWith(repository.root.fsPath))
+              .map((line) => line.slice(repository.root.fsPath.length + 1)),
+          };
         throw error;
       }
     },
   );
-  if (done === false && (isConfirmed(argument) || (await confirmOverwrite(subject, [])))) {
+  if (
+    done !== undefined &&
+    done !== true &&
+    (isConfirmed(argument) || (await confirmOverwrite(subject, done.refused)))
+  ) {
     await runDataWrite(
       context,
       repository,
@@ -154,7 +166,7 @@ export async function commitDataCommand(context: DataCommandContext, argument?: 
   if (!target) return;
   const { repository, path } = target;
   const out = trackedOutOf(repository.data.outs, path.replace(/\.dvc$/, ''));
-  const recordedIn = out?.source.kind === 'pipeline' ? out.source.file : (out?.source.file ?? path);
+  const recordedIn = out?.source.file ?? path;
   const tools = await toolsFor(context, repository);
   if (!tools) return;
   const done = await runDataWrite(

@@ -5,6 +5,24 @@ import type { DataViewNode } from './dataTreeNodes';
 
 const showLogCommand = 'dvcLens.showLog';
 
+/**
+ * The Data view's resource URIs: `dvclens-data:/<path in the repository>?<repository root URI>`. With the
+ * file's own URI git's decorations would grey out nearly every node (DVC-tracked data is git-ignored by
+ * design, and git matches decorations by file-system path, whatever the scheme); under this path only our
+ * decorations apply (badge and status colour), and the file icon theme still picks icons by the file name.
+ */
+export const dataViewScheme = 'dvclens-data';
+
+export function dataViewResource(root: vscode.Uri, path: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: dataViewScheme, path: `/${path}`, query: root.toString() });
+}
+
+/** The workspace file behind a Data view resource (other URIs unchanged). */
+export function fileOfDataViewResource(uri: vscode.Uri): vscode.Uri {
+  if (uri.scheme !== dataViewScheme) return uri;
+  return vscode.Uri.joinPath(vscode.Uri.parse(uri.query), uri.path);
+}
+
 export function dataTreeItem(node: DataViewNode): vscode.TreeItem {
   switch (node.kind) {
     case 'repository': {
@@ -31,8 +49,7 @@ export function dataTreeItem(node: DataViewNode): vscode.TreeItem {
         node.row,
         node.isDirectory ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
       );
-      // The resource lets the Explorer's decorations (ours included) show on the node too.
-      item.resourceUri = uri;
+      item.resourceUri = dataViewResource(node.root, node.path);
       const onDisk = node.kind === 'tracked' || node.row.onDisk;
       if (!node.isDirectory && onDisk)
         item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };

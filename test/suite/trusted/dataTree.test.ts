@@ -81,7 +81,12 @@ describe('Data view, decorations and data commands', () => {
       60_000,
     );
     assert.match(decoration.tooltip ?? '', /Modified/);
-    assert.match(description(byLabel(api.data.tree.rootNodes(), 'data/raw.csv'), api), /modified/);
+    const rawNode = byLabel(api.data.tree.rootNodes(), 'data/raw.csv');
+    assert.match(description(rawNode, api), /modified/);
+    // The view's own resource (not the file's, which git greys out as ignored) gets the same badge.
+    const resource = rawNode ? api.data.tree.getTreeItem(rawNode).resourceUri : undefined;
+    assert.ok(resource && resource.scheme !== 'file');
+    assert.equal(api.data.decorations.decorationFor(resource)?.badge, 'M');
 
     await vscode.commands.executeCommand('dvcLens.checkoutData', {
       root: workspaceRoot(),

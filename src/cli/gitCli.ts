@@ -106,6 +106,23 @@ export class GitCli {
     return (await this.call((git) => git.revparse(['HEAD']), signal)).trim();
   }
 
+  /** Where `folder` is inside its work tree: "" at the top, "sub/dir/" below it (git status paths start so). */
+  async folderPrefix(signal?: AbortSignal): Promise<string> {
+    return (await this.call((git) => git.revparse(['--show-prefix']), signal)).trim();
+  }
+
+  /** The files git tracks (in its index) at or under `paths`, relative to `folder`. */
+  async trackedFiles(paths: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const output = await this.call((git) => git.raw(['ls-files', '-z', '--', ...paths]), signal);
+    return output.split('\0').filter((path) => path.length > 0);
+  }
+
+  /** `git rm -r --cached`: git stops tracking the paths; the files stay in the workspace. */
+  async removeFromIndex(paths: readonly string[], signal?: AbortSignal): Promise<void> {
+    await this.call((git) => git.raw(['rm', '-r', '--cached', '--quiet', '--', ...paths]), signal);
+  }
+
   /** Paths (relative to the repository root) that `git status` reports, with their two-letter codes. */
   async changedFiles(
     signal?: AbortSignal,

@@ -6,6 +6,7 @@ export const settingKeys = {
   pythonPath: 'dvcLens.pythonPath',
   pipelineRefreshDelay: 'dvcLens.pipeline.refreshDelay',
   processTimeout: 'dvcLens.processTimeout',
+  dataCheckRemote: 'dvcLens.data.checkRemote',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

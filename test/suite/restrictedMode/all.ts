@@ -1,3 +1,4 @@
 // The Restricted Mode suite: the same demo, opened without trust.
 import './restrictedMode.test';
 import './remotesRestricted.test';
+import './dataRestricted.test';

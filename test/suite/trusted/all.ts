@@ -9,3 +9,4 @@ import './dagPanel.test';
 import './stageEditing.test';
 import './unsavedPipeline.test';
 import './remotes.test';
+import './dataTree.test';

@@ -44,6 +44,11 @@ ls -d "$DEMO_HOME/extensions/$PUBLISHER.$NAME-$VERSION" >/dev/null
 DEST="${DVC_LENS_DEMO_DIR:-$HOME/dvc-lens-demo-$(date +%Y%m%d-%H%M%S)}"
 say "fresh demo project in $DEST"
 DVC_LENS_DVC="$DVC" node --import tsx scripts/createDemoWorkspace.ts "$DEST" --repro >/dev/null
+# A local folder as the default remote, so Push, Pull and the Remotes view have something to work with.
+mkdir -p "$DEST-remote"
+(cd "$DEST" && "$DVC" remote add -q -d demo-store "$DEST-remote" && git add .dvc/config &&
+  git -c user.name="DVC Lens Demo" -c user.email=demo@dvc-lens.invalid commit -q -m "Demo: a local default remote")
+say "default DVC remote: $DEST-remote"
 
 node - "$DEMO_HOME/user-data/User/settings.json" "$DVC" <<'EOF'
 const { writeFileSync } = require('node:fs');

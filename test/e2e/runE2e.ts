@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
 import { launchChromium, recordConsole } from '../runner/browser';
 import {
@@ -104,6 +104,35 @@ async function withFailureScreenshot(page: Page, name: string, body: () => Promi
       .context()
       .close()
       .catch(() => undefined);
+  }
+}
+
+/** Right-clicks a row and picks an item of its context menu, as a person does. */
+async function clickContextMenuItem(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: timeouts.ui });
+  await item.click();
+}
+
+/**
+ * The decoration badge a row shows (the letter VS Code paints after the label, from a CSS ::after rule), or ''
+ * without one; waits until `accept` takes it.
+ */
+async function waitForBadge(page: Page, row: Locator, accept: (badge: string) => boolean): Promise<string> {
+  const deadline = Date.now() + timeouts.command;
+  let badge = '';
+  for (;;) {
+    badge = await row.evaluate((element) => {
+      for (const node of [element, ...Array.from(element.querySelectorAll('*'))]) {
+        const content = getComputedStyle(node, '::after').content;
+        const letter = /^"([A-Z])"$/.exec(content)?.[1];
+        if (letter) return letter;
+      }
+      return '';
+    });
+    if (accept(badge) || Date.now() > deadline) return badge;
+    await page.waitForTimeout(500);
   }
 }
 
@@ -262,6 +291,78 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'dag-failed-and-changed.png') });
         await page.screenshot({ path: join(testResultsRoot, 'dag.png') });
+      });
+    },
+  );
+
+  void it(
+    'tracks a new file from the Explorer, shows its status as a decoration, commits and pushes it',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'data-project'), { dvcPath, repro: false });
+      // A default remote in a folder beside the project, and the Data view asking it what it lacks.
+      const remote = join(temp, 'data-project-remote');
+      await mkdir(remote, { recursive: true });
+      await run(dvcPath, ['remote', 'add', '-d', 'store', remote], { cwd: workspace });
+      await run(dvcPath, ['push', '-q'], { cwd: workspace });
+      await mkdir(join(workspace, '.vscode'), { recursive: true });
+      await writeFile(
+        join(workspace, '.vscode', 'settings.json'),
+        JSON.stringify({ 'dvcLens.data.checkRemote': true }),
+      );
+      await writeFile(join(workspace, 'data', 'extra.csv'), 'id,value\n1,0.5\n2,0.25\n');
+      const page = await newPage('data-track-push');
+      await withFailureScreenshot(page, 'data-track-push', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await activityBarItem(page, 'Explorer').click();
+        const dataFolder = sideBarTreeRow(page, 'data').first();
+        await dataFolder.waitFor({ timeout: timeouts.ui });
+        const extra = sideBarTreeRow(page, 'extra.csv').first();
+        if (!(await extra.isVisible())) await dataFolder.click();
+        await extra.waitFor({ timeout: timeouts.ui });
+
+        // Right-click, "Track with DVC": DVC writes extra.csv.dvc, which git stages.
+        await clickContextMenuItem(page, extra, 'Track with DVC');
+        await sideBarTreeRow(page, 'extra.csv.dvc').first().waitFor({ timeout: timeouts.command });
+        assert.equal(
+          await waitForBadge(page, extra, (badge) => badge === 'S'),
+          'S',
+          'recorded by DVC, not committed to git',
+        );
+        const tracked = await readFile(join(workspace, 'data', 'extra.csv.dvc'), 'utf8');
+        assert.match(tracked, /path: extra\.csv/);
+        await page.mouse.move(5, 400);
+        await page.screenshot({ path: join(e2eDir, 'data-tracked.png') });
+
+        // Commit the metadata: now only the remote lacks it.
+        await runCommandFromPalette(page, 'DVC Lens: Commit Data Changes');
+        await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: timeouts.ui });
+        await page.keyboard.press('Enter');
+        await notification(page, /DVC Lens: committed/)
+          .first()
+          .waitFor({ timeout: timeouts.command });
+        assert.equal(await waitForBadge(page, extra, (badge) => badge === 'R'), 'R', 'not in the remote');
+
+        // Push: the summary names the remote, and the badge goes.
+        await runCommandFromPalette(page, 'DVC Lens: Push');
+        await notification(page, /Pushed \d+ files? to 'store'/)
+          .first()
+          .waitFor({ timeout: timeouts.command });
+        assert.equal(await waitForBadge(page, extra, (badge) => badge === ''), '', 'in sync with the remote');
+        const log = await run('git', ['log', '--format=%s', '-1'], { cwd: workspace });
+        assert.match(log.stdout, /extra\.csv\.dvc/);
+
+        // The Data view of the DVC Lens container lists it with its size.
+        await activityBarItem(page, 'DVC Lens').click();
+        await page
+          .locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: 'extra.csv' })
+          .first()
+          .waitFor({ timeout: timeouts.ui });
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(1_000);
+        await page.screenshot({ path: join(e2eDir, 'data-pushed.png') });
+        await page.screenshot({ path: join(testResultsRoot, 'data.png') });
       });
     },
   );

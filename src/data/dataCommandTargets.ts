@@ -40,7 +40,12 @@ export function argumentUris(argument: unknown, second?: unknown): vscode.Uri[] 
   return undefined;
 }
 
-export function resolveTargets(uris: readonly vscode.Uri[], model: DataModel): ResolvedTargets {
+/** The targets' repositories and paths, once the model has read the workspace (start-up may still scan). */
+export async function resolveTargets(
+  uris: readonly vscode.Uri[],
+  model: DataModel,
+): Promise<ResolvedTargets> {
+  await model.whenLoaded();
   const targets: DataTarget[] = [];
   const outside: vscode.Uri[] = [];
   for (const uri of uris) {

@@ -27,7 +27,7 @@ async function trackedTarget(
 ): Promise<DataTarget | undefined> {
   const uris = argumentUris(argument);
   if (!uris) return pickTrackedPath(context.model, title);
-  const { targets } = resolveTargets(uris.slice(0, 1), context.model);
+  const { targets } = await resolveTargets(uris.slice(0, 1), context.model);
   const target = targets[0];
   const path = target?.path ?? vscode.workspace.asRelativePath(uris[0] ?? '');
   if (target && (target.path.endsWith('.dvc') || trackedOutOf(target.repository.data.outs, target.path)))
@@ -227,6 +227,7 @@ export async function pickRepository(
   argument: unknown,
 ): Promise<DataRepository | undefined> {
   const all = context.model.all;
+  await context.model.whenLoaded();
   const root =
     typeof argument === 'object' && argument !== null ? (argument as { root?: unknown }).root : undefined;
   if (root instanceof vscode.Uri) return context.model.repository(root) ?? context.model.repositoryOf(root);

@@ -75,6 +75,18 @@ export class DataModel implements vscode.Disposable {
     return this.loadedOnce && [...this.byRoot.values()].every((repository) => repository.loaded);
   }
 
+  /** Resolves once every repository of the first workspace scan has been read from files (see isLoaded). */
+  whenLoaded(): Promise<void> {
+    if (this.isLoaded) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subscription = this.onDidChange(() => {
+        if (!this.isLoaded) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+  }
+
   get all(): readonly DataRepository[] {
     return [...this.byRoot.values()]
       .sort((a, b) => a.root.path.localeCompare(b.root.path))

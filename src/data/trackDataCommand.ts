@@ -18,7 +18,7 @@ export async function trackDataCommand(
   if (!ensureTrusted()) return;
   const uris = argumentUris(argument, second) ?? (await pickResources());
   if (!uris || uris.length === 0) return;
-  const { targets, outside } = resolveTargets(uris, context.model);
+  const { targets, outside } = await resolveTargets(uris, context.model);
   if (outside.length > 0) {
     const picked = await vscode.window.showWarningMessage(
       `DVC Lens: ${listPaths(outside.map((uri) => vscode.workspace.asRelativePath(uri)))} ${

@@ -171,6 +171,7 @@ async function importRecordOf(
 ): Promise<
   { repository: NonNullable<ReturnType<RemoteContext['repositoryAt']>>; dvcFile: string } | undefined
 > {
+  await context.whenLoaded();
   if (argument instanceof vscode.Uri) {
     const repository = context.repositoryContaining(argument);
     if (!repository) return undefined;

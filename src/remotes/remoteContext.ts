@@ -57,7 +57,13 @@ export class RemoteContext {
   }
 
   /** The argument's repository, else the only one, else one the person picks. */
+  /** Resolves once the workspace scan is in (commands run right after start-up wait for it). */
+  whenLoaded(): Promise<void> {
+    return this.deps.repositories.whenLoaded();
+  }
+
   async pickRepository(argument: unknown, title: string): Promise<Repository | undefined> {
+    await this.whenLoaded();
     const root = rootField(argument);
     if (root) {
       const found = this.repositoryAt(root);

@@ -26,6 +26,7 @@ export async function resolveTransferRequest(
   second: unknown,
   title: string,
 ): Promise<TransferRequest | undefined> {
+  await context.whenLoaded();
   const selection = Array.isArray(second) && second.length > 0 ? (second as unknown[]) : [first];
   const located = selection.map((item) => locate(context, item)).filter((item) => item !== undefined);
   if (located.length > 0) {

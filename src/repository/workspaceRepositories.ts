@@ -66,6 +66,21 @@ export class WorkspaceRepositories implements vscode.Disposable {
     return this.loaded;
   }
 
+  /**
+   * Resolves once the first scan is in. Commands that resolve a path to its repository wait for it: a command
+   * run in the first seconds after start-up must not be told its file lies outside every repository.
+   */
+  whenLoaded(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subscription = this.onDidChange(() => {
+        if (!this.loaded) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+  }
+
   /** Scans every workspace folder, creating, updating and removing repositories to match. */
   async rescan(): Promise<void> {
     const generation = ++this.scanGeneration;

@@ -315,7 +315,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
       await withFailureScreenshot(page, 'data-track-push', async () => {
         await openFolder(page, server!.workbenchUrl(workspace));
         await trustIfAsked(page);
-        await activityBarItem(page, 'Explorer').click();
+        // The palette, not the activity-bar icon: clicking the icon of the view already shown closes the side bar.
+        await runCommandFromPalette(page, 'View: Show Explorer');
         const dataFolder = sideBarTreeRow(page, 'data').first();
         await dataFolder.waitFor({ timeout: timeouts.ui });
         const extra = sideBarTreeRow(page, 'extra.csv').first();
@@ -359,6 +360,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
           .locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: 'extra.csv' })
           .first()
           .waitFor({ timeout: timeouts.ui });
+        // ...and the Remotes view its default remote.
+        await sideBarTreeRow(page, 'store').first().waitFor({ timeout: timeouts.ui });
         await page.mouse.move(5, 400);
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'data-pushed.png') });

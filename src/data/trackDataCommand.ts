@@ -19,20 +19,22 @@ export async function trackDataCommand(
   const uris = argumentUris(argument, second) ?? (await pickResources());
   if (!uris || uris.length === 0) return;
   const { targets, outside } = await resolveTargets(uris, context.model);
+  // Refusals are logged too (the Output channel keeps what toasts forget) and not awaited: the command is over.
   if (outside.length > 0) {
-    const picked = await vscode.window.showWarningMessage(
-      `DVC Lens: ${listPaths(outside.map((uri) => vscode.workspace.asRelativePath(uri)))} ${
-        outside.length === 1 ? 'is' : 'are'
-      } not inside a DVC repository (no .dvc folder above), so DVC cannot track ${
-        outside.length === 1 ? 'it' : 'them'
-      }. Initialize DVC in the folder first.`,
-      'Initialize Project',
-    );
-    if (picked === 'Initialize Project') await vscode.commands.executeCommand(initializeProjectCommand);
+    const text = `DVC Lens: ${listPaths(outside.map((uri) => vscode.workspace.asRelativePath(uri)))} ${
+      outside.length === 1 ? 'is' : 'are'
+    } not inside a DVC repository (no .dvc folder above), so DVC cannot track ${
+      outside.length === 1 ? 'it' : 'them'
+    }. Initialize DVC in the folder first.`;
+    context.log.append(text);
+    void vscode.window.showWarningMessage(text, 'Initialize Project').then((picked) => {
+      if (picked === 'Initialize Project') void vscode.commands.executeCommand(initializeProjectCommand);
+    });
     return;
   }
   const refused = targets.map(refusal).filter((reason): reason is string => reason !== undefined);
   if (refused.length > 0) {
+    context.log.append(`DVC Lens: ${refused.join(' ')}`);
     void vscode.window.showWarningMessage(`DVC Lens: ${refused.join(' ')}`);
     return;
   }

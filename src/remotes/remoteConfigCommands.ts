@@ -3,6 +3,7 @@
  * `.dvc/config.local` (RemotesService enforces it). Argument objects (`{ root, name, url, default }`,
  * `{ root, name, option, value }`, `{ root, name, newName }`, `{ root, name, confirmed }`) skip the prompts.
  */
+import type { OutputLog } from '../log/outputLog';
 import * as vscode from 'vscode';
 import { isCancellation } from '../cli/processError';
 import type { DvcRemote } from '../core/data/remoteList';
@@ -176,11 +177,10 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
 }
 
 /** No remote yet: say so and offer to add one. */
-export async function offerAddRemote(services: RepositoryServices): Promise<void> {
-  const picked = await vscode.window.showInformationMessage(
-    `DVC Lens: ${services.repository.workspaceFolder.name} has no DVC remote yet. A remote is where DVC stores data to share it (a folder, S3, SSH, HTTP…).`,
-    'Add Remote',
-  );
+export async function offerAddRemote(services: RepositoryServices, log?: OutputLog): Promise<void> {
+  const text = `DVC Lens: ${services.repository.workspaceFolder.name} has no DVC remote yet. A remote is where DVC stores data to share it (a folder, S3, SSH, HTTP…).`;
+  log?.append(text);
+  const picked = await vscode.window.showInformationMessage(text, 'Add Remote');
   if (picked === 'Add Remote')
     await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
       root: services.repository.root,

@@ -3,6 +3,7 @@
  * view item names, or (without a default) one the person picks. A cancellable notification shows DVC's lines;
  * a summary names the remote; failures say which remote and URL, with Retry and Show Log.
  */
+import type { OutputLog } from '../log/outputLog';
 import * as vscode from 'vscode';
 import { isCancellation, isProcessError } from '../cli/processError';
 import type { DvcRemote } from '../core/data/remoteList';
@@ -51,7 +52,7 @@ export function registerTransferCommands(context: RemoteContext): void {
     );
     const services = request && (await context.services(request.repository));
     if (!request || !services) return undefined;
-    const remote = await chooseRemote(services, request.remote, kind);
+    const remote = await chooseRemote(services, request.remote, kind, context.log);
     return remote ? run(kind, services, request, remote) : undefined;
   };
 
@@ -124,10 +125,12 @@ async function chooseRemote(
   services: RepositoryServices,
   asked: string | undefined,
   kind: TransferKind,
+  log: OutputLog,
 ): Promise<DvcRemote | undefined> {
   const remotes = await services.remotes.list();
   if (remotes.length === 0) {
-    await offerAddRemote(services);
+    // Not awaited: the transfer is over (nothing to transfer to); the offer stays until the person answers.
+    void offerAddRemote(services, log);
     return undefined;
   }
   if (asked !== undefined) {

@@ -10,3 +10,4 @@ import './stageEditing.test';
 import './unsavedPipeline.test';
 import './remotes.test';
 import './dataTree.test';
+import './dataBadInput.test';

@@ -6,6 +6,9 @@ export const settingKeys = {
   pythonPath: 'dvcLens.pythonPath',
   pipelineRefreshDelay: 'dvcLens.pipeline.refreshDelay',
   processTimeout: 'dvcLens.processTimeout',
+  experimentsCommitCount: 'dvcLens.experiments.commitCount',
+  experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
+  experimentsWorkers: 'dvcLens.experiments.workers',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -10,6 +10,7 @@ import { withCancellableProgress } from '../ui/progress';
 import type { ExperimentsService } from './experimentsService';
 import { dvcMessage, type ExperimentsStore, type RepositoryExperiments } from './experimentsStore';
 import { commandArgument, resolveRepositoryState, type ExperimentCommandArgument } from './experimentTargets';
+import { experimentErrorHint } from '../core/experiments/experimentErrorHint';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 
 export interface ExperimentActionContext {
@@ -92,7 +93,9 @@ export class ExperimentActions implements vscode.Disposable {
         return false;
       }
       if (options.streamed) this.terminal.heading(`✘ ${title} failed`);
-      void showErrorWithLog(this.log, `DVC Lens: ${title} failed: ${dvcMessage(error)}`);
+      const message = dvcMessage(error);
+      const hint = experimentErrorHint(message);
+      void showErrorWithLog(this.log, `DVC Lens: ${title} failed: ${message}${hint ? ` ${hint}` : ''}`);
       return false;
     } finally {
       this.active.delete(controller);

@@ -8,3 +8,4 @@ import './stageStatus.test';
 import './dagPanel.test';
 import './stageEditing.test';
 import './unsavedPipeline.test';
+import './experiments.test';

@@ -7,6 +7,7 @@ import {
   overrideArguments,
   splitValueList,
 } from '../../../src/core/experiments/experimentOverrides';
+import { experimentErrorHint } from '../../../src/core/experiments/experimentErrorHint';
 import { parseExpDiff } from '../../../src/core/experiments/parseExpDiff';
 import { formatExperimentValue, headlineMetric } from '../../../src/core/experiments/headlineMetric';
 import { parseExpShow } from '../../../src/core/experiments/parseExpShow';
@@ -96,5 +97,24 @@ void describe('headline metric', () => {
     assert.equal(formatExperimentValue(Number.NEGATIVE_INFINITY), '-Infinity');
     assert.equal(formatExperimentValue([64, 32]), '[64,32]');
     assert.equal(formatExperimentValue(undefined), '');
+  });
+});
+
+void describe('experiment error hints', () => {
+  void it('says what to do about a staged index, a held lock and a taken name', () => {
+    assert.match(
+      experimentErrorHint(
+        'unexpected error - Stash apply resulted in merge conflicts: 1 uncommitted changes exist in the index',
+      ) ?? '',
+      /git reset/,
+    );
+    assert.match(experimentErrorHint('Unable to acquire lock') ?? '', /Wait/);
+    assert.match(
+      experimentErrorHint(
+        "Experiment conflicts with existing experiment 'x'. Experiment 'x' already exists",
+      ) ?? '',
+      /another name/,
+    );
+    assert.equal(experimentErrorHint('Experiment run failed'), undefined);
   });
 });

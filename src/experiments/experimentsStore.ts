@@ -67,6 +67,9 @@ export class ExperimentsStore implements vscode.Disposable {
   private readonly states = new Map<string, MutableState>();
   private readonly debouncer: Debouncer<string>;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether anyone shows experiments (the view is visible, or a panel asked): if not, changes only mark stale. */
+  private watched = false;
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly repositories: WorkspaceRepositories,
@@ -78,7 +81,10 @@ export class ExperimentsStore implements vscode.Disposable {
       new Debouncer<string>(
         () => 500,
         (roots) => {
-          for (const root of roots) void this.refresh(root);
+          for (const root of roots) {
+            if (this.watched) void this.refresh(root);
+            else this.stale.add(root);
+          }
         },
       ),
     );
@@ -128,6 +134,18 @@ export class ExperimentsStore implements vscode.Disposable {
     return this.refresh(root);
   }
 
+  /**
+   * `dvc exp show` costs seconds of CPU: file changes and polling ask DVC only while someone looks (the view is
+   * visible or a panel says so); otherwise they mark the repository stale and the next look refreshes it.
+   * Commands always refresh after they ran.
+   */
+  setWatched(watched: boolean): void {
+    this.watched = watched;
+    if (!watched) return;
+    for (const root of this.stale) this.debouncer.add(root);
+    this.stale.clear();
+  }
+
   refreshAll(): void {
     for (const root of this.states.keys()) this.debouncer.add(root);
   }
@@ -138,6 +156,7 @@ export class ExperimentsStore implements vscode.Disposable {
     if (!state) return;
     const service = this.serviceFor(state.repository);
     if (!service) return;
+    this.stale.delete(root);
     state.controller?.abort();
     const controller = new AbortController();
     state.controller = controller;
@@ -205,7 +224,7 @@ export class ExperimentsStore implements vscode.Disposable {
       : rows.some((row) => row.state === 'queued')
         ? QUEUED_POLL_MS
         : undefined;
-    if (delay === undefined) return;
+    if (delay === undefined || !this.watched) return;
     this.pollTimer = setTimeout(() => this.refreshAll(), delay);
   }
 

@@ -28,9 +28,12 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const { disposables, repositories, schedulers, locator, log } = deps;
   const store = disposables.register(new ExperimentsStore(repositories, schedulers, locator, log));
   const tree = disposables.register(new ExperimentsTreeProvider(store));
-  disposables.register(
+  const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
   );
+  // The table's host can call store.setWatched(true) too; only the view's visibility drives it for now.
+  store.setWatched(view.visible);
+  disposables.register(view.onDidChangeVisibility((event) => store.setWatched(event.visible)));
   tree.setRestricted(!isTrusted());
   disposables.register(
     whenTrusted(() => {

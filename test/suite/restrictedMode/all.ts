@@ -1,2 +1,3 @@
 // The Restricted Mode suite: the same demo, opened without trust.
 import './restrictedMode.test';
+import './experiments.test';

@@ -67,8 +67,8 @@ export class ExperimentsStore implements vscode.Disposable {
   private readonly states = new Map<string, MutableState>();
   private readonly debouncer: Debouncer<string>;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Whether anyone shows experiments (the view is visible, or a panel asked): if not, changes only mark stale. */
-  private watched = false;
+  /** Who shows experiments now (`view`, `table`…): while nobody does, changes only mark repositories stale. */
+  private readonly watchers = new Set<string>();
   private readonly stale = new Set<string>();
 
   constructor(
@@ -82,7 +82,7 @@ export class ExperimentsStore implements vscode.Disposable {
         () => 500,
         (roots) => {
           for (const root of roots) {
-            if (this.watched) void this.refresh(root);
+            if (this.isWatched) void this.refresh(root);
             else this.stale.add(root);
           }
         },
@@ -139,11 +139,18 @@ export class ExperimentsStore implements vscode.Disposable {
    * visible or a panel says so); otherwise they mark the repository stale and the next look refreshes it.
    * Commands always refresh after they ran.
    */
-  setWatched(watched: boolean): void {
-    this.watched = watched;
-    if (!watched) return;
+  setWatched(watcher: string, watched: boolean): void {
+    if (!watched) {
+      this.watchers.delete(watcher);
+      return;
+    }
+    this.watchers.add(watcher);
     for (const root of this.stale) this.debouncer.add(root);
     this.stale.clear();
+  }
+
+  private get isWatched(): boolean {
+    return this.watchers.size > 0;
   }
 
   refreshAll(): void {
@@ -224,7 +231,7 @@ export class ExperimentsStore implements vscode.Disposable {
       : rows.some((row) => row.state === 'queued')
         ? QUEUED_POLL_MS
         : undefined;
-    if (delay === undefined || !this.watched) return;
+    if (delay === undefined || !this.isWatched) return;
     this.pollTimer = setTimeout(() => this.refreshAll(), delay);
   }
 

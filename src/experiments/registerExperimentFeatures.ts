@@ -31,9 +31,9 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
   );
-  // The table's host can call store.setWatched(true) too; only the view's visibility drives it for now.
-  store.setWatched(view.visible);
-  disposables.register(view.onDidChangeVisibility((event) => store.setWatched(event.visible)));
+  // The table's host calls store.setWatched('table', …) the same way while its panel is visible.
+  store.setWatched('view', view.visible);
+  disposables.register(view.onDidChangeVisibility((event) => store.setWatched('view', event.visible)));
   tree.setRestricted(!isTrusted());
   disposables.register(
     whenTrusted(() => {

@@ -146,4 +146,28 @@ describe('experiments', () => {
       () => !headExperiments(api.experiments).has('suite-renamed'),
     );
   });
+
+  it("shows DVC's message when exp show fails, above the last good experiments", async () => {
+    const api = await extensionApi();
+    const { tree } = api.experiments;
+    const config = uri('.dvc/config');
+    const original = await vscode.workspace.fs.readFile(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('[core\n'));
+      await vscode.commands.executeCommand('dvcLens.refreshExperiments');
+      const error = await waitFor('the error node', () =>
+        tree.getChildren().find((node) => node.kind === 'error'),
+      );
+      assert.match(error.kind === 'error' ? error.message : '', /configuration error/);
+      assert.equal(tree.getChildren()[0]?.id, error.id, 'the error comes first');
+      assert.ok(
+        tree.getChildren().some((node) => node.kind === 'row' && node.row.kind === 'commit'),
+        'the last good commits stay listed',
+      );
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await vscode.commands.executeCommand('dvcLens.refreshExperiments');
+    await waitFor('the error to clear', () => !tree.getChildren().some((node) => node.kind === 'error'));
+  });
 });

@@ -57,6 +57,12 @@ export class ExperimentActions implements vscode.Disposable {
       );
       return undefined;
     }
+    // The view may never have been shown (nothing read yet): pickers need the experiments.
+    if (!state.model) {
+      const root = state.repository.root.toString();
+      await this.store.refresh(root);
+      return { state: this.store.get(root) ?? state, service, argument };
+    }
     return { state, service, argument };
   }
 

@@ -123,6 +123,12 @@ export class GitCli {
     await this.call((git) => git.raw(['rm', '-r', '--cached', '--quiet', '--', ...paths]), signal);
   }
 
+  /** The git remotes' names (`git remote`), e.g. for pushing experiments to the one a person picks. */
+  async remoteNames(signal?: AbortSignal): Promise<string[]> {
+    const remotes = await this.call((git) => git.getRemotes(false), signal);
+    return remotes.map((remote) => remote.name).filter((name) => name.length > 0);
+  }
+
   /** Paths (relative to the repository root) that `git status` reports, with their two-letter codes. */
   async changedFiles(
     signal?: AbortSignal,

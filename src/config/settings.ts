@@ -7,6 +7,9 @@ export const settingKeys = {
   pipelineRefreshDelay: 'dvcLens.pipeline.refreshDelay',
   processTimeout: 'dvcLens.processTimeout',
   dataCheckRemote: 'dvcLens.data.checkRemote',
+  experimentsCommitCount: 'dvcLens.experiments.commitCount',
+  experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
+  experimentsWorkers: 'dvcLens.experiments.workers',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

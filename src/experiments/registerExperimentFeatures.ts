@@ -2,16 +2,47 @@
  * The experiments feature: the Experiments view, running and queueing experiments, managing them, and the
  * experiments table and compare panels.
  */
+import * as vscode from 'vscode';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
+import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
+import { ExperimentActions } from './experimentActions';
+import { registerExperimentManageCommands } from './experimentManageCommands';
+import { registerExperimentRunCommands } from './experimentRunCommands';
+import { ExperimentsStore } from './experimentsStore';
+import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 
-/** The experiment commands; package.json contributes them with these ids. */
-export const experimentCommandIds = {} as const;
+export { experimentCommandIds } from './experimentCommandIds';
+export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
+export { ExperimentsService } from './experimentsService';
 
 export type ExperimentFeatureDependencies = DataFeatureDependencies;
 
-/** What the extension-host suite reads of the experiments feature. */
-export type ExperimentFeatures = Record<string, never>;
+/** What the extension-host suite (and the experiments table's host) reads of the experiments feature. */
+export interface ExperimentFeatures {
+  /** `dvc exp show` per repository, refreshed on file changes and after commands; the table can use it too. */
+  readonly store: ExperimentsStore;
+  readonly tree: ExperimentsTreeProvider;
+}
 
-export function registerExperimentFeatures(_deps: ExperimentFeatureDependencies): ExperimentFeatures {
-  return {};
+export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
+  const { disposables, repositories, schedulers, locator, log } = deps;
+  const store = disposables.register(new ExperimentsStore(repositories, schedulers, locator, log));
+  const tree = disposables.register(new ExperimentsTreeProvider(store));
+  const view = disposables.register(
+    vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
+  );
+  // The table's host calls store.setWatched('table', …) the same way while its panel is visible.
+  store.setWatched('view', view.visible);
+  disposables.register(view.onDidChangeVisibility((event) => store.setWatched('view', event.visible)));
+  tree.setRestricted(!isTrusted());
+  disposables.register(
+    whenTrusted(() => {
+      tree.setRestricted(false);
+      store.refreshAll();
+    }),
+  );
+  const actions = disposables.register(new ExperimentActions(store, log, disposables));
+  registerExperimentRunCommands(disposables, store, actions);
+  registerExperimentManageCommands(disposables, store, actions);
+  return { store, tree };
 }

@@ -2,3 +2,4 @@
 import './restrictedMode.test';
 import './remotesRestricted.test';
 import './dataRestricted.test';
+import './experiments.test';

@@ -11,3 +11,4 @@ import './unsavedPipeline.test';
 import './remotes.test';
 import './dataTree.test';
 import './dataBadInput.test';
+import './experiments.test';

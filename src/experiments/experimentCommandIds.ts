@@ -1,0 +1,20 @@
+/** The experiment commands; package.json contributes them with these ids. */
+export const experimentCommandIds = {
+  runExperiment: 'dvcLens.runExperiment',
+  queueExperiment: 'dvcLens.queueExperiment',
+  startExperimentWorkers: 'dvcLens.startExperimentWorkers',
+  stopExperimentWorkers: 'dvcLens.stopExperimentWorkers',
+  killExperiment: 'dvcLens.killExperiment',
+  showExperimentLogs: 'dvcLens.showExperimentLogs',
+  applyExperiment: 'dvcLens.applyExperiment',
+  branchExperiment: 'dvcLens.branchExperiment',
+  renameExperiment: 'dvcLens.renameExperiment',
+  removeExperiment: 'dvcLens.removeExperiment',
+  saveExperiment: 'dvcLens.saveExperiment',
+  pushExperiment: 'dvcLens.pushExperiment',
+  pullExperiment: 'dvcLens.pullExperiment',
+  copyExperimentName: 'dvcLens.copyExperimentName',
+  copyExperimentSha: 'dvcLens.copyExperimentSha',
+  refreshExperiments: 'dvcLens.refreshExperiments',
+  showMoreCommits: 'dvcLens.showMoreExperimentCommits',
+} as const;

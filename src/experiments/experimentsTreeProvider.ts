@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import type { ExperimentRow } from '../core/experiments/experimentModel';
+import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
+import { restrictedModeMessage } from '../trust/workspaceTrust';
+import { experimentCommandIds } from './experimentCommandIds';
+import { headlineMetricSetting } from './experimentSettings';
+import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
+import { experimentTooltip, formatElapsed } from './experimentTooltip';
+
+/** Not imported from commandIds: that module imports this feature (a cycle at load time). */
+const SHOW_LOG_COMMAND = 'dvcLens.showLog';
+
+/** A node of the Experiments view. `root` is the repository root URI string. */
+export type ExperimentsViewNode =
+  | { readonly kind: 'note'; readonly id: string; readonly message: string; readonly icon: string }
+  | { readonly kind: 'error'; readonly id: string; readonly root: string; readonly message: string }
+  | { readonly kind: 'repository'; readonly id: string; readonly root: string; readonly name: string }
+  | { readonly kind: 'row'; readonly id: string; readonly root: string; readonly row: ExperimentRow }
+  | { readonly kind: 'showMore'; readonly id: string; readonly root: string };
+
+/**
+ * The Experiments view: per repository the workspace, the branch's recent commits with their experiments
+ * nested (state icon, headline metric), "Show more", and DVC's message above the last good data when a read
+ * fails. It renders the store's snapshots and never runs anything in getChildren.
+ */
+export class ExperimentsTreeProvider
+  implements vscode.TreeDataProvider<ExperimentsViewNode>, vscode.Disposable
+{
+  private readonly changed = new vscode.EventEmitter<ExperimentsViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private restricted = false;
+
+  constructor(private readonly store: ExperimentsStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  setRestricted(restricted: boolean): void {
+    this.restricted = restricted;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ExperimentsViewNode): ExperimentsViewNode[] {
+    if (!node) {
+      if (this.restricted)
+        return [{ kind: 'note', id: 'restricted', message: restrictedModeMessage, icon: 'shield' }];
+      const all = this.store.all;
+      if (all.length === 0)
+        return [{ kind: 'note', id: 'none', message: 'No DVC repository in this workspace.', icon: 'info' }];
+      if (all.length === 1 && all[0]) return this.repositoryChildren(all[0]);
+      return all.map((state) => ({
+        kind: 'repository',
+        id: `repo|${state.repository.root.toString()}`,
+        root: state.repository.root.toString(),
+        name: vscode.workspace.asRelativePath(state.repository.root, true),
+      }));
+    }
+    if (node.kind === 'repository') {
+      const state = this.store.get(node.root);
+      return state ? this.repositoryChildren(state) : [];
+    }
+    if (node.kind === 'row' && node.row.kind === 'commit') {
+      const state = this.store.get(node.root);
+      const commit = state?.model?.commits.find((candidate) => candidate.rev === node.row.rev);
+      return (commit?.experiments ?? []).map((row) => rowNode(node.root, row));
+    }
+    return [];
+  }
+
+  getTreeItem(node: ExperimentsViewNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'note': {
+        const item = new vscode.TreeItem(node.message);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.message;
+        return item;
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(`dvc exp show failed: ${node.message}`);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.tooltip = `${node.message}\n\nThe experiments below are from the last successful read. Click for the log.`;
+        item.contextValue = 'dvcLens.experimentsError';
+        item.command = { command: SHOW_LOG_COMMAND, title: 'Show Log' };
+        return item;
+      }
+      case 'repository': {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('repo');
+        return item;
+      }
+      case 'showMore': {
+        const item = new vscode.TreeItem('Show more commits…');
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = {
+          command: experimentCommandIds.showMoreCommits,
+          title: 'Show more commits',
+          arguments: [{ root: node.root }],
+        };
+        return item;
+      }
+      case 'row':
+        return this.rowItem(node);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private repositoryChildren(state: RepositoryExperiments): ExperimentsViewNode[] {
+    const root = state.repository.root.toString();
+    const nodes: ExperimentsViewNode[] = [];
+    if (state.error !== undefined)
+      nodes.push({ kind: 'error', id: `error|${root}`, root, message: state.error });
+    const model = state.model;
+    if (!model) {
+      if (state.error === undefined)
+        nodes.push({
+          kind: 'note',
+          id: `loading|${root}`,
+          message: 'Reading experiments from DVC…',
+          icon: 'loading~spin',
+        });
+      return nodes;
+    }
+    if (model.commits.length === 0) {
+      nodes.push({
+        kind: 'note',
+        id: `noCommit|${root}`,
+        message: 'Experiments need a first commit: commit your pipeline and params with git, then run one.',
+        icon: 'git-commit',
+      });
+      return nodes;
+    }
+    if (model.workspace) nodes.push(rowNode(root, model.workspace));
+    for (const commit of model.commits) nodes.push(rowNode(root, commit));
+    if (model.commits.length >= state.commitCount) nodes.push({ kind: 'showMore', id: `more|${root}`, root });
+    return nodes;
+  }
+
+  private rowItem(node: Extract<ExperimentsViewNode, { kind: 'row' }>): vscode.TreeItem {
+    const { row } = node;
+    const state = this.store.get(node.root);
+    const commit =
+      row.kind === 'commit'
+        ? state?.model?.commits.find((candidate) => candidate.rev === row.rev)
+        : undefined;
+    const isHead = commit !== undefined && state?.model?.commits[0] === commit;
+    const collapsible =
+      commit && commit.experiments.length > 0
+        ? isHead
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(row.label, collapsible);
+    item.id = node.id;
+    const since = state?.runningSince.get(row.id);
+    const headline = headlineMetric(row, headlineMetricSetting());
+    const metricText = headline ? `${headline.key} ${formatExperimentValue(headline.value)}` : '';
+    const stateText =
+      row.state === 'running'
+        ? `running${since === undefined ? '' : ` ${formatElapsed(Date.now() - since)}`}`
+        : row.state === 'queued' || row.state === 'failed'
+          ? row.state
+          : '';
+    item.description = [stateText, metricText].filter((part) => part.length > 0).join(' · ');
+    item.iconPath = rowIcon(row);
+    item.tooltip = experimentTooltip(row);
+    item.contextValue =
+      row.kind === 'experiment' ? `dvcLens.experiment.${row.state ?? 'success'}` : `dvcLens.${row.kind}`;
+    return item;
+  }
+}
+
+function rowNode(root: string, row: ExperimentRow): ExperimentsViewNode {
+  // Experiments by name: a queued experiment gets a new sha when it runs, and its node must stay the same.
+  const key = row.kind === 'experiment' ? `${row.baseline ?? ''}|${row.name ?? row.id}` : row.id;
+  return { kind: 'row', id: `row|${root}|${row.kind}|${key}`, root, row };
+}
+
+function rowIcon(row: ExperimentRow): vscode.ThemeIcon {
+  if (row.kind === 'workspace') return new vscode.ThemeIcon('edit');
+  if (row.kind === 'commit') return new vscode.ThemeIcon('git-commit');
+  switch (row.state) {
+    case 'queued':
+      return new vscode.ThemeIcon('clock');
+    case 'running':
+      return new vscode.ThemeIcon('sync~spin');
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    default:
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+  }
+}

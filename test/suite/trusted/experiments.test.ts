@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import type { ExperimentsViewNode } from '../../../src/experiments/experimentsTreeProvider';
+import type { ExperimentFeatures } from '../../../src/experiments/registerExperimentFeatures';
+import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+
+/** Files `dvc exp run` rewrites in the workspace (it applies the experiment's results): restored in `after`. */
+const touchedFiles = [
+  'params.yaml',
+  'dvc.lock',
+  'metrics.json',
+  'model/model.json',
+  'plots/training_loss.csv',
+  'plots/roc.json',
+  'plots/confusion.csv',
+  '.git/config',
+  '.git/index',
+];
+
+function labelOf(tree: ExperimentFeatures['tree'], node: ExperimentsViewNode): string {
+  const label = tree.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+/** The experiments the view shows under the first commit (HEAD), by label. */
+function headExperiments(features: ExperimentFeatures): Map<string, ExperimentsViewNode> {
+  const { tree } = features;
+  const head = tree.getChildren().find((node) => node.kind === 'row' && node.row.kind === 'commit');
+  const children = head ? tree.getChildren(head) : [];
+  return new Map(children.map((node) => [labelOf(tree, node), node]));
+}
+
+describe('experiments', () => {
+  const saved = new Map<string, Uint8Array>();
+  const uri = (path: string): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), path);
+
+  before(async () => {
+    for (const path of touchedFiles) {
+      try {
+        saved.set(path, await vscode.workspace.fs.readFile(uri(path)));
+      } catch {
+        // Not there in this workspace: nothing to restore.
+      }
+    }
+    // exp run makes git commits: a machine without a global identity still needs one (restored in after).
+    const config = new TextDecoder().decode(saved.get('.git/config'));
+    if (!config.includes('[user]'))
+      await vscode.workspace.fs.writeFile(
+        uri('.git/config'),
+        new TextEncoder().encode(
+          `${config}\n[user]\n\tname = DVC Lens Suite\n\temail = suite@dvc-lens.invalid\n`,
+        ),
+      );
+  });
+
+  before(async () => {
+    // Earlier suites leave DVC's autostaged dvc.yaml/dvc.lock in the index, different from the files they
+    // restored: `dvc exp run` refuses such an index ("Stash apply resulted in merge conflicts"). Unstage for
+    // this suite; the index's bytes come back in after.
+    await promisify(execFile)('git', ['reset', '-q'], { cwd: workspaceRoot().fsPath });
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const state = api.experiments.store.get(root.toString());
+    const names = [...(state?.model?.commits ?? [])]
+      .flatMap((commit) => commit.experiments)
+      .map((row) => row.name)
+      .filter((name): name is string => name?.startsWith('suite-') ?? false);
+    for (const name of names)
+      await vscode.commands.executeCommand('dvcLens.removeExperiment', { root, name, confirmed: true });
+    for (const [path, bytes] of saved) await vscode.workspace.fs.writeFile(uri(path), bytes);
+  });
+
+  it('runs an experiment with the params given; the view lists it under HEAD with its headline metric', async () => {
+    const api = await extensionApi();
+    await waitFor('DVC to be located', () => api.locator.ready());
+    await vscode.commands.executeCommand('dvcLens.runExperiment', {
+      root: workspaceRoot(),
+      params: { 'train.epochs': '5' },
+      name: 'suite-exp',
+    });
+    const node = await waitFor('suite-exp under HEAD', () =>
+      headExperiments(api.experiments).get('suite-exp'),
+    ).catch((error: unknown) => {
+      const state = api.experiments.store.get(workspaceRoot().toString());
+      const shown = state?.model?.commits.map((commit) => commit.experiments.map((row) => row.label));
+      throw new Error(
+        `${String(error)}; store: ${JSON.stringify(shown)} error ${state?.error ?? 'none'}; log: ${api.outputLines().slice(-10).join(' | ')}`,
+      );
+    });
+    assert.equal(node.kind, 'row');
+    if (node.kind !== 'row') return;
+    assert.equal(node.row.state, 'success');
+    assert.equal(node.row.params['params.yaml']?.['train.epochs'], 5);
+    const item = api.experiments.tree.getTreeItem(node);
+    assert.match(String(item.description), /^accuracy \d/);
+    assert.equal(item.contextValue, 'dvcLens.experiment.success');
+  });
+
+  it('queues a grid of two experiments, shown as queued', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('dvcLens.queueExperiment', {
+      root: workspaceRoot(),
+      params: { 'train.epochs': '3, 4' },
+      name: 'suite-grid',
+      confirmed: true,
+    });
+    const rows = await waitFor('two queued experiments', () => {
+      const found = ['suite-grid-1', 'suite-grid-2'].map((name) =>
+        headExperiments(api.experiments).get(name),
+      );
+      return found.every((node) => node !== undefined) ? found : undefined;
+    });
+    for (const node of rows) {
+      assert.equal(node?.kind === 'row' ? node.row.state : undefined, 'queued');
+      assert.equal(api.experiments.tree.getTreeItem(node).contextValue, 'dvcLens.experiment.queued');
+    }
+  });
+
+  it('renames, copies the name of, and removes an experiment', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    await vscode.commands.executeCommand('dvcLens.renameExperiment', {
+      root,
+      name: 'suite-exp',
+      newName: 'suite-renamed',
+    });
+    const renamed = await waitFor('the new name in the view', () =>
+      headExperiments(api.experiments).get('suite-renamed'),
+    );
+    assert.ok(!headExperiments(api.experiments).has('suite-exp'), 'the old name is gone');
+    await vscode.commands.executeCommand('dvcLens.copyExperimentName', renamed);
+    assert.equal(await vscode.env.clipboard.readText(), 'suite-renamed');
+
+    await vscode.commands.executeCommand('dvcLens.removeExperiment', {
+      root,
+      name: 'suite-renamed',
+      confirmed: true,
+    });
+    await waitFor(
+      'the experiment to leave the view',
+      () => !headExperiments(api.experiments).has('suite-renamed'),
+    );
+  });
+
+  it("shows DVC's message when exp show fails, above the last good experiments", async () => {
+    const api = await extensionApi();
+    const { tree } = api.experiments;
+    const config = uri('.dvc/config');
+    const original = await vscode.workspace.fs.readFile(config);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('[core\n'));
+      await vscode.commands.executeCommand('dvcLens.refreshExperiments');
+      const error = await waitFor('the error node', () =>
+        tree.getChildren().find((node) => node.kind === 'error'),
+      );
+      assert.match(error.kind === 'error' ? error.message : '', /configuration error/);
+      assert.equal(tree.getChildren()[0]?.id, error.id, 'the error comes first');
+      assert.ok(
+        tree.getChildren().some((node) => node.kind === 'row' && node.row.kind === 'commit'),
+        'the last good commits stay listed',
+      );
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await vscode.commands.executeCommand('dvcLens.refreshExperiments');
+    await waitFor('the error to clear', () => !tree.getChildren().some((node) => node.kind === 'error'));
+  });
+});

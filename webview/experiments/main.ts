@@ -23,7 +23,7 @@ function initialData(): TableInitialData {
   try {
     return JSON.parse(text) as TableInitialData;
   } catch {
-    return { snapshot: { columns: [], rows: [] }, error: 'The table data could not be read.' };
+    return { snapshot: { columns: [], rows: [], values: [] }, error: 'The table data could not be read.' };
   }
 }
 
@@ -45,7 +45,13 @@ if (app) {
   const saved = api.getState();
   // The webview's own state (kept across hide/show) is the newest; then the host's per-workspace copy.
   const view = new TableView(app, api, saved?.ui ?? initial.uiState ?? defaultTableUiState);
-  view.show(initial.snapshot, initial.error);
+  view.show(
+    initial.snapshot,
+    initial.error,
+    initial.valuesInPage
+      ? (column) => document.getElementById(`values-${column}`)?.textContent ?? undefined
+      : undefined,
+  );
   if (saved) view.restoreScroll(saved.scrollTop, saved.scrollLeft);
   markPainted();
   window.addEventListener('message', (event: MessageEvent<TableHostMessage>) => {

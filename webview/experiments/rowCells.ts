@@ -79,11 +79,9 @@ export function valueCell(
 ): HTMLElement {
   const column = context.model.column(columnIndex);
   if (!column) return htmlElement('div', { class: 'cell' });
-  const value = context.model.cells[flat.index]?.[columnIndex];
-  const baseline =
-    context.baselineIndex === undefined
-      ? undefined
-      : context.model.cells[context.baselineIndex]?.[columnIndex];
+  const values = context.model.cells(columnIndex);
+  const value = values[flat.index];
+  const baseline = context.baselineIndex === undefined ? undefined : values[context.baselineIndex];
   const shown = cellText(column, value, baseline, {
     deltaMode: context.deltaMode,
     hasBaseline: context.baselineIndex !== undefined && context.baselineIndex !== flat.index,

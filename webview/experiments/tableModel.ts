@@ -13,7 +13,7 @@ import { arrangeColumns, columnDiffers } from '../../src/core/experimentsTable/t
 import { parseFilterText, type TableFilter } from '../../src/core/experimentsTable/tableFilter';
 import { flattenRows, type FlatRow } from '../../src/core/experimentsTable/tableRows';
 import { columnOffsets } from '../../src/core/experimentsTable/tableWindow';
-import { decodeCells } from '../../src/core/experimentsTable/tableValues';
+import { decodeColumn, type ColumnCells } from '../../src/core/experimentsTable/tableValues';
 
 export const labelColumnId = 'label';
 export const defaultLabelWidth = 220;
@@ -38,16 +38,31 @@ export interface TableLayout {
 }
 
 export class TableModel {
-  snapshot: TableSnapshot = { columns: [], rows: [] };
-  cells: CellValue[][] = [];
+  snapshot: TableSnapshot = { columns: [], rows: [], values: [] };
+  private columnText: (column: number) => string | undefined = () => undefined;
+  private decoded: (CellValue[] | undefined)[] = [];
+  /** The cells of a column, parsed and decoded the first time something needs them. */
+  readonly cells: ColumnCells = (column) => {
+    let cells = this.decoded[column];
+    if (!cells) {
+      cells = decodeColumn(this.columnText(column), this.snapshot.rows.length);
+      this.decoded[column] = cells;
+    }
+    return cells;
+  };
   private indexById = new Map<string, number>();
   /** Sorting and filtering 10,000 rows is the expensive part: kept while its inputs stay the same. */
   private rowsMemo: { key: string; rows: FlatRow[]; problems: readonly string[] } | undefined;
   private differingMemo: { rows: readonly FlatRow[]; columns: Map<number, boolean> } | undefined;
 
-  setSnapshot(snapshot: TableSnapshot): void {
+  /**
+   * `columnText` overrides where a column's JSON comes from: the first snapshot keeps each column in its own
+   * inert script element of the page, read only when needed.
+   */
+  setSnapshot(snapshot: TableSnapshot, columnText?: (column: number) => string | undefined): void {
     this.snapshot = snapshot;
-    this.cells = decodeCells(snapshot);
+    this.columnText = columnText ?? ((column) => snapshot.values[column]);
+    this.decoded = new Array<CellValue[] | undefined>(snapshot.columns.length);
     this.indexById = new Map(snapshot.rows.map((row, index) => [row.id, index]));
     this.rowsMemo = undefined;
     this.differingMemo = undefined;

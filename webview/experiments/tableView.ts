@@ -76,8 +76,12 @@ export class TableView {
     return this.layoutCache;
   }
 
-  show(snapshot: TableSnapshot, error: string | undefined): void {
-    this.model.setSnapshot(snapshot);
+  show(
+    snapshot: TableSnapshot,
+    error: string | undefined,
+    columnText?: (column: number) => string | undefined,
+  ): void {
+    this.model.setSnapshot(snapshot, columnText);
     performance.mark('table-decoded');
     this.selection = pruneSelection(this.selection, new Set(snapshot.rows.map((row) => row.id)));
     this.banner.hidden = !error;
@@ -116,6 +120,7 @@ export class TableView {
       selected: this.selection.selected,
       focus: this.focus,
     });
+    performance.mark('table-rendered');
     this.toolbar.show({
       ...this.ui,
       hasBaseline: layout.baselineIndex !== undefined,

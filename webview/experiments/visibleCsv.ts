@@ -16,12 +16,11 @@ export function visibleTableCsv(model: TableModel, layout: TableLayout): string 
   ];
   const rows = layout.rows.map((flat) => {
     const row = model.row(flat.index)!;
-    const cells = model.cells[flat.index] ?? [];
     return [
       row.label,
       row.state ?? '',
       row.sha ?? '',
-      ...layout.columns.map((index) => fullValue(cells[index])),
+      ...layout.columns.map((index) => fullValue(model.cells(index)[flat.index])),
     ];
   });
   return toCsv(header, rows);

@@ -1,5 +1,6 @@
 /** Which columns the grid shows, in which order, and which are pinned. Indexes into the snapshot's columns. */
-import type { CellValue, TableColumn, TableUiState } from '../../experiments/table/protocol';
+import type { TableColumn, TableUiState } from '../../experiments/table/protocol';
+import type { ColumnCells } from './tableValues';
 
 export interface ColumnArrangement {
   /** Pinned columns (after the label column), then the scrolling ones. */
@@ -31,15 +32,12 @@ export function isColumnShown(column: TableColumn, state: TableUiState): boolean
 }
 
 /** True when the rows do not all have the same value (missing counts as a value) in the column. */
-export function columnDiffers(
-  cells: readonly (readonly CellValue[])[],
-  rowIndexes: readonly number[],
-  column: number,
-): boolean {
+export function columnDiffers(cells: ColumnCells, rowIndexes: readonly number[], column: number): boolean {
   if (rowIndexes.length < 2) return false;
-  const first = cells[rowIndexes[0]!]?.[column];
+  const values = cells(column);
+  const first = values[rowIndexes[0]!];
   for (let position = 1; position < rowIndexes.length; position++) {
-    const value = cells[rowIndexes[position]!]?.[column];
+    const value = values[rowIndexes[position]!];
     // Object.is: NaN equals NaN here, which is what "the same value" means to a person.
     if (!Object.is(value, first)) return true;
   }

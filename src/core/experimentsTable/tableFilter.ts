@@ -5,6 +5,7 @@
  * A column is named by its path (`train.lr`), its label (`lr`) or its id.
  */
 import type { CellValue, TableColumn, TableRow, TableRowState } from '../../experiments/table/protocol';
+import type { ColumnCells } from './tableValues';
 
 export type CompareOperator = '>' | '>=' | '<' | '<=' | '=' | '!=';
 
@@ -111,7 +112,7 @@ function compare(cell: CellValue, operator: CompareOperator, wanted: string): bo
   }
 }
 
-function matches(filter: TableFilter, row: TableRow, cells: readonly CellValue[]): boolean {
+function matches(filter: TableFilter, row: TableRow, index: number, cells: ColumnCells): boolean {
   switch (filter.kind) {
     case 'text':
       return (
@@ -120,18 +121,18 @@ function matches(filter: TableFilter, row: TableRow, cells: readonly CellValue[]
         (row.sha ?? '').startsWith(filter.text)
       );
     case 'contains': {
-      const cell = cells[filter.column];
+      const cell = cells(filter.column)[index];
       return cell !== undefined && String(cell).toLowerCase().includes(filter.text);
     }
     case 'range': {
-      const cell = cells[filter.column];
+      const cell = cells(filter.column)[index];
       if (typeof cell !== 'number' || Number.isNaN(cell)) return false;
       return (
         (filter.min === undefined || cell >= filter.min) && (filter.max === undefined || cell <= filter.max)
       );
     }
     case 'compare':
-      return compare(cells[filter.column], filter.operator, filter.value);
+      return compare(cells(filter.column)[index], filter.operator, filter.value);
     default: {
       const unknown: never = filter;
       return unknown;
@@ -139,13 +140,14 @@ function matches(filter: TableFilter, row: TableRow, cells: readonly CellValue[]
   }
 }
 
-/** True when the row passes every filter and, when states are given, is in one of them. */
+/** True when the row (`index` into the snapshot's rows) passes every filter and, when states are given, is in one of them. */
 export function rowMatches(
   row: TableRow,
-  cells: readonly CellValue[],
+  index: number,
+  cells: ColumnCells,
   filters: readonly TableFilter[],
   states: readonly TableRowState[],
 ): boolean {
   if (states.length > 0 && (row.state === undefined || !states.includes(row.state))) return false;
-  return filters.every((filter) => matches(filter, row, cells));
+  return filters.every((filter) => matches(filter, row, index, cells));
 }

@@ -2,7 +2,8 @@
  * The rows the grid shows, in order: the tree of workspace, commits and experiments flattened, siblings
  * sorted, filtered (a parent stays when a child matches, so nesting still reads), collapsed parents folded.
  */
-import type { CellValue, TableRow, TableRowState } from '../../experiments/table/protocol';
+import type { TableRow, TableRowState } from '../../experiments/table/protocol';
+import type { ColumnCells } from './tableValues';
 import { rowMatches, type TableFilter } from './tableFilter';
 import { sortRowIndexes, type ResolvedSortKey } from './tableSort';
 
@@ -37,15 +38,11 @@ function childrenOf(rows: readonly TableRow[]): Map<number, number[]> {
   return children;
 }
 
-export function flattenRows(
-  rows: readonly TableRow[],
-  cells: readonly (readonly CellValue[])[],
-  query: RowQuery,
-): FlatRow[] {
+export function flattenRows(rows: readonly TableRow[], cells: ColumnCells, query: RowQuery): FlatRow[] {
   const children = childrenOf(rows);
   const filtering = query.filters.length > 0 || query.states.length > 0;
   const matched = rows.map((row, index) =>
-    filtering ? rowMatches(row, cells[index] ?? [], query.filters, query.states) : true,
+    filtering ? rowMatches(row, index, cells, query.filters, query.states) : true,
   );
   // Post-order: a row is kept when it matches or keeps a descendant. Depth is small (commit > experiment),
   // but an explicit stack keeps hostile parent chains from overflowing the call stack.

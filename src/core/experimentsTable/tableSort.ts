@@ -1,5 +1,6 @@
 /** Multi-key sort of rows: numbers by value, strings naturally, missing values always last. */
 import type { CellValue, SortKey } from '../../experiments/table/protocol';
+import type { ColumnCells } from './tableValues';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -36,13 +37,14 @@ export interface ResolvedSortKey {
 /** Sorts row indexes by the keys; ties keep the given order (Array.prototype.sort is stable). */
 export function sortRowIndexes(
   indexes: readonly number[],
-  cells: readonly (readonly CellValue[])[],
+  cells: ColumnCells,
   keys: readonly ResolvedSortKey[],
 ): number[] {
   if (keys.length === 0) return [...indexes];
+  const columns = keys.map((key) => ({ values: cells(key.column), descending: key.descending }));
   return [...indexes].sort((left, right) => {
-    for (const key of keys) {
-      const result = compareCells(cells[left]?.[key.column], cells[right]?.[key.column], key.descending);
+    for (const key of columns) {
+      const result = compareCells(key.values[left], key.values[right], key.descending);
       if (result !== 0) return result;
     }
     return 0;

@@ -19,7 +19,8 @@ export function rowWindow(
   overscan = 4,
 ): IndexRange {
   if (rowCount === 0 || rowHeight <= 0) return { first: 0, end: 0 };
-  const top = Math.max(0, scrollTop);
+  // A scroll offset past the end (a table that just shrank) still shows the last rows.
+  const top = Math.min(Math.max(0, scrollTop), Math.max(0, rowCount * rowHeight - viewportHeight));
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
   const end = Math.min(rowCount, Math.ceil((top + Math.max(0, viewportHeight)) / rowHeight) + overscan);
   return { first: Math.min(first, end), end };
@@ -62,6 +63,7 @@ export function columnWindow(
   const left = Math.max(0, scrollLeft);
   const right = left + Math.max(0, viewportWidth - pinnedWidth);
   const first = Math.max(0, columnAt(offsets, left) - overscan);
-  const end = Math.min(count, columnAt(offsets, right) + 1 + overscan);
+  // A column starting exactly at the right edge is not in view.
+  const end = Math.min(count, columnAt(offsets, Math.max(left, right - 0.001)) + 1 + overscan);
   return { first, end };
 }

@@ -36,7 +36,7 @@ export interface ExperimentsTablePanelDeps {
   readonly onAction: (request: TableActionRequest) => void;
 }
 
-const emptySnapshot: TableSnapshot = { columns: [], rows: [] };
+const emptySnapshot: TableSnapshot = { columns: [], rows: [], values: [] };
 /** Bursts of changes (a running experiment rewrites metrics often) become one snapshot. */
 const pushDelayMs = 150;
 

@@ -63,11 +63,6 @@ export interface TableRow {
   readonly sha?: string;
   /** ISO 8601. */
   readonly timestamp?: string;
-  /**
-   * The cells, in the order of `TableSnapshot.columns` (positional rather than keyed by column id: 10,000
-   * rows x 300 columns keyed by id would repeat 3 million ids in the JSON).
-   */
-  readonly values: readonly EncodedValue[];
 }
 
 /** Everything the table shows; the host sends a new one after every change of the experiments. */
@@ -75,6 +70,13 @@ export interface TableSnapshot {
   readonly columns: readonly TableColumn[];
   /** Parents before their children; siblings in the host's order (newest first). */
   readonly rows: readonly TableRow[];
+  /**
+   * The cells by column: `values[c]` is the JSON text of an `EncodedValue[]` over `rows` (in row order) for
+   * `columns[c]` (built by `toTableSnapshot`). Column-wise text so the page parses only the columns it needs:
+   * 10,000 rows x 300 columns is ~40 MB of JSON, and parsing all of it before the first paint takes seconds;
+   * the dozen columns on screen take milliseconds. The rest is parsed when a sort, filter or export needs it.
+   */
+  readonly values: readonly string[];
 }
 
 export interface SortKey {
@@ -117,6 +119,11 @@ export interface TableInitialData {
   readonly error?: string;
   /** The state saved for this workspace (the webview's own `getState` wins when it has one). */
   readonly uiState?: TableUiState;
+  /**
+   * True when `snapshot.values` is empty because each column's JSON is in the page as its own inert
+   * `<script type="application/json" id="values-<column index>">`, read only when the column is needed.
+   */
+  readonly valuesInPage?: boolean;
 }
 
 /** Host → webview: new data (or the last good data with an error). */

@@ -165,6 +165,7 @@ export class Grid {
           lefts: scrollingLefts,
           widths: scrollingWidths,
           columns: scrollingPositions.map(columnAt),
+          stickyLeft: layout.pinnedWidth + 6,
         },
         snapshotColumns,
         input.sort,

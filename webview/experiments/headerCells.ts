@@ -11,6 +11,8 @@ export interface HeaderSpan {
   readonly widths: readonly number[];
   /** Snapshot column indexes of those positions (-1 for the label column). */
   readonly columns: readonly number[];
+  /** Where group labels stick while their group scrolls under the pinned columns (scrolling layer only). */
+  readonly stickyLeft?: number;
 }
 
 function sortMark(sort: readonly SortKey[], id: string): { mark: string; aria: string } {
@@ -49,7 +51,11 @@ export function renderHeaderCells(
     const to = run.to + offset - 1;
     const left = span.lefts[from]!;
     const width = span.lefts[to]! + span.widths[to]! - left;
-    const cell = htmlElement('div', { class: 'group-header', title: run.group }, groupLabel(run.group));
+    const cell = htmlElement('div', { class: 'group-header', title: run.group, 'aria-hidden': 'true' });
+    const label = htmlElement('span', { class: 'group-label' }, groupLabel(run.group));
+    // A group that starts under the pinned columns keeps its name readable at their edge.
+    if (span.stickyLeft !== undefined) label.style.left = `${span.stickyLeft}px`;
+    cell.append(label);
     place(cell, left, 0, width, groupRowHeight);
     layer.append(cell);
   }

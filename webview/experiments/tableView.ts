@@ -89,6 +89,23 @@ export class TableView {
       ? `Could not refresh the experiments: ${error}${snapshot.rows.length > 0 ? ' Showing the last data read.' : ''}`
       : '';
     this.refresh();
+    this.prefetchColumns();
+  }
+
+  /**
+   * Parses the columns not yet on screen while the page is idle, in the order they are shown, so scrolling
+   * sideways later does not wait for JSON.parse. A new snapshot starts over.
+   */
+  private prefetchColumns(): void {
+    const model = this.model;
+    const snapshot = model.snapshot;
+    const order = [...this.layout.columns];
+    const step = (deadline: IdleDeadline): void => {
+      if (model.snapshot !== snapshot) return;
+      while (order.length > 0 && deadline.timeRemaining() > 2) model.cells(order.shift()!);
+      if (order.length > 0) requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
   }
 
   restoreScroll(top: number, left: number): void {

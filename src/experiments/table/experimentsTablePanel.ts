@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { LastGoodSnapshot } from '../../core/experimentsTable/lastGoodSnapshot';
 import { isTableUiState } from '../../core/experimentsTable/tableUiState';
 import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from './protocol';
 import { saveCsv } from './tableCsvExport';
@@ -36,7 +37,6 @@ export interface ExperimentsTablePanelDeps {
   readonly onAction: (request: TableActionRequest) => void;
 }
 
-const emptySnapshot: TableSnapshot = { columns: [], rows: [], values: [] };
 /** Bursts of changes (a running experiment rewrites metrics often) become one snapshot. */
 const pushDelayMs = 150;
 
@@ -51,7 +51,7 @@ export class ExperimentsTablePanel implements vscode.Disposable {
   /** The page re-loads its embedded HTML after a webview reload: it needs a push only if data changed since. */
   private changedSinceHtml = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastGood: TableSnapshot = emptySnapshot;
+  private readonly lastGood = new LastGoodSnapshot();
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
 
@@ -103,16 +103,7 @@ export class ExperimentsTablePanel implements vscode.Disposable {
 
   /** The data to show: the source's snapshot, or on error the last good one with the error. */
   private current(): { snapshot: TableSnapshot; error?: string } {
-    let snapshot: TableSnapshot | undefined;
-    let error = this.source.error;
-    try {
-      snapshot = this.source.snapshot();
-    } catch (thrown) {
-      error = thrown instanceof Error ? thrown.message : String(thrown);
-    }
-    if (snapshot && !error) this.lastGood = snapshot;
-    const shown = snapshot ?? this.lastGood;
-    return error ? { snapshot: shown, error } : { snapshot: shown };
+    return this.lastGood.next(() => this.source.snapshot(), this.source.error);
   }
 
   private schedulePush(): void {

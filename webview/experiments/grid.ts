@@ -103,7 +103,6 @@ export class Grid {
   render(): void {
     const input = this.input;
     if (!input) return;
-    const started = performance.now();
     const { layout, model } = input;
     const stuck = headerHeight + (layout.baselineIndex === undefined ? 0 : rowHeight);
     const rows = rowWindow(
@@ -258,8 +257,6 @@ export class Grid {
         this.baseline.append(element);
       }
     }
-    // The benchmark reads how long drawing a window takes (JS only; style and paint follow).
-    performance.measure('table-grid-render', { start: started });
     const active = document.getElementById(cellId(input.focus.row, input.focus.column));
     if (active) this.scroller.setAttribute('aria-activedescendant', active.id);
     else this.scroller.removeAttribute('aria-activedescendant');

@@ -82,7 +82,6 @@ export class TableView {
     columnText?: (column: number) => string | undefined,
   ): void {
     this.model.setSnapshot(snapshot, columnText);
-    performance.mark('table-decoded');
     this.selection = pruneSelection(this.selection, new Set(snapshot.rows.map((row) => row.id)));
     this.banner.hidden = !error;
     this.banner.textContent = error
@@ -123,7 +122,6 @@ export class TableView {
   private refresh(): void {
     this.layoutCache = undefined;
     const layout = this.layout;
-    performance.mark('table-laid-out');
     this.focus = {
       row: Math.min(this.focus.row, Math.max(0, layout.rows.length - 1)),
       column: Math.min(this.focus.column, layout.columns.length),
@@ -137,7 +135,6 @@ export class TableView {
       selected: this.selection.selected,
       focus: this.focus,
     });
-    performance.mark('table-rendered');
     this.toolbar.show({
       ...this.ui,
       hasBaseline: layout.baselineIndex !== undefined,

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { LastGoodSnapshot } from '../../core/experimentsTable/lastGoodSnapshot';
+import { isTableUiState } from '../../core/experimentsTable/tableUiState';
+import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from './protocol';
+import { saveCsv } from './tableCsvExport';
+import { tableHtml } from './tableHtml';
+import { isTableWebviewMessage } from './tableMessages';
+
+/**
+ * Where the table's data comes from; the experiments model's adapter implements it. `snapshot()` returns
+ * undefined (and `error` says why) when the last refresh failed: the panel then keeps showing the last good
+ * data under the error instead of a blank page.
+ */
+export interface ExperimentsTableSource {
+  snapshot(): TableSnapshot | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  /** Why the last refresh failed (e.g. `dvc exp show` exited with an error); undefined when it did not. */
+  readonly error?: string | undefined;
+  /** Keeps UI state apart per repository in a multi-root workspace; defaults to one state per workspace. */
+  readonly stateKey?: string;
+  /** The panel's title, e.g. `Experiments: my-repo`. */
+  readonly title?: string;
+}
+
+/** An action the user asked for in the table, on rows by their snapshot ids. */
+export interface TableActionRequest {
+  readonly action: TableActionKind;
+  readonly rowIds: readonly string[];
+  readonly source: ExperimentsTableSource;
+}
+
+export interface ExperimentsTablePanelDeps {
+  readonly extensionUri: vscode.Uri;
+  /** Where UI state persists: the extension context's `workspaceState`. */
+  readonly workspaceState: vscode.Memento;
+  readonly onAction: (request: TableActionRequest) => void;
+}
+
+/** Bursts of changes (a running experiment rewrites metrics often) become one snapshot. */
+const pushDelayMs = 150;
+
+export function tableStateKey(source: ExperimentsTableSource): string {
+  return `dvcLens.experimentsTable.uiState${source.stateKey ? `:${source.stateKey}` : ''}`;
+}
+
+/** One experiments table panel: a view of its source, plus the UI state it keeps per workspace. */
+export class ExperimentsTablePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  /** The page re-loads its embedded HTML after a webview reload: it needs a push only if data changed since. */
+  private changedSinceHtml = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly lastGood = new LastGoodSnapshot();
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+
+  constructor(
+    private readonly deps: ExperimentsTablePanelDeps,
+    readonly panel: vscode.WebviewPanel,
+    readonly source: ExperimentsTableSource,
+  ) {
+    const webview = panel.webview;
+    const current = this.current();
+    const uiState = this.uiState;
+    webview.html = tableHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'experiments.js'))
+        .toString(),
+      styleUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'experimentsTable.css'))
+        .toString(),
+      initial: {
+        snapshot: current.snapshot,
+        ...(current.error ? { error: current.error } : {}),
+        ...(uiState ? { uiState } : {}),
+      },
+    });
+    this.disposables.push(
+      this.onDidDisposeEmitter,
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      source.onDidChange(() => {
+        this.changedSinceHtml = true;
+        this.schedulePush();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The UI state saved for this workspace (and source), if any and well-formed. */
+  get uiState(): TableUiState | undefined {
+    const saved = this.deps.workspaceState.get<unknown>(tableStateKey(this.source));
+    return isTableUiState(saved) ? saved : undefined;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.onDidDisposeEmitter.fire();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  /** The data to show: the source's snapshot, or on error the last good one with the error. */
+  private current(): { snapshot: TableSnapshot; error?: string } {
+    return this.lastGood.next(() => this.source.snapshot(), this.source.error);
+  }
+
+  private schedulePush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.push();
+    }, pushDelayMs);
+  }
+
+  private push(): void {
+    const current = this.current();
+    this.post({ type: 'snapshot', ...current });
+  }
+
+  private post(message: TableHostMessage): void {
+    // Before `ready` the page still shows the embedded data; `ready` sends the latest anyway.
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: unknown): void {
+    if (!isTableWebviewMessage(message)) return;
+    switch (message.type) {
+      case 'ready':
+        // The embedded snapshot is what the page shows; sending 10,000 rows again unchanged is waste.
+        this.ready = true;
+        if (this.changedSinceHtml) this.push();
+        return;
+      case 'saveState':
+        void this.deps.workspaceState.update(tableStateKey(this.source), message.state);
+        return;
+      case 'action':
+        this.deps.onAction({ action: message.action, rowIds: message.rowIds, source: this.source });
+        return;
+      case 'exportCsv':
+        void saveCsv(message.csv);
+        return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  }
+}
+
+/** Opens a table panel on a source (the caller keeps it to reveal it later). */
+export function showExperimentsTable(
+  deps: ExperimentsTablePanelDeps,
+  source: ExperimentsTableSource,
+): ExperimentsTablePanel {
+  const panel = vscode.window.createWebviewPanel(
+    'dvcLens.experimentsTable',
+    source.title ?? 'Experiments',
+    vscode.ViewColumn.Active,
+    {
+      enableScripts: true,
+      // The webview keeps its UI state with setState; a hidden table is rebuilt from it when shown.
+      retainContextWhenHidden: false,
+      enableFindWidget: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+      ],
+    },
+  );
+  return new ExperimentsTablePanel(deps, panel, source);
+}

@@ -1,0 +1,103 @@
+/** One row of the grid: the label cell (tree indent, state, name) and the value cells of a span of columns. */
+import type { FlatRow } from '../../src/core/experimentsTable/tableRows';
+import type { TableRow } from '../../src/experiments/table/protocol';
+import { htmlElement } from '../shared/dom';
+import { cellText } from './cellText';
+import { cellId } from './gridMetrics';
+import type { TableModel } from './tableModel';
+
+export interface RowContext {
+  readonly model: TableModel;
+  readonly baselineIndex: number | undefined;
+  readonly deltaMode: boolean;
+  /** The focused cell as (visible row, shown column position). */
+  readonly focus: { readonly row: number; readonly column: number };
+}
+
+const stateText: Record<NonNullable<TableRow['state']>, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  success: 'Succeeded',
+  failed: 'Failed',
+};
+
+function rowTitle(row: TableRow): string {
+  const lines = [row.label];
+  if (row.description) lines.push(row.description);
+  if (row.sha) lines.push(row.sha);
+  if (row.state) lines.push(stateText[row.state]);
+  if (row.timestamp) lines.push(row.timestamp);
+  return lines.join('\n');
+}
+
+function place(element: HTMLElement, left: number, width: number): void {
+  element.style.left = `${left}px`;
+  element.style.width = `${width}px`;
+}
+
+/** The first cell. Every workspace string goes in as text: a label `<img onerror=…>` shows those characters. */
+export function labelCell(
+  flat: FlatRow,
+  row: TableRow,
+  visibleRow: number,
+  context: RowContext,
+  width: number,
+): HTMLElement {
+  const cell = htmlElement('div', {
+    class: `cell label-cell${context.focus.row === visibleRow && context.focus.column === 0 ? ' focused' : ''}`,
+    role: 'rowheader',
+    id: cellId(visibleRow, 0),
+    'aria-colindex': 1,
+    title: rowTitle(row),
+  });
+  place(cell, 0, width);
+  cell.style.paddingLeft = `${6 + flat.depth * 16}px`;
+  cell.append(
+    htmlElement(
+      'span',
+      { class: flat.hasChildren ? 'twisty' : 'twisty leaf', 'data-toggle': 'true', 'aria-hidden': 'true' },
+      flat.hasChildren ? (flat.expanded ? '▾' : '▸') : '',
+    ),
+  );
+  if (row.state)
+    cell.append(htmlElement('span', { class: `state state-${row.state}`, title: stateText[row.state] }));
+  cell.append(htmlElement('span', { class: 'row-label' }, row.label));
+  if (flat.index === context.baselineIndex)
+    cell.append(htmlElement('span', { class: 'baseline-mark', title: 'Baseline' }, 'baseline'));
+  return cell;
+}
+
+/** A value cell at `left` within its layer. */
+export function valueCell(
+  columnIndex: number,
+  flat: FlatRow,
+  visibleRow: number,
+  position: number,
+  context: RowContext,
+  left: number,
+  width: number,
+): HTMLElement {
+  const column = context.model.column(columnIndex);
+  if (!column) return htmlElement('div', { class: 'cell' });
+  const values = context.model.cells(columnIndex);
+  const value = values[flat.index];
+  const baseline = context.baselineIndex === undefined ? undefined : values[context.baselineIndex];
+  const shown = cellText(column, value, baseline, {
+    deltaMode: context.deltaMode,
+    hasBaseline: context.baselineIndex !== undefined && context.baselineIndex !== flat.index,
+  });
+  const focused = context.focus.row === visibleRow && context.focus.column === position;
+  const cell = htmlElement(
+    'div',
+    {
+      class: focused ? `${shown.className} focused` : shown.className,
+      role: 'gridcell',
+      id: cellId(visibleRow, position),
+      'aria-colindex': position + 1,
+      title: shown.title,
+    },
+    shown.text,
+  );
+  place(cell, left, width);
+  return cell;
+}

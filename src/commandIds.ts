@@ -6,7 +6,7 @@ import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
-import { experimentCommandIds } from './experiments/registerExperimentFeatures';
+import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
 
 export const commandIds = {
   ...runCommandIds,
@@ -14,6 +14,7 @@ export const commandIds = {
   ...dataCommandIds,
   ...remoteCommandIds,
   ...experimentCommandIds,
+  ...tableCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

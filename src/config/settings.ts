@@ -10,6 +10,7 @@ export const settingKeys = {
   experimentsCommitCount: 'dvcLens.experiments.commitCount',
   experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
   experimentsWorkers: 'dvcLens.experiments.workers',
+  experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -6,6 +6,7 @@ export const experimentSettingKeys = {
   commitCount: settingKeys.experimentsCommitCount,
   headlineMetric: settingKeys.experimentsHeadlineMetric,
   workers: settingKeys.experimentsWorkers,
+  metricDirections: settingKeys.experimentsMetricDirections,
 } as const;
 
 /** How many commits of the current branch the Experiments view lists at first (and adds per "Show more"). */
@@ -23,4 +24,12 @@ export function headlineMetricSetting(): string {
 export function defaultWorkerCount(): number {
   const value = vscode.workspace.getConfiguration().get<number>(experimentSettingKeys.workers, 1);
   return Math.max(1, Math.floor(value));
+}
+
+/** Per metric (`loss` or `metrics.json:loss`), whether `higher` or `lower` is better; colours table deltas. */
+export function metricDirectionsSetting(): Readonly<Record<string, unknown>> {
+  const value = vscode.workspace.getConfiguration().get<unknown>(experimentSettingKeys.metricDirections, {});
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

@@ -84,9 +84,13 @@ export class ExperimentsService {
     return parseExpShow(json);
   }
 
-  /** `dvc exp diff <a> <b> --json`: changed params and metrics with DVC's own differences. */
-  async diff(a: string, b: string, signal?: AbortSignal): Promise<ExperimentDiffEntry[]> {
-    const json = await this.cli.readJson(['exp', 'diff', asRevision(a), asRevision(b), '--json'], {
+  /**
+   * `dvc exp diff <a> <b> --json`: changed params and metrics with DVC's own differences. Without `b`, DVC
+   * compares `a` with the workspace.
+   */
+  async diff(a: string, b?: string, signal?: AbortSignal): Promise<ExperimentDiffEntry[]> {
+    const revisions = [asRevision(a), ...(b === undefined ? [] : [asRevision(b)])];
+    const json = await this.cli.readJson(['exp', 'diff', ...revisions, '--json'], {
       signal,
       slot: 'experiments-diff',
     });

@@ -10,8 +10,11 @@ import { registerExperimentManageCommands } from './experimentManageCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
 import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
+import { registerStoreExperimentsTable } from './table/experimentsTableSources';
+import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
 export { experimentCommandIds } from './experimentCommandIds';
+export { tableCommandIds } from './table/registerExperimentsTable';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
 export { ExperimentsService } from './experimentsService';
 
@@ -22,6 +25,8 @@ export interface ExperimentFeatures {
   /** `dvc exp show` per repository, refreshed on file changes and after commands; the table can use it too. */
   readonly store: ExperimentsStore;
   readonly tree: ExperimentsTreeProvider;
+  /** The experiments table panels (`DVC Lens: Show Experiments Table`). */
+  readonly table: ExperimentsTableRegistration;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -44,5 +49,6 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const actions = disposables.register(new ExperimentActions(store, log, disposables));
   registerExperimentRunCommands(disposables, store, actions);
   registerExperimentManageCommands(disposables, store, actions);
-  return { store, tree };
+  const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories);
+  return { store, tree, table };
 }

@@ -12,3 +12,4 @@ import './remotes.test';
 import './dataTree.test';
 import './dataBadInput.test';
 import './experiments.test';
+import './experimentsTable.test';

@@ -1,0 +1,110 @@
+/**
+ * The experiments model (src/core/experiments) as the experiments table's rows and columns: one column per
+ * param and metric key of each file (grouped by file, in DVC's order of first appearance), dependency hashes
+ * as columns hidden by default, and rows nested workspace → commits → experiments.
+ */
+import type {
+  ExperimentRow,
+  ExperimentValue,
+  ExperimentsModel,
+  ValuesByFile,
+} from '../experiments/experimentModel';
+import { allRows } from '../experiments/experimentModel';
+import type {
+  CellValue,
+  TableColumn,
+  TableColumnKind,
+  TableColumnType,
+  TableRow,
+} from '../../experiments/table/protocol';
+import type { TableRowInput } from './tableValues';
+
+export interface ExperimentsTableData {
+  readonly columns: TableColumn[];
+  readonly rows: TableRowInput[];
+}
+
+export function experimentsTableData(model: ExperimentsModel): ExperimentsTableData {
+  const rows = allRows(model);
+  const columns = new Map<string, { column: Omit<TableColumn, 'type'>; types: Set<TableColumnType> }>();
+  const addColumn = (id: string, column: Omit<TableColumn, 'type'>, value: CellValue | null): void => {
+    let entry = columns.get(id);
+    if (!entry) {
+      entry = { column, types: new Set() };
+      columns.set(id, entry);
+    }
+    if (value !== null && value !== undefined) entry.types.add(typeOf(value));
+  };
+
+  const inputs = rows.map((row): TableRowInput => {
+    const values: Record<string, CellValue | null> = {};
+    for (const kind of ['params', 'metrics'] as const)
+      for (const [file, flat] of Object.entries(valuesOf(row, kind)))
+        for (const [path, raw] of Object.entries(flat)) {
+          const id = `${kind}:${file}:${path}`;
+          const value = cellOf(raw);
+          values[id] = value;
+          addColumn(id, { id, group: `${kind}:${file}`, kind, label: lastSegment(path), path }, value);
+        }
+    for (const [path, hash] of Object.entries(row.deps)) {
+      const id = `deps:${path}`;
+      values[id] = hash ?? null;
+      addColumn(
+        id,
+        { id, group: 'deps', kind: 'deps', label: path, path, hiddenByDefault: true },
+        hash ?? null,
+      );
+    }
+    return { ...tableRow(row), values };
+  });
+
+  // Params first, then metrics, then deps; within a kind the order DVC first named them in.
+  const rank: Readonly<Record<TableColumnKind, number>> = { params: 0, metrics: 1, deps: 2 };
+  const ordered = [...columns.values()]
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank[a.entry.column.kind] - rank[b.entry.column.kind] || a.index - b.index)
+    .map(({ entry }): TableColumn => ({ ...entry.column, type: columnType(entry.types) }));
+  return { columns: ordered, rows: inputs };
+}
+
+function tableRow(row: ExperimentRow): TableRow {
+  const problems = [
+    row.error,
+    ...Object.entries(row.fileErrors).map(([file, message]) => `${file}: ${message}`),
+  ];
+  const description = problems.filter((text): text is string => text !== undefined).join('\n');
+  return {
+    id: row.id,
+    label: row.label,
+    kind: row.kind,
+    ...(row.kind === 'experiment' && row.baseline !== undefined ? { parentId: row.baseline } : {}),
+    ...(row.state !== undefined ? { state: row.state } : {}),
+    ...(row.rev !== 'workspace' ? { sha: row.rev } : {}),
+    ...(row.timestamp !== undefined ? { timestamp: row.timestamp } : {}),
+    ...(description !== '' ? { description } : {}),
+  };
+}
+
+function valuesOf(row: ExperimentRow, kind: 'params' | 'metrics'): ValuesByFile {
+  return kind === 'params' ? row.params : row.metrics;
+}
+
+/** Lists have no column type of their own: they show as their JSON text. */
+function cellOf(value: ExperimentValue): CellValue | null {
+  if (value === null) return null;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value as CellValue;
+}
+
+function typeOf(value: NonNullable<CellValue>): TableColumnType {
+  return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
+/** One type when every value agrees; mixed columns sort and filter as text. */
+function columnType(types: ReadonlySet<TableColumnType>): TableColumnType {
+  return types.size === 1 ? ([...types][0] ?? 'string') : 'string';
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}

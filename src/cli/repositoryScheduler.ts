@@ -18,6 +18,12 @@
  * - `dvc repro` releases the repository lock while a stage command runs (stage/decorators.py `unlocked_repo`)
  *   and protects its deps and outs with `.dvc/tmp/rwlock` instead; it takes the lock again between stages, so
  *   writes still must not overlap.
+ *
+ * A lock-taking read is never killed once it runs: `dvc status` rewrites `.dvc/tmp/rwlock` (a JSON file) while
+ * it works, and a kill in the middle of that write leaves the file truncated; every later DVC write then fails
+ * with "Unable to read RWLock-file '.dvc/tmp/rwlock'. JSON structure is corrupted" until someone deletes it
+ * (seen in our suite when a superseded `dvc status` was killed). Superseded or abandoned, such a read still
+ * runs to its end in the lane (its answer goes to nobody); while it only waits in the lane it is dropped.
  */
 import { formatCommandLine } from './commandLine';
 import { ProcessError } from './processError';
@@ -118,14 +124,16 @@ export class RepositoryScheduler {
     const flight = new ReadFlight(
       request,
       (signal) => {
-        const combined = this.withDisposal(signal);
+        // A lock-taking read that runs only stops for the extension's end (see the file's comment).
+        const combined = takesLock ? this.disposal.signal : this.withDisposal(signal);
         const run = (): Promise<ProcessResult> => this.runner.run(request, { signal: combined });
         if (!takesLock) return run();
         const commandLine = formatCommandLine(request.file, request.args);
+        // While it waits in the lane, the flight's own signal may still drop it.
         return this.lane.run(
           { kind: 'lockingRead', label: commandLine, commandLine },
           request,
-          combined,
+          this.withDisposal(signal),
           run,
         );
       },
@@ -176,15 +184,19 @@ class ReadFlight {
         if (settled) return;
         settled = true;
         this.waiters--;
+        signal?.removeEventListener('abort', onAbort);
         if (this.waiters === 0) this.abandon();
         reject(cancelledError(this.request, performance.now() - joinedAt));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
+      // Abandoned (superseded): waiters hear "cancelled" at once, even when the process itself runs on.
+      this.controller.signal.addEventListener('abort', onAbort, { once: true });
       const settle = (finish: () => void): void => {
         if (settled) return;
         settled = true;
         this.waiters--;
         signal?.removeEventListener('abort', onAbort);
+        this.controller.signal.removeEventListener('abort', onAbort);
         finish();
       };
       void this.done.then(
@@ -194,7 +206,10 @@ class ReadFlight {
     });
   }
 
-  /** Nobody wants the answer any more (superseded, or the last caller left): kill the process. */
+  /**
+   * Nobody wants the answer any more (superseded, or the last caller left): waiters are told "cancelled" and
+   * the process is killed, unless it is a lock-taking read already running (see the file's comment).
+   */
   abandon(): void {
     this.end();
     this.controller.abort();

@@ -59,9 +59,11 @@ void test('stage status of the demo: clean, a changed param, superseded refreshe
     assert.equal(changes, 2, 'one "refreshing" and one result');
     const statusCalls = lines.filter((line) => / status --json/.test(line)).slice(statusCallsBefore);
     assert.equal(statusCalls.length, 2, statusCalls.join('\n'));
+    // The older `dvc status` is not killed (a kill can truncate .dvc/tmp/rwlock): it runs to its end in the
+    // lane, its answer dropped, and the newer one follows it.
     assert.ok(
-      statusCalls.some((line) => /cancel/i.test(line)),
-      `the older dvc status was cancelled:\n${statusCalls.join('\n')}`,
+      statusCalls.every((line) => /→ exit 0/.test(line)),
+      `both dvc status calls ran to their end:\n${statusCalls.join('\n')}`,
     );
 
     const dvcYaml = join(repo.dir, 'dvc.yaml');

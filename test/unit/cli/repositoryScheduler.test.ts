@@ -256,3 +256,23 @@ void test('dispose cancels what runs and what waits, and refuses new calls', asy
   await rejectsCancelled(scheduler.read(request('exp', 'show')));
   assert.equal(runner.calls.length, 2, 'push never started');
 });
+
+void test('a running locking read superseded by a newer one is not killed: it ends, then the newer runs', async () => {
+  const runner = new FakeRunner();
+  const scheduler = new RepositoryScheduler('/repo', runner);
+  const older = scheduler.read(request('status', 'a'), { takesRepositoryLock: true, slot: 'status' });
+  const olderRejected = rejectsCancelled(older);
+  await settle();
+  assert.equal(runner.calls.length, 1, 'the older status runs');
+  const newer = scheduler.read(request('status', 'b'), { takesRepositoryLock: true, slot: 'status' });
+  await settle();
+  // Killing `dvc status` mid-run can truncate .dvc/tmp/rwlock: it keeps running, and nobody waits for it.
+  assert.equal(runner.call(0).options.signal?.aborted, false);
+  assert.equal(runner.calls.length, 1, 'the newer waits in the lane');
+  runner.call(0).finish();
+  await settle();
+  assert.deepEqual(runner.call(1).request.args, ['status', 'b']);
+  runner.call(1).finish();
+  assert.equal((await newer).stdout, 'status b done');
+  await olderRejected;
+});

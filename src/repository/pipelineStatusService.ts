@@ -5,8 +5,9 @@
  *
  * A newer refresh supersedes an older one: the older stops waiting (silently); its `dvc status` runs to its
  * end in the write lane, unheard (the scheduler never kills a running lock-taking read), and the newer
- * follows. We cancel the older ourselves instead of relying on the `status` slot alone, because the scheduler shares identical reads in flight: a refresh asked for after a file change must
- * not be answered by a `dvc status` that started before it.
+ * follows. We cancel the older ourselves instead of relying on the `status` slot alone, because the
+ * scheduler shares identical reads in flight: a refresh asked for after a file change must not be answered by
+ * a `dvc status` that started before it.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

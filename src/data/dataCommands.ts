@@ -3,6 +3,7 @@
  * anything is lost, runs through the repository's write lane with a Cancel button, and refreshes the view.
  */
 import * as vscode from 'vscode';
+import { pickRepository as pickAmong } from '../ui/pickRepository';
 import { isProcessError } from '../cli/processError';
 import { dataCommitMessage } from '../core/data/dataCommitMessage';
 import { DATA_STATES } from '../core/data/dataState';
@@ -231,17 +232,6 @@ export async function pickRepository(
   const root =
     typeof argument === 'object' && argument !== null ? (argument as { root?: unknown }).root : undefined;
   if (root instanceof vscode.Uri) return context.model.repository(root) ?? context.model.repositoryOf(root);
-  if (all.length <= 1) {
-    if (!all[0]) void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
-    return all[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    all.map((repository) => ({
-      label: repository.workspaceFolder.name,
-      description: vscode.workspace.asRelativePath(repository.root, true),
-      repository,
-    })),
-    { title: 'Which repository?' },
-  );
-  return picked?.repository;
+  if (!all[0]) void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
+  return pickAmong(all, 'Which repository?');
 }

@@ -3,6 +3,7 @@
  * is located), the log, and a way to tell the Remotes view that the configuration changed.
  */
 import * as vscode from 'vscode';
+import { pickRepository } from '../ui/pickRepository';
 import { DvcCli } from '../cli/dvcCli';
 import { GitCli } from '../cli/gitCli';
 import { DataService } from '../data/dataService';
@@ -76,16 +77,7 @@ export class RemoteContext {
       );
       return undefined;
     }
-    if (all.length === 1) return all[0];
-    const picked = await vscode.window.showQuickPick(
-      all.map((repository) => ({
-        label: repository.workspaceFolder.name,
-        description: vscode.workspace.asRelativePath(repository.root, true),
-        repository,
-      })),
-      { title },
-    );
-    return picked?.repository;
+    return pickRepository(all, title);
   }
 
   /** The repository's services, or undefined (after telling the person) when DVC was not found. */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { pickRepository } from '../../ui/pickRepository';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 
@@ -47,16 +48,7 @@ export async function resolveRepository(
     }
   }
   const withPipelines = repositories.repositories.filter((repository) => repository.pipelines.length > 0);
-  if (withPipelines.length <= 1) return withPipelines[0];
-  const picked = await vscode.window.showQuickPick(
-    withPipelines.map((repository) => ({
-      label: repository.workspaceFolder.name,
-      description: vscode.workspace.asRelativePath(repository.root, true),
-      repository,
-    })),
-    { title: 'Reproduce the pipelines of which repository?' },
-  );
-  return picked?.repository;
+  return pickRepository(withPipelines, 'Reproduce the pipelines of which repository?');
 }
 
 async function pickStage(repositories: WorkspaceRepositories): Promise<StageTarget | undefined> {

@@ -1,5 +1,6 @@
 /** Add Stage, Remove Stage and Open Stage Script: the commands and what they ask before DVC runs. */
 import * as vscode from 'vscode';
+import { pickRepository as pickAmong } from '../../ui/pickRepository';
 import { isCancellation, isProcessError } from '../../cli/processError';
 import type { OutputLog } from '../../log/outputLog';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
@@ -185,16 +186,7 @@ async function pickRepository(
       if (found) return found;
     }
   }
-  if (all.length <= 1) return all[0];
-  const picked = await vscode.window.showQuickPick(
-    all.map((repository) => ({
-      label: repository.workspaceFolder.name,
-      description: vscode.workspace.asRelativePath(repository.root, true),
-      repository,
-    })),
-    { title: 'Add a stage to which repository?' },
-  );
-  return picked?.repository;
+  return pickAmong(all, 'Add a stage to which repository?');
 }
 
 /** `{ root, draft }` from tests and other extensions: add without asking. */

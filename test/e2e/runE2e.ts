@@ -29,6 +29,7 @@ import {
   testResultsRoot,
   type CodeServer,
 } from '../runner/codeServer';
+import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
 import {
   activityBarItem,
   notification,
@@ -366,6 +367,28 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'data-pushed.png') });
         await page.screenshot({ path: join(testResultsRoot, 'data.png') });
+      });
+    },
+  );
+
+  void it(
+    'sorts the experiments table by a metric, shows deltas to a baseline, and compares two experiments',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'experiments-project'), {
+        dvcPath,
+        repro: true,
+      });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('experiments-table');
+      await withFailureScreenshot(page, 'experiments-table', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        const compare = await experimentsTableScenario(page, e2eDir);
+        await checkCompareView(page, compare);
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(1_000);
+        await page.screenshot({ path: join(e2eDir, 'experiments-compare.png') });
       });
     },
   );

@@ -17,7 +17,9 @@ export function button(
       type: 'button',
       class: options.icon ? 'lens-button icon' : 'lens-button',
       title: options.title,
-      'aria-label': options.title ?? label,
+      // A button with a visible word is named by it (what a screen-reader user hears is what a sighted
+      // user reads); only a glyph button needs its title as its name.
+      'aria-label': options.icon ? (options.title ?? label) : undefined,
     },
     label,
   );

@@ -17,10 +17,10 @@ void describe('the experiments model as table rows and columns (recorded DVC 3.6
     assert.equal(rows.find((row) => row.label === 'slow')?.state, 'queued');
   });
 
-  void it('groups params, then metrics, then hidden dependency hashes, by file', () => {
+  void it('groups metrics, then params, then hidden dependency hashes, by file', () => {
     const { columns, rows } = experimentsTableData(parseExpShow(expShowFixture('queued.json')));
     const kinds = columns.map((column) => column.kind);
-    assert.deepEqual([...new Set(kinds)], ['params', 'metrics', 'deps']);
+    assert.deepEqual([...new Set(kinds)], ['metrics', 'params', 'deps']);
     const rate = columns.find((column) => column.id === 'params:params.yaml:train.learning_rate');
     assert.equal(rate?.group, 'params:params.yaml');
     assert.equal(rate?.label, 'learning_rate');

@@ -164,21 +164,15 @@ void test('the root dvc.yaml comes first; multi-root label goes into the tooltip
   assert.match(nodes[0]?.tooltip ?? '', /^project: dvc\.yaml/);
 });
 
-void test('builds 1,000 stages in a few milliseconds', () => {
+// How fast this is lives in the pipeline-tree-1000 benchmark (npm run bench), not in a timed test.
+void test('builds a tree of 1,000 stages, one node per stage', () => {
   let big = 'stages:\n';
   for (let index = 0; index < 1000; index++) {
     big += `  s${index}:\n    cmd: python run.py ${index}\n    deps: [in${index}.csv, src/run.py]\n    params: [lr]\n    outs: [out${index}.csv]\n    metrics: [m${index}.json]\n`;
   }
   const pipeline = parse(big);
   assert.equal(pipeline.stages.length, 1000);
-  buildPipelineTree([pipeline], { rootId: 'warm-up' });
-  const times: number[] = [];
-  for (let run = 0; run < 7; run++) {
-    const started = performance.now();
-    buildPipelineTree([pipeline], { rootId: 'repo' });
-    times.push(performance.now() - started);
-  }
-  // The fastest run is what the code costs; slower ones measure the machine's other load and GC.
-  const fastest = Math.min(...times);
-  assert.ok(fastest < 20, `fastest of 7 runs: ${fastest.toFixed(1)} ms`);
+  const tree = buildPipelineTree([pipeline], { rootId: 'repo' });
+  const stages = JSON.stringify(tree).match(/"kind":"stage"/g) ?? [];
+  assert.equal(stages.length, 1000);
 });

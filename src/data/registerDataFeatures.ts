@@ -2,6 +2,7 @@
  * The data feature: the Data view of everything DVC tracks, its status as Explorer decorations, and the
  * commands that track, untrack, check out and commit data.
  */
+import { checkoutConfirmation, forEachSelected, noConfirmation, untrackConfirmation } from './dataSelection';
 import * as vscode from 'vscode';
 import { settingKeys } from '../config/settings';
 import type { DisposableStore } from '../lifecycle/disposableStore';
@@ -104,9 +105,15 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
   register(dataCommandIds.trackData, (argument, second) =>
     trackDataCommand(commandContext, argument, second),
   );
-  register(dataCommandIds.untrackData, (argument) => untrackDataCommand(commandContext, argument));
-  register(dataCommandIds.checkoutData, (argument) => checkoutDataCommand(commandContext, argument));
-  register(dataCommandIds.commitData, (argument) => commitDataCommand(commandContext, argument));
+  register(dataCommandIds.untrackData, (argument, second) =>
+    forEachSelected(commandContext, untrackDataCommand, untrackConfirmation, argument, second),
+  );
+  register(dataCommandIds.checkoutData, (argument, second) =>
+    forEachSelected(commandContext, checkoutDataCommand, checkoutConfirmation, argument, second),
+  );
+  register(dataCommandIds.commitData, (argument, second) =>
+    forEachSelected(commandContext, commitDataCommand, noConfirmation, argument, second),
+  );
   register(dataCommandIds.commitDataChanges, (argument) =>
     commitDataChangesCommand(commandContext, argument),
   );

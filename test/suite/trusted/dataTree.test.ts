@@ -10,6 +10,7 @@ import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 const run = promisify(execFile);
 const encoder = new TextEncoder();
 const extraPath = 'data/suite-extra.csv';
+const secondPath = 'data/suite-second.csv';
 const brokenPath = 'data/suite-broken.dvc';
 const notesPath = 'suite-notes.txt';
 
@@ -33,7 +34,7 @@ describe('Data view, decorations and data commands', () => {
   after(async () => {
     const root = workspaceRoot().fsPath;
     if (rawOriginal) await vscode.workspace.fs.writeFile(uri('data/raw.csv'), rawOriginal);
-    for (const path of [extraPath, `${extraPath}.dvc`, brokenPath])
+    for (const path of [extraPath, `${extraPath}.dvc`, secondPath, `${secondPath}.dvc`, brokenPath])
       await vscode.workspace.fs.delete(uri(path), { useTrash: false }).then(
         () => undefined,
         () => undefined,
@@ -121,6 +122,38 @@ describe('Data view, decorations and data commands', () => {
     await waitFor('the file to leave the Data view', () => !byLabel(api.data.tree.rootNodes(), extraPath));
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri(`${extraPath}.dvc`))));
     await vscode.workspace.fs.stat(uri(extraPath));
+  }).timeout(150_000);
+
+  it('stops tracking every file of a multi-selection after one confirmation', async () => {
+    const api = await extensionApi();
+    const paths = [extraPath, secondPath];
+    for (const path of paths) await vscode.workspace.fs.writeFile(uri(path), encoder.encode(`${path}\n1\n`));
+    await vscode.commands.executeCommand('dvcLens.trackData', { root: workspaceRoot(), paths });
+    for (const path of paths) await vscode.workspace.fs.stat(uri(`${path}.dvc`));
+    await waitFor('both files in the Data view', () =>
+      paths.every((path) => byLabel(api.data.tree.rootNodes(), path)),
+    );
+    // As the Explorer calls it: the clicked resource, then the whole selection.
+    await vscode.commands
+      .executeCommand(
+        'dvcLens.untrackData',
+        uri(extraPath),
+        paths.map((path) => uri(`${path}.dvc`)),
+      )
+      .then(
+        () => assert.fail('untracking without the confirmation must ask (a modal, refused in tests)'),
+        (error: unknown) => assert.match(String(error), /dialog/i),
+      );
+    for (const path of paths) await vscode.workspace.fs.stat(uri(`${path}.dvc`));
+    await vscode.commands.executeCommand('dvcLens.untrackData', {
+      root: workspaceRoot(),
+      paths,
+      confirmed: true,
+    });
+    for (const path of paths) {
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri(`${path}.dvc`))));
+      await vscode.workspace.fs.stat(uri(path));
+    }
   }).timeout(150_000);
 
   it('commits a changed file to the cache, then only the metadata to git', async () => {

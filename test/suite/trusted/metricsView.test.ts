@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MetricsViewNode } from '../../../src/metrics/metricsTreeProvider';
+import type { MetricsTreeProvider } from '../../../src/metrics/metricsTreeProvider';
+import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+
+/** Every value node of the view, depth-first, with the file it belongs to. */
+function valueNodes(tree: MetricsTreeProvider): Extract<MetricsViewNode, { kind: 'value' }>[] {
+  const found: Extract<MetricsViewNode, { kind: 'value' }>[] = [];
+  const walk = (nodes: readonly MetricsViewNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'value') found.push(node);
+      else walk(tree.getChildren(node));
+    }
+  };
+  walk(tree.getChildren());
+  return found;
+}
+
+describe('Metrics view and Metrics vs HEAD', () => {
+  const params = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'params.yaml');
+  let original: Uint8Array | undefined;
+
+  before(async () => {
+    original = await vscode.workspace.fs.readFile(params());
+  });
+
+  after(async () => {
+    if (original) await vscode.workspace.fs.writeFile(params(), original);
+    await vscode.commands.executeCommand('dvcLens.showAllMetrics');
+  });
+
+  it('shows a param changed in the workspace against HEAD, in both views, and opens params.yaml at it', async () => {
+    const api = await extensionApi();
+    // Open the view so the store asks DVC (it only does while a view is visible).
+    await vscode.commands.executeCommand('dvcLens.metrics.focus');
+    const text = new TextDecoder().decode(original);
+    assert.match(text, /epochs: 40/);
+    await vscode.workspace.fs.writeFile(
+      params(),
+      new TextEncoder().encode(text.replace('epochs: 40', 'epochs: 47')),
+    );
+
+    const epochs = await waitFor(
+      'train.epochs changed against HEAD in the Metrics view',
+      () =>
+        valueNodes(api.metrics.tree).find(
+          (node) => node.value.key === 'train.epochs' && node.value.value === 47 && node.value.head === 40,
+        ),
+      90_000,
+    );
+    const item = api.metrics.tree.getTreeItem(epochs);
+    assert.equal(item.description, '47  ↑ +7 (+17.5%)');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'arrow-up');
+
+    // The Source Control view lists only what differs from HEAD.
+    const changed = valueNodes(api.metrics.scmTree);
+    assert.ok(changed.some((node) => node.value.key === 'train.epochs'));
+    assert.ok(
+      changed.every((node) => node.value.trend !== 'same'),
+      JSON.stringify(changed.map((n) => n.value)),
+    );
+    // The side-bar view shows unchanged values too, until its filter is on.
+    assert.ok(valueNodes(api.metrics.tree).some((node) => node.value.trend === 'same'));
+    await vscode.commands.executeCommand('dvcLens.showChangedMetricsOnly');
+    assert.ok(valueNodes(api.metrics.tree).every((node) => node.value.trend !== 'same'));
+
+    // A click opens params.yaml with the key selected.
+    const command = item.command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+    const editor = await waitFor('params.yaml in the editor', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/params.yaml') ? active : undefined;
+    });
+    assert.equal(editor.document.lineAt(editor.selection.start.line).text.trim(), 'epochs: 47');
+  }).timeout(150_000);
+});

@@ -11,6 +11,7 @@ export const settingKeys = {
   experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
   experimentsWorkers: 'dvcLens.experiments.workers',
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
+  metricsRegressionWarning: 'dvcLens.metrics.regressionWarning',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -9,13 +9,16 @@ import { paramsFormatOf } from '../core/pipeline/analysis/paramsFormat';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
+import { insertMetricsSummaryCommand } from './commitMessageSummary';
 import { MetricsTreeProvider, OPEN_METRIC_COMMAND } from './metricsTreeProvider';
+import { RegressionStatusBar } from './regressionStatusBar';
 
 export const metricsCommandIds = {
   openMetricKey: OPEN_METRIC_COMMAND,
   showChangedMetricsOnly: 'dvcLens.showChangedMetricsOnly',
   showAllMetrics: 'dvcLens.showAllMetrics',
   refreshMetrics: 'dvcLens.refreshMetrics',
+  insertMetricsSummary: 'dvcLens.insertMetricsSummary',
 } as const;
 
 const CHANGED_ONLY_KEY = 'dvcLens.metrics.changedOnly';
@@ -23,6 +26,7 @@ const CHANGED_ONLY_KEY = 'dvcLens.metrics.changedOnly';
 export interface MetricsFeatures {
   readonly tree: MetricsTreeProvider;
   readonly scmTree: MetricsTreeProvider;
+  readonly statusBar: RegressionStatusBar;
 }
 
 export function registerMetricsFeatures(
@@ -66,7 +70,14 @@ export function registerMetricsFeatures(
     vscode.commands.registerCommand(metricsCommandIds.refreshMetrics, () => store.refreshAll()),
   );
   disposables.register(vscode.commands.registerCommand(metricsCommandIds.openMetricKey, openMetricKey));
-  return { tree, scmTree };
+  disposables.register(
+    vscode.commands.registerCommand(metricsCommandIds.insertMetricsSummary, (argument: unknown) =>
+      isTrusted() ? insertMetricsSummaryCommand(store, argument) : undefined,
+    ),
+  );
+  const statusBar = disposables.register(new RegressionStatusBar(store));
+  disposables.register(whenTrusted(() => statusBar.update()));
+  return { tree, scmTree, statusBar };
 }
 
 /** `{ root, file, key }`: opens the file with the key's line selected (the file's top when not found). */

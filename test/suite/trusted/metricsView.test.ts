@@ -19,14 +19,18 @@ function valueNodes(tree: MetricsTreeProvider): Extract<MetricsViewNode, { kind:
 
 describe('Metrics view and Metrics vs HEAD', () => {
   const params = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'params.yaml');
+  const metrics = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'metrics.json');
   let original: Uint8Array | undefined;
+  let originalMetrics: Uint8Array | undefined;
 
   before(async () => {
     original = await vscode.workspace.fs.readFile(params());
+    originalMetrics = await vscode.workspace.fs.readFile(metrics());
   });
 
   after(async () => {
     if (original) await vscode.workspace.fs.writeFile(params(), original);
+    if (originalMetrics) await vscode.workspace.fs.writeFile(metrics(), originalMetrics);
     await vscode.commands.executeCommand('dvcLens.showAllMetrics');
   });
 
@@ -75,4 +79,44 @@ describe('Metrics view and Metrics vs HEAD', () => {
     });
     assert.equal(editor.document.lineAt(editor.selection.start.line).text.trim(), 'epochs: 47');
   }).timeout(150_000);
+
+  it('warns in the status bar when the headline metric is worse than HEAD, and writes the changes into the commit message', async () => {
+    const api = await extensionApi();
+    const recorded = JSON.parse(new TextDecoder().decode(originalMetrics)) as Record<string, number>;
+    const accuracy = recorded.accuracy;
+    assert.equal(typeof accuracy, 'number', 'the demo records accuracy first in metrics.json');
+    const lower = Math.round((accuracy! - 0.1) * 1e4) / 1e4;
+    await vscode.workspace.fs.writeFile(
+      metrics(),
+      new TextEncoder().encode(JSON.stringify({ ...recorded, accuracy: lower }, undefined, 2)),
+    );
+    const warned = await waitFor(
+      'the accuracy regression in the status bar',
+      () => api.metrics.statusBar.current.find((value) => value.key === 'accuracy' && value.value === lower),
+      90_000,
+    );
+    assert.equal(warned.trend, 'worse');
+
+    await vscode.commands.executeCommand('dvcLens.insertMetricsSummary', { root: workspaceRoot() });
+    const git = vscode.extensions.getExtension<{
+      getAPI(version: 1): { repositories: { rootUri: vscode.Uri; inputBox: { value: string } }[] };
+    }>('vscode.git');
+    assert.ok(git, 'the built-in git extension');
+    const repository = git.exports
+      .getAPI(1)
+      .repositories.find((candidate) => candidate.rootUri.fsPath === workspaceRoot().fsPath);
+    assert.ok(repository, 'the workspace in Source Control');
+    try {
+      assert.match(
+        repository.inputBox.value,
+        new RegExp(`metrics\\.json accuracy: ${accuracy} → ${lower} .*\\(worse\\)`),
+      );
+      assert.match(repository.inputBox.value, /params\.yaml train\.epochs: 40 → 47/);
+    } finally {
+      repository.inputBox.value = '';
+    }
+
+    await vscode.workspace.fs.writeFile(metrics(), originalMetrics!);
+    await waitFor('the warning to go', () => api.metrics.statusBar.current.length === 0, 90_000);
+  }).timeout(200_000);
 });

@@ -30,4 +30,21 @@ describe('Restricted Mode: experiments', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.deepEqual(processLines(api), [], 'no process was started');
   });
+
+  it('shows the Restricted Mode note in the Metrics views, no status-bar warning, and inserts no summary', async () => {
+    const api = await extensionApi();
+    for (const tree of [api.metrics.tree, api.metrics.scmTree]) {
+      const [note, ...rest] = tree.getChildren();
+      assert.equal(note?.kind, 'note');
+      assert.match(note?.kind === 'note' ? note.message : '', /Restricted Mode/);
+      assert.deepEqual(rest, []);
+    }
+    assert.deepEqual(api.metrics.statusBar.current, []);
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    await vscode.commands
+      .executeCommand('dvcLens.insertMetricsSummary', { root })
+      .then(undefined, () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(processLines(api), [], 'no process was started');
+  });
 });

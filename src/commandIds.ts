@@ -4,6 +4,7 @@
  */
 import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
+import { addPlotCommandIds } from './pipeline/addPlot/addPlotCommand';
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
 import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
@@ -12,6 +13,7 @@ import { metricsCommandIds } from './metrics/registerMetricsFeatures';
 export const commandIds = {
   ...runCommandIds,
   ...stageEditingCommandIds,
+  ...addPlotCommandIds,
   ...dataCommandIds,
   ...remoteCommandIds,
   ...experimentCommandIds,

@@ -6,6 +6,7 @@ import type { WorkspaceRepositories } from '../repository/workspaceRepositories'
 import type { DvcLocator } from '../setup/dvcLocator';
 import { buildPipelineGraph } from '../core/dag/buildPipelineGraph';
 import { graphProblems } from '../core/dag/graphProblems';
+import { registerAddPlotCommand } from './addPlot/addPlotCommand';
 import { registerDagView } from './dag/dagPanel';
 import { computeAnalysisProblems, registerDvcYamlLanguageFeatures } from './language';
 import { registerPipelineCommands } from './pipelineCommands';
@@ -53,6 +54,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   tree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
   registerStageEditingCommands({ disposables, repositories, schedulers, locator, log });
+  registerAddPlotCommand(disposables, repositories, log);
 
   const statuses = disposables.register(new StageStatuses(repositories, schedulers, locator));
   const storage = context.storageUri ?? context.globalStorageUri;

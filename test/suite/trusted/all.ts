@@ -14,3 +14,4 @@ import './dataBadInput.test';
 import './experiments.test';
 import './experimentsTable.test';
 import './metricsView.test';
+import './addPlot.test';

@@ -6,7 +6,11 @@ import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
-import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
+import {
+  compareCommandIds,
+  experimentCommandIds,
+  tableCommandIds,
+} from './experiments/registerExperimentFeatures';
 
 export const commandIds = {
   ...runCommandIds,
@@ -15,6 +19,7 @@ export const commandIds = {
   ...remoteCommandIds,
   ...experimentCommandIds,
   ...tableCommandIds,
+  ...compareCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

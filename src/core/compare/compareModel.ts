@@ -119,8 +119,8 @@ function sameValue(a: ExperimentValue | undefined, b: ExperimentValue | undefine
 }
 
 function valueText(value: ExperimentValue | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return 'null';
+  // DVC reports a metric a revision lacks (e.g. before the first run) as `"old": null`: shown as absent.
+  if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);

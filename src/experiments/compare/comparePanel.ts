@@ -65,6 +65,18 @@ export class ComparePanel implements vscode.Disposable {
     return this.loading;
   }
 
+  /**
+   * The diff editor of a changed source file, as a click in the page asks for. Only a path the model lists:
+   * the webview names a file, the host decides what it may open. Resolves false when it lists no such file.
+   */
+  async openFile(path: string): Promise<boolean> {
+    const change =
+      this.current.kind === 'ready' ? this.current.model.files.find((file) => file.path === path) : undefined;
+    if (!change) return false;
+    await openFileDiff(this.root, this.a, this.b, change);
+    return true;
+  }
+
   dispose(): void {
     this.controller?.abort();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -110,15 +122,9 @@ export class ComparePanel implements vscode.Disposable {
         this.ready = true;
         this.post({ type: 'state', state: this.current });
         return;
-      case 'openFile': {
-        // Only a path the model lists: the webview names a file, the host decides what it may open.
-        const change =
-          this.current.kind === 'ready'
-            ? this.current.model.files.find((file) => file.path === message.path)
-            : undefined;
-        if (change) void openFileDiff(this.root, this.a, this.b, change);
+      case 'openFile':
+        void this.openFile(message.path);
         return;
-      }
       case 'showLog':
         this.deps.log.show();
         return;

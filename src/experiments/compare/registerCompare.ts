@@ -9,6 +9,7 @@ import { GitCli } from '../../cli/gitCli';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
 import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
+import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import type { DvcLocator } from '../../setup/dvcLocator';
 import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { errorText, showErrorWithLog } from '../../ui/messages';
@@ -31,6 +32,7 @@ export interface CompareDependencies {
   readonly disposables: DisposableStore;
   readonly context: vscode.ExtensionContext;
   readonly store: ExperimentsStore;
+  readonly repositories: WorkspaceRepositories;
   readonly schedulers: RepositorySchedulers;
   readonly locator: DvcLocator;
   readonly log: OutputLog;
@@ -87,8 +89,10 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
     if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
     const given = commandArgument(argument);
     const refs = refArguments(argument);
+    // Right after start-up the workspace scan may still run; the store learns its repositories from it.
+    await deps.repositories.whenLoaded();
     const state = await resolveRepositoryState(store, given.root);
-    if (!state) return;
+    if (!state) return void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
     const root = state.repository.root;
     const git = new GitCli(root.fsPath, { log });
     const fromRow = given.row ? rowRef(given.row) : given.name;

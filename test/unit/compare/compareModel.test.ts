@@ -79,6 +79,8 @@ void test('relative change is absent when A is 0; absent values stay absent; non
       { kind: 'metric', file: 'm.json', key: 'new_metric', old: undefined, new: 3, diff: undefined },
       { kind: 'param', file: 'p.yaml', key: 'model', old: 'cnn', new: 'rnn', diff: undefined },
       { kind: 'param', file: 'p.yaml', key: 'layers', old: [1, 2], new: [1, 2], diff: undefined },
+      // What DVC 3.67.1 says of a metric the older commit lacks: `{"old": null, "new": 0.98}`.
+      { kind: 'metric', file: 'm.json', key: 'acc', old: null, new: 0.98, diff: undefined },
     ],
     data: [],
     files: [],
@@ -89,6 +91,8 @@ void test('relative change is absent when A is 0; absent values stay absent; non
   assert.equal(loss.verdict, 'worse');
   const added = row(built.metrics, 'new_metric');
   assert.deepEqual([added.a, added.b, added.changed, added.absolute], [undefined, '3', true, undefined]);
+  const acc = row(built.metrics, 'acc');
+  assert.deepEqual([acc.a, acc.b, acc.changed, acc.verdict], [undefined, '0.98', true, 'neutral']);
   const name = row(built.params, 'model');
   assert.deepEqual([name.changed, name.absolute, name.verdict], [true, undefined, 'neutral']);
   assert.equal(row(built.params, 'layers').changed, false);

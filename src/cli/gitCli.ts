@@ -193,13 +193,7 @@ export class GitCli {
         git.raw(['log', `--max-count=${Math.max(1, Math.floor(count))}`, '--format=%H%x00%s', 'HEAD', '--']),
       signal,
     ).catch(() => '');
-    return output
-      .split('\n')
-      .filter((line) => line.includes('\0'))
-      .map((line) => {
-        const [sha = '', subject = ''] = line.split('\0');
-        return { sha, subject };
-      });
+    return nulPairs(output).map(([sha, subject]) => ({ sha, subject }));
   }
 
   private async refList(
@@ -210,13 +204,7 @@ export class GitCli {
       (git) => git.raw(['for-each-ref', '--format=%(objectname)%00%(refname)', ...patterns]),
       signal,
     );
-    return output
-      .split('\n')
-      .filter((line) => line.includes('\0'))
-      .map((line) => {
-        const [sha = '', name = ''] = line.split('\0');
-        return { sha, name };
-      });
+    return nulPairs(output).map(([sha, name]) => ({ sha, name }));
   }
 
   private async call<T>(operation: (git: SimpleGit) => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -285,6 +273,17 @@ export class GitCli {
       ...this.options.env,
     };
   }
+}
+
+/** Lines of `a\0b` (git formats with `%x00`): the pairs. */
+function nulPairs(output: string): Array<[string, string]> {
+  return output
+    .split('\n')
+    .filter((line) => line.includes('\0'))
+    .map((line) => {
+      const [first = '', second = ''] = line.split('\0');
+      return [first, second];
+    });
 }
 
 /** Refuses a revision that git would read as an option. */

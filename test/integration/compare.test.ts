@@ -66,6 +66,21 @@ void test('two experiments: the changed params and metrics are exactly what dvc 
   assert.ok(afterChange.endsWith('# tuned\n') && !before.includes('# tuned'));
 });
 
+void test('the revision picker lists branches and recent commits from git', async () => {
+  const refs = await gitCli.branchesAndTags();
+  const head = (await git(repo.dir, ['rev-parse', 'HEAD'])).trim();
+  assert.ok(
+    refs.some((ref) => ref.kind === 'branch' && ref.sha === head),
+    JSON.stringify(refs),
+  );
+  const commits = await gitCli.recentCommits(5);
+  assert.deepEqual(
+    commits.map((commit) => commit.subject),
+    ['Reproduce the pipeline', 'Demo project: pipeline and raw data'],
+  );
+  assert.equal(commits[0]?.sha, head);
+});
+
 void test('workspace first is the revision-vs-workspace comparison turned round', async () => {
   // `dvc exp run` left fast's results in the workspace: against slow, the same params differ.
   const slow = await service.resolve('slow');

@@ -1,7 +1,7 @@
 // Bundles the extension host (CommonJS, `vscode` external), the webview entries (browser IIFE) and the
 // extension-host test suite. One esbuild call per target keeps the settings of each side in one place.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -60,6 +60,15 @@ const suiteOptions = {
 const targets = [hostOptions];
 if (Object.keys(webviewEntries).length > 0) targets.push(webviewOptions);
 if (!production && existsSync('test/suite/index.ts')) targets.push(suiteOptions);
+
+// The codicon font and its stylesheet, for webviews that draw VS Code's icons: copied next to the webview
+// bundles, so the panels' localResourceRoots (dist/webview) and the .vsix (dist/**) already include them.
+const codiconSource = 'node_modules/@vscode/codicons/dist';
+if (existsSync(codiconSource)) {
+  mkdirSync('dist/webview/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf'])
+    copyFileSync(join(codiconSource, file), join('dist/webview/codicons', file));
+}
 
 if (watch) {
   for (const options of targets) await (await esbuild.context(options)).watch();

@@ -7,8 +7,12 @@ import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingComm
 import { addPlotCommandIds } from './pipeline/addPlot/addPlotCommand';
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
-import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
 import { metricsCommandIds } from './metrics/registerMetricsFeatures';
+import {
+  compareCommandIds,
+  experimentCommandIds,
+  tableCommandIds,
+} from './experiments/registerExperimentFeatures';
 
 export const commandIds = {
   ...runCommandIds,
@@ -19,6 +23,7 @@ export const commandIds = {
   ...experimentCommandIds,
   ...tableCommandIds,
   ...metricsCommandIds,
+  ...compareCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

@@ -137,6 +137,76 @@ export class GitCli {
     return status.files.map((file) => ({ path: file.path, code: `${file.index}${file.working_dir}` }));
   }
 
+  /**
+   * `git diff --name-status -z -M --relative <a> [<b>]`: files that differ between two commits, or between a
+   * commit and the working tree without `b`; paths relative to `folder` (and only those under it).
+   */
+  async diffNameStatus(a: string, b?: string, signal?: AbortSignal): Promise<string> {
+    const revisions = [a, ...(b === undefined ? [] : [b])].map(asGitRevision);
+    return this.call(
+      (git) => git.raw(['diff', '--name-status', '-z', '-M', '--relative', ...revisions, '--']),
+      signal,
+    );
+  }
+
+  /** A file's content at a commit (`git show <rev>:./<path>`, path relative to `folder`). */
+  async fileAt(rev: string, path: string, signal?: AbortSignal): Promise<string> {
+    return this.call((git) => git.raw(['show', `${asGitRevision(rev)}:./${path}`]), signal);
+  }
+
+  /**
+   * The commit a ref names (branch, tag, sha, `HEAD~1`), or a DVC experiment's by name (its ref is
+   * `refs/exps/<baseline>/<name>`, which git cannot resolve from the bare name); undefined when none.
+   */
+  async resolveCommit(ref: string, signal?: AbortSignal): Promise<string | undefined> {
+    const direct = await this.call(
+      (git) =>
+        git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${asGitRevision(ref)}^{commit}`]),
+      signal,
+    ).catch(() => '');
+    if (direct.trim()) return direct.trim();
+    const experiments = await this.refList(['refs/exps'], signal);
+    return experiments.find((entry) => entry.name.split('/').pop() === ref)?.sha;
+  }
+
+  /** Local branches and tags, by short name, with their commits. */
+  async branchesAndTags(
+    signal?: AbortSignal,
+  ): Promise<
+    ReadonlyArray<{ readonly name: string; readonly sha: string; readonly kind: 'branch' | 'tag' }>
+  > {
+    const refs = await this.refList(['refs/heads', 'refs/tags'], signal);
+    return refs.map((ref) => ({
+      name: ref.name.replace(/^refs\/(heads|tags)\//, ''),
+      sha: ref.sha,
+      kind: ref.name.startsWith('refs/tags/') ? ('tag' as const) : ('branch' as const),
+    }));
+  }
+
+  /** The newest commits of HEAD: sha and subject. */
+  async recentCommits(
+    count: number,
+    signal?: AbortSignal,
+  ): Promise<ReadonlyArray<{ readonly sha: string; readonly subject: string }>> {
+    const output = await this.call(
+      (git) =>
+        git.raw(['log', `--max-count=${Math.max(1, Math.floor(count))}`, '--format=%H%x00%s', 'HEAD', '--']),
+      signal,
+    ).catch(() => '');
+    return nulPairs(output).map(([sha, subject]) => ({ sha, subject }));
+  }
+
+  private async refList(
+    patterns: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Array<{ readonly name: string; readonly sha: string }>> {
+    const output = await this.call(
+      (git) => git.raw(['for-each-ref', '--format=%(objectname)%00%(refname)', ...patterns]),
+      signal,
+    );
+    return nulPairs(output).map(([sha, name]) => ({ sha, name }));
+  }
+
   private async call<T>(operation: (git: SimpleGit) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const spawned: string[][] = [];
     const startedAt = new Date();
@@ -203,6 +273,23 @@ export class GitCli {
       ...this.options.env,
     };
   }
+}
+
+/** Lines of `a\0b` (git formats with `%x00`): the pairs. */
+function nulPairs(output: string): Array<[string, string]> {
+  return output
+    .split('\n')
+    .filter((line) => line.includes('\0'))
+    .map((line) => {
+      const [first = '', second = ''] = line.split('\0');
+      return [first, second];
+    });
+}
+
+/** Refuses a revision that git would read as an option. */
+function asGitRevision(value: string): string {
+  if (value.startsWith('-')) throw new Error(`'${value}' is not a valid git revision`);
+  return value;
 }
 
 function failureReason(

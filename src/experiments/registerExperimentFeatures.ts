@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
+import { registerCompare, type CompareRegistration } from './compare/registerCompare';
 import { ExperimentActions } from './experimentActions';
 import { registerExperimentManageCommands } from './experimentManageCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
@@ -15,6 +16,7 @@ import type { ExperimentsTableRegistration } from './table/registerExperimentsTa
 
 export { experimentCommandIds } from './experimentCommandIds';
 export { tableCommandIds } from './table/registerExperimentsTable';
+export { compareCommandIds } from './compare/registerCompare';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
 export { ExperimentsService } from './experimentsService';
 
@@ -27,6 +29,8 @@ export interface ExperimentFeatures {
   readonly tree: ExperimentsTreeProvider;
   /** The experiments table panels (`DVC Lens: Show Experiments Table`). */
   readonly table: ExperimentsTableRegistration;
+  /** The compare panels (`DVC Lens: Compare Revisions...`, the table's Compare, the view's context menu). */
+  readonly compare: CompareRegistration;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -49,6 +53,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const actions = disposables.register(new ExperimentActions(store, log, disposables));
   registerExperimentRunCommands(disposables, store, actions);
   registerExperimentManageCommands(disposables, store, actions);
-  const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories);
-  return { store, tree, table };
+  const compare = registerCompare({ ...deps, store });
+  const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories, compare);
+  return { store, tree, table, compare };
 }

@@ -1,7 +1,7 @@
 import { htmlElement } from '../shared/dom';
 
 /**
- * The panels' button: a plain `<button>` styled with VS Code's theme variables (media/dag/dag.css). Not the
+ * The panels' button: a plain `<button>` styled with VS Code's theme variables (media/webviewBase.css). Not the
  * webview-ui-toolkit's `<vscode-button>`: under our CSP (`style-src` without 'unsafe-inline') its design
  * tokens are applied as an inline style, which Chromium blocks ("Applying inline style violates ... style-src"),
  * and the button renders transparent; it would also add ~200 KB to the bundle. Swapping is one file.

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LastGoodSnapshot } from '../../core/experimentsTable/lastGoodSnapshot';
 import { isTableUiState } from '../../core/experimentsTable/tableUiState';
 import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from './protocol';
 import { saveCsv } from './tableCsvExport';
+import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { tableHtml } from './tableHtml';
 import { isTableWebviewMessage } from './tableMessages';
 
@@ -64,14 +64,10 @@ export class ExperimentsTablePanel implements vscode.Disposable {
     const current = this.current();
     const uiState = this.uiState;
     webview.html = tableHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'experiments.js'))
-        .toString(),
-      styleUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'experimentsTable.css'))
-        .toString(),
+      ...webviewPageAssets(webview, deps.extensionUri, {
+        script: 'experiments',
+        style: 'experimentsTable.css',
+      }),
       initial: {
         snapshot: current.snapshot,
         ...(current.error ? { error: current.error } : {}),
@@ -158,16 +154,8 @@ export function showExperimentsTable(
     'dvcLens.experimentsTable',
     source.title ?? 'Experiments',
     vscode.ViewColumn.Active,
-    {
-      enableScripts: true,
-      // The webview keeps its UI state with setState; a hidden table is rebuilt from it when shown.
-      retainContextWhenHidden: false,
-      enableFindWidget: true,
-      localResourceRoots: [
-        vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'),
-        vscode.Uri.joinPath(deps.extensionUri, 'media'),
-      ],
-    },
+    // The webview keeps its UI state with setState; a hidden table is rebuilt from it when shown.
+    webviewPanelOptions(deps.extensionUri, { enableFindWidget: true }),
   );
   return new ExperimentsTablePanel(deps, panel, source);
 }

@@ -1,15 +1,22 @@
 /**
  * The experiments table fed by the ExperimentsStore: one table source per repository (the same object each
  * time, so the command reveals an open panel instead of opening a second), kept live while a table is open,
- * and the table's Apply / Remove / Compare turned into the experiment commands.
+ * and the table's Apply / Remove turned into the experiment commands, Compare into the compare view.
  */
 import * as vscode from 'vscode';
-import { findExperiment } from '../../core/experiments/experimentModel';
+import {
+  findExperiment,
+  type ExperimentRow,
+  type ExperimentsModel,
+} from '../../core/experiments/experimentModel';
 import { experimentsTableData } from '../../core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
 import { toTableSnapshot } from '../../core/experimentsTable/tableValues';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
+import { rowRef } from '../compare/compareRefPick';
+import type { CompareRegistration } from '../compare/registerCompare';
+import { WORKSPACE_REF } from '../compare/compareService';
 import { experimentCommandIds } from '../experimentCommandIds';
 import { metricDirectionsSetting } from '../experimentSettings';
 import type { ExperimentsStore } from '../experimentsStore';
@@ -26,6 +33,7 @@ export function registerStoreExperimentsTable(
   context: vscode.ExtensionContext,
   store: ExperimentsStore,
   repositories: WorkspaceRepositories,
+  compare: CompareRegistration,
 ): ExperimentsTableRegistration {
   const sources = new Map<string, StoreTableSource>();
   const changed = disposables.register(new vscode.EventEmitter<void>());
@@ -71,7 +79,7 @@ export function registerStoreExperimentsTable(
     ),
   );
   disposables.register(
-    registration.onDidRequestAction((request) => void runTableAction(store, request as TableAction)),
+    registration.onDidRequestAction((request) => void runTableAction(store, compare, request as TableAction)),
   );
   return registration;
 }
@@ -109,7 +117,11 @@ function rootOf(argument: unknown): string | undefined {
   return typeof root === 'string' ? root : undefined;
 }
 
-async function runTableAction(store: ExperimentsStore, request: TableAction): Promise<void> {
+async function runTableAction(
+  store: ExperimentsStore,
+  compare: CompareRegistration,
+  request: TableAction,
+): Promise<void> {
   const state = store.get(request.source.root);
   const model = state?.model;
   if (!state || !model) return;
@@ -130,7 +142,7 @@ async function runTableAction(store: ExperimentsStore, request: TableAction): Pr
       return;
     }
     case 'compare':
-      return compareRows(store, state.repository, request.rowIds);
+      return compareRows(compare, model, request.source.root, request.rowIds);
     case 'plot':
       return void vscode.window.showInformationMessage(
         'DVC Lens: plots of selected experiments come with the plots dashboard; it is not in this version yet.',
@@ -138,43 +150,23 @@ async function runTableAction(store: ExperimentsStore, request: TableAction): Pr
   }
 }
 
-/** Until the compare view exists: `dvc exp diff` of the two selected rows as a Markdown table. */
-async function compareRows(
-  store: ExperimentsStore,
-  repository: Parameters<ExperimentsStore['serviceFor']>[0],
+/** The compare view of the two selected rows (in the order they were selected). */
+function compareRows(
+  compare: CompareRegistration,
+  model: ExperimentsModel,
+  root: string,
   rowIds: readonly string[],
-): Promise<void> {
-  const [a, b] = rowIds;
-  if (!a || !b || rowIds.length !== 2)
-    return void vscode.window.showInformationMessage('DVC Lens: select exactly two rows to compare.');
-  const service = store.serviceFor(repository);
-  if (!service) return;
-  // DVC compares a revision with the workspace when it is given one revision only.
-  const entries =
-    a === 'workspace'
-      ? await service.diff(b)
-      : b === 'workspace'
-        ? await service.diff(a)
-        : await service.diff(a, b);
-  const cell = (value: unknown): string =>
-    (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)).replace(
-      /\|/g,
-      '\\|',
-    );
-  const lines = [
-    `# ${cell(a)} vs ${cell(b)}`,
-    '',
-    '| kind | file | key | old | new | change |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...entries.map(
-      (entry) =>
-        `| ${entry.kind} | ${cell(entry.file)} | ${cell(entry.key)} | ${cell(entry.old)} | ${cell(entry.new)} | ${cell(entry.diff)} |`,
-    ),
-  ];
-  if (entries.length === 0) lines.push('', 'No params or metrics differ.');
-  const document = await vscode.workspace.openTextDocument({
-    language: 'markdown',
-    content: lines.join('\n'),
+): void {
+  const refs = rowIds.map((id) => {
+    const row = id === WORKSPACE_REF ? undefined : findRow(model, id);
+    return row ? rowRef(row) : id;
   });
-  await vscode.window.showTextDocument(document, { preview: true });
+  const [a, b] = refs;
+  if (!a || !b || refs.length !== 2)
+    return void vscode.window.showInformationMessage('DVC Lens: select exactly two rows to compare.');
+  void compare.open(root, a, b);
+}
+
+function findRow(model: ExperimentsModel, id: string): ExperimentRow | undefined {
+  return findExperiment(model, id) ?? model.commits.find((commit) => commit.id === id);
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { StageRunRecord, StageRunState, StageStatus } from '../../core/status/stageStatus';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
+import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { dagHtml } from './dagHtml';
 import { isDagWebviewMessage } from './dagMessages';
 import { buildDagSnapshot } from './dagSnapshot';
@@ -38,13 +38,8 @@ class DagPanel implements vscode.Disposable {
     onDisposed: () => void,
   ) {
     const webview = panel.webview;
-    const scriptUri = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'dag.js');
-    const styleUri = vscode.Uri.joinPath(deps.extensionUri, 'media', 'dag', 'dag.css');
     webview.html = dagHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: webview.asWebviewUri(scriptUri).toString(),
-      styleUri: webview.asWebviewUri(styleUri).toString(),
+      ...webviewPageAssets(webview, deps.extensionUri, { script: 'dag', style: 'dag/dag.css' }),
       snapshot: this.snapshot(),
     });
     this.disposables.push(
@@ -116,14 +111,7 @@ export function registerDagView(deps: DagViewDeps): void {
         'dvcLens.dag',
         'Pipeline DAG',
         vscode.ViewColumn.Active,
-        {
-          enableScripts: true,
-          retainContextWhenHidden: false,
-          localResourceRoots: [
-            vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'),
-            vscode.Uri.joinPath(deps.extensionUri, 'media'),
-          ],
-        },
+        webviewPanelOptions(deps.extensionUri),
       );
       current = new DagPanel(deps, panel, () => (current = undefined));
     }),

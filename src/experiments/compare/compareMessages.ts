@@ -1,0 +1,11 @@
+import { isName, messageGuard } from '../../webviewShell/messageChecks';
+import type { CompareWebviewMessage } from './protocol';
+
+/** The host's boundary check: a message from the compare webview is trusted only after this. */
+export const isCompareWebviewMessage = messageGuard<CompareWebviewMessage>({
+  ready: () => true,
+  openFile: (message) => isName(message.path),
+  showLog: () => true,
+  refresh: () => true,
+  swap: () => true,
+});

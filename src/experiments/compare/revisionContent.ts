@@ -1,0 +1,57 @@
+/**
+ * File contents at a git revision for VS Code's diff editor: `dvclens-rev:/<path>?<root, sha>` documents,
+ * served by `git show <sha>:./<path>` through GitCli. An empty sha is a side where the file does not exist
+ * (added or deleted), shown as an empty document. Nothing runs in Restricted Mode.
+ */
+import * as vscode from 'vscode';
+import { GitCli } from '../../cli/gitCli';
+import type { OutputLog } from '../../log/outputLog';
+import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
+
+export const revisionScheme = 'dvclens-rev';
+
+interface RevisionQuery {
+  readonly root: string;
+  readonly sha: string;
+}
+
+/** A document of `path` (relative to `root`) at `sha`; `sha: ''` for "no such file on this side". */
+export function revisionUri(root: vscode.Uri, sha: string, path: string): vscode.Uri {
+  const query: RevisionQuery = { root: root.fsPath, sha };
+  return vscode.Uri.from({ scheme: revisionScheme, path: `/${path}`, query: JSON.stringify(query) });
+}
+
+function parseQuery(uri: vscode.Uri): RevisionQuery | undefined {
+  try {
+    const value = JSON.parse(uri.query) as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { root, sha } = value as Record<string, unknown>;
+    return typeof root === 'string' && typeof sha === 'string' ? { root, sha } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class RevisionContentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly log: OutputLog) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const query = parseQuery(uri);
+    if (!query || query.sha === '') return '';
+    if (!isTrusted()) return restrictedModeMessage;
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await new GitCli(query.root, { log: this.log }).fileAt(
+        query.sha,
+        uri.path.replace(/^\//, ''),
+        controller.signal,
+      );
+    } catch (error) {
+      this.log.error(`Could not read ${uri.path} at ${query.sha}`, error);
+      return '';
+    } finally {
+      subscription.dispose();
+    }
+  }
+}

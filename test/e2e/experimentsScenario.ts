@@ -127,12 +127,33 @@ async function assertEventually(check: () => Promise<boolean>, what: string): Pr
   }
 }
 
-/** The compare view of lr-high and few-epochs: the param that differs and the metric deltas. */
+/**
+ * The compare view of lr-high and few-epochs: the params that differ (learning rate and epochs) and the
+ * accuracy delta, coloured as worse or better depending on the side.
+ */
 export async function checkCompareView(page: Page, compare: FrameLocator): Promise<void> {
-  // Until the compare view lands, the table's Compare opens `dvc exp diff` as a Markdown document.
-  void compare;
-  await page
-    .locator('.tabs-container .tab', { hasText: /Untitled/ })
-    .first()
-    .waitFor({ timeout: timeouts.command });
+  void page;
+  await compare.locator('[data-testid="compare-title"]').waitFor({ timeout: timeouts.command });
+  const title = (await compare.locator('[data-testid="compare-title"]').textContent()) ?? '';
+  assert.match(title, /lr-high/);
+  assert.match(title, /few-epochs/);
+  const params = compare.locator('[data-testid="compare-params"] [data-testid="compare-row"]');
+  await params.first().waitFor({ timeout: timeouts.command });
+  const changedParams = await params.evaluateAll((rows) =>
+    rows
+      .filter((row) => row.getAttribute('data-changed') === 'true')
+      .map((row) => row.getAttribute('data-key')),
+  );
+  assert.deepEqual(
+    changedParams.map((key) => key?.replace(/^.*:/, '')).sort(),
+    ['train.epochs', 'train.learning_rate'],
+    `changed params: ${changedParams.join(', ')}`,
+  );
+  const accuracy = compare.locator(
+    '[data-testid="compare-metrics"] [data-testid="compare-row"][data-key="accuracy"]',
+  );
+  await accuracy.first().waitFor({ timeout: timeouts.ui });
+  assert.match((await accuracy.first().getAttribute('data-verdict')) ?? '', /better|worse/);
+  const text = (await accuracy.first().textContent()) ?? '';
+  assert.match(text, /0\.4333|0\.433/, `accuracy delta 0.98 vs 0.5467: ${text}`);
 }

@@ -9,6 +9,7 @@ import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
 import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
 import { metricsCommandIds } from './metrics/registerMetricsFeatures';
+import { plotsCommandIds } from './plots/plotsCommandIds';
 
 export const commandIds = {
   ...runCommandIds,
@@ -19,6 +20,7 @@ export const commandIds = {
   ...experimentCommandIds,
   ...tableCommandIds,
   ...metricsCommandIds,
+  ...plotsCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

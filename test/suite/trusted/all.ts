@@ -15,3 +15,4 @@ import './experiments.test';
 import './experimentsTable.test';
 import './metricsView.test';
 import './addPlot.test';
+import './plots.test';

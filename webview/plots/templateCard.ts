@@ -71,6 +71,15 @@ export class TemplatePlotCard {
     return this.data.id;
   }
 
+  /** Drawn (or failed) if near the viewport; cards out of view count as settled. */
+  get settled(): boolean {
+    return !this.inView || this.status === 'rendered' || this.status === 'failed';
+  }
+
+  get hasRendered(): boolean {
+    return this.status === 'rendered';
+  }
+
   report(): PlotRenderReport {
     return {
       id: this.data.id,

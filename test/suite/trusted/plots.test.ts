@@ -100,4 +100,23 @@ describe('plots dashboard', () => {
     await vscode.commands.executeCommand('dvcLens.showPlots', { root });
     assert.equal(api.plots.dashboards().length, 1);
   }).timeout(180_000);
+
+  it('updates live when a training step is appended to the loss file', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const dashboard = await waitFor('the open dashboard', () => api.plots.dashboardFor(root.toString()));
+    const file = vscode.Uri.joinPath(root, LOSS);
+    const original = await vscode.workspace.fs.readFile(file);
+    const pointsNow = (): number | undefined =>
+      dashboard.plots?.plots.find((plot) => plot.id === LOSS)?.revisions[0]?.points;
+    const before = pointsNow() ?? 0;
+    try {
+      const text = new TextDecoder().decode(original);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${text.trimEnd()}\n999,0.01\n`));
+      await waitFor('one more workspace point', () => pointsNow() === before + 1, 60_000);
+    } finally {
+      await vscode.workspace.fs.writeFile(file, original);
+    }
+    await waitFor('the point count back', () => pointsNow() === before, 60_000);
+  }).timeout(150_000);
 });

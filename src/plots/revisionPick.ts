@@ -1,17 +1,9 @@
 /** The dashboard's revision quick pick: commits and finished experiments from the experiments model. */
 import * as vscode from 'vscode';
 import { allRows, type ExperimentsModel } from '../core/experiments/experimentModel';
-import { plotRevisions, revisionOfRow, WORKSPACE } from '../core/plots/plotRevisions';
+import { plotRevisions, revisionOfRow } from '../core/plots/plotRevisions';
 
-/** Row ids of the experiments table to revisions (unknown ids are dropped). */
-export function revisionsOfRowIds(model: ExperimentsModel | undefined, rowIds: readonly string[]): string[] {
-  if (!model) return rowIds.filter((id) => id === WORKSPACE);
-  const rows = allRows(model);
-  return rowIds.flatMap((id) => {
-    const row = rows.find((candidate) => candidate.id === id);
-    return row ? [revisionOfRow(row)] : [];
-  });
-}
+export { revisionsOfRowIds } from '../core/plots/plotRevisions';
 
 export async function pickPlotRevisions(
   model: ExperimentsModel | undefined,

@@ -2,6 +2,7 @@
  * Which revisions a dashboard plots: always the workspace first, then the selected revisions (no duplicates,
  * no flags), at most `max` of them, as DVC accepts them (an experiment's name, a branch, a short sha).
  */
+import { allRows, type ExperimentsModel } from '../experiments/experimentModel';
 
 export const WORKSPACE = 'workspace';
 
@@ -25,4 +26,14 @@ export function revisionOfRow(row: {
 }): string {
   if (row.kind === 'workspace') return WORKSPACE;
   return row.name ?? row.rev.slice(0, 7);
+}
+
+/** Row ids of the experiments table (`workspace`, commit and experiment shas) to revisions; unknown ids are dropped. */
+export function revisionsOfRowIds(model: ExperimentsModel | undefined, rowIds: readonly string[]): string[] {
+  if (!model) return rowIds.filter((id) => id === WORKSPACE);
+  const rows = allRows(model);
+  return rowIds.flatMap((id) => {
+    const row = rows.find((candidate) => candidate.id === id);
+    return row ? [revisionOfRow(row)] : [];
+  });
 }

@@ -27,7 +27,9 @@ const repoRoot = resolve(__dirname, '..');
 const revisions = ['workspace', 'exp-1', 'exp-2', 'exp-3', 'exp-4'];
 const goalMs = 1500;
 const runs = 5;
-const vscodeStub = `window.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: () => {} });`;
+const vscodeStub = `window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });`;
+/** A plot id from a hostile workspace: must show as these characters, never run. */
+const hostileId = '<img src=x onerror=alert(1)>.csv';
 
 /** `count` copies of the demo's loss plot, each revision with 100 points of its own curve. */
 function syntheticModel(count: number): PlotsModel {
@@ -39,6 +41,7 @@ function syntheticModel(count: number): PlotsModel {
   ]);
   const loss = demo.plots.find((plot) => plot.id === 'plots/training_loss.csv') as TemplatePlot;
   const plots = Array.from({ length: count }, (_, index): TemplatePlot => {
+    const id = index === 0 ? hostileId : `plots/metric_${index}.csv`;
     const values = revisions.flatMap((rev, r) =>
       Array.from({ length: 100 }, (_, epoch) => ({
         epoch,
@@ -50,8 +53,8 @@ function syntheticModel(count: number): PlotsModel {
     encoding.color = { field: 'rev', scale: { domain: revisions, range: revisions.map(() => '#888888') } };
     return {
       ...loss,
-      id: `plots/metric_${index}.csv`,
-      title: `plots/metric_${index}.csv`,
+      id,
+      title: id,
       spec: { ...loss.spec, title: `metric ${index}`, encoding, data: { values } },
       revisions: revisions.map((rev) => ({ rev, state: 'ok', points: 100 })),
     };
@@ -91,6 +94,26 @@ async function measure(page: Page, url: string, name: string): Promise<number> {
     timeout: 120_000,
   });
   return page.evaluate<number>(`performance.getEntriesByName('${name}')[0].duration`);
+}
+
+/** The hostile id shows as text; the page answers a PNG export request with PNG bytes. */
+async function pageChecks(page: Page, url: string): Promise<Record<string, boolean>> {
+  await page.goto(url);
+  await page.waitForFunction("performance.getEntriesByName('plots-first-render').length > 0");
+  const title = await page.locator('.plot-title').first().textContent();
+  await page.evaluate(
+    `window.postMessage({ type: 'exportRequest', requestId: 7, id: ${JSON.stringify(hostileId)}, format: 'png' }, '*')`,
+  );
+  await page.waitForFunction('window.posted.some((m) => m.type === "exported")', undefined, {
+    timeout: 60_000,
+  });
+  const png = await page.evaluate<string>(
+    '(window.posted.find((m) => m.type === "exported").content || "").slice(0, 8)',
+  );
+  const checks = { hostileIdShownAsText: title === hostileId, pngExport: png.startsWith('iVBORw0K') };
+  if (!checks.hostileIdShownAsText || !checks.pngExport)
+    throw new Error(`page checks failed: ${JSON.stringify({ title, png })}`);
+  return checks;
 }
 
 export const benchmark: Benchmark = {
@@ -143,6 +166,11 @@ export const benchmark: Benchmark = {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(message.text());
       });
@@ -161,7 +189,9 @@ export const benchmark: Benchmark = {
         drawn.of200 = await page.locator('.plot-chart svg').count();
         plain.push(await measure(page, url('plain.html'), 'plain-first-render'));
       }
+      const checks = await pageChecks(page, url('p50.html'));
       if (problems.length > 0) throw new Error(`the page reported: ${problems.join(' | ')}`);
+      if (dialogs.length > 0) throw new Error(`a workspace string ran as script: ${dialogs.join(' | ')}`);
       const oursMs = roundMs(median(ours));
       const baselineMs = roundMs(median(plain));
       return {
@@ -177,6 +207,7 @@ export const benchmark: Benchmark = {
             "headless Chromium (1400x900), the built dist/webview/plots.js under the dashboard's nonce-only CSP: from the script's first line to every chart near the viewport drawn (IntersectionObserver, 100 px margin)",
           baselineIs:
             'a plain page that vega-embeds all 50 specs at once with the same options (no virtualization), script start to the last chart drawn',
+          checks,
           chartsDrawnAtFirstRender: drawn.of50,
           first200MedianMs: roundMs(median(twoHundred)),
           chartsDrawnAtFirstRenderOf200: drawn.of200,

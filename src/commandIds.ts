@@ -13,6 +13,7 @@ import {
   experimentCommandIds,
   tableCommandIds,
 } from './experiments/registerExperimentFeatures';
+import { plotsCommandIds } from './plots/plotsCommandIds';
 
 export const commandIds = {
   ...runCommandIds,
@@ -24,6 +25,7 @@ export const commandIds = {
   ...tableCommandIds,
   ...metricsCommandIds,
   ...compareCommandIds,
+  ...plotsCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

@@ -13,6 +13,7 @@ import {
 } from './experiments/registerExperimentFeatures';
 import { registerMetricsFeatures, type MetricsFeatures } from './metrics/registerMetricsFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
+import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
 import { affectsDvcLocation } from './config/settings';
@@ -34,6 +35,8 @@ export interface DvcLensTestApi {
   readonly remotes: RemoteFeatures;
   readonly experiments: ExperimentFeatures;
   readonly metrics: MetricsFeatures;
+  /** The plots dashboards (`dashboards()`, `dashboardFor(root)`). */
+  readonly plots: PlotFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -59,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const remotes = registerRemoteFeatures(featureDeps);
   const experiments = registerExperimentFeatures(featureDeps);
   const metrics = registerMetricsFeatures(disposables, context, experiments.store);
+  const plots = registerPlotFeatures(featureDeps, experiments.store);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -112,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     remotes,
     experiments,
     metrics,
+    plots,
     outputLines: () => log.recentLines(),
   };
 }

@@ -12,6 +12,7 @@ export const settingKeys = {
   experimentsWorkers: 'dvcLens.experiments.workers',
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
   metricsRegressionWarning: 'dvcLens.metrics.regressionWarning',
+  plotsMaxRevisions: 'dvcLens.plots.maxRevisions',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -144,9 +144,11 @@ async function runTableAction(
     case 'compare':
       return compareRows(compare, model, request.source.root, request.rowIds);
     case 'plot':
-      return void vscode.window.showInformationMessage(
-        'DVC Lens: plots of selected experiments come with the plots dashboard; it is not in this version yet.',
-      );
+      // The plots feature turns row ids into revisions (workspace first, up to dvcLens.plots.maxRevisions).
+      return void vscode.commands.executeCommand('dvcLens.showPlots', {
+        root: root.toString(),
+        rowIds: request.rowIds,
+      });
   }
 }
 

@@ -16,3 +16,4 @@ import './experimentsTable.test';
 import './metricsView.test';
 import './addPlot.test';
 import './compare.test';
+import './plots.test';

@@ -1,0 +1,270 @@
+/**
+ * One plots dashboard panel for one repository: owns the revisions shown and the last plots model, runs
+ * `dvc plots diff` through PlotsService (a newer refresh cancels an older one), and pushes snapshots to the
+ * page. The page keeps only UI state (collapsed sections, log scales), persisted per workspace.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isCancellation } from '../../cli/processError';
+import type { PlotsModel } from '../../core/plots/plotModel';
+import { errorText } from '../../ui/messages';
+import { withCancellableProgress } from '../../ui/progress';
+import type { PlotsService } from '../plotsService';
+import { exportedData, exportTarget, writeExport } from './plotExport';
+import { plotsHtml } from './plotsHtml';
+import { isPlotsUiState, isPlotsWebviewMessage } from './plotsMessages';
+import { plotsSnapshot } from './plotsSnapshot';
+import type { ExportFormat, PlotRenderReport, PlotsHostMessage, PlotsUiState } from './protocol';
+
+export interface PlotsDashboardDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly workspaceState: vscode.Memento;
+  readonly root: vscode.Uri;
+  readonly title: string;
+  /** The service for this repository; undefined without DVC or in Restricted Mode. */
+  readonly service: () => PlotsService | undefined;
+  readonly imagesFolder: vscode.Uri;
+  readonly maxRevisions: () => number;
+  /** Asks the person for revisions (the dashboard's quick pick); undefined: cancelled. */
+  readonly pickRevisions: (current: readonly string[]) => Promise<readonly string[] | undefined>;
+  readonly log: (line: string) => void;
+}
+
+const EXPORT_TIMEOUT_MS = 30_000;
+
+export class PlotsDashboard implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private model: PlotsModel | undefined;
+  private error: string | undefined;
+  private loading = false;
+  private ready = false;
+  private controller: AbortController | undefined;
+  private generation = 0;
+  private requestIds = 0;
+  private readonly pendingExports = new Map<number, (content: string | undefined, error?: string) => void>();
+  private reports = new Map<string, PlotRenderReport>();
+  private readonly rendered = new vscode.EventEmitter<void>();
+  /** Fires after the page reported what it drew (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly disposables: vscode.Disposable[] = [this.rendered, this.disposed];
+
+  constructor(
+    private readonly deps: PlotsDashboardDeps,
+    private selected: readonly string[],
+  ) {
+    this.panel = vscode.window.createWebviewPanel('dvcLens.plots', deps.title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+        deps.imagesFolder,
+      ],
+    });
+    const webview = this.panel.webview;
+    webview.html = plotsHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview
+        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'plots.js'))
+        .toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'plots.css')).toString(),
+      initial: { snapshot: this.snapshot(), ...(this.uiState ? { uiState: this.uiState } : {}) },
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** The revisions shown, workspace first. */
+  get revisions(): readonly string[] {
+    return this.selected;
+  }
+
+  /** The last good plots model (undefined before the first answer). */
+  get plots(): PlotsModel | undefined {
+    return this.model;
+  }
+
+  get lastError(): string | undefined {
+    return this.error;
+  }
+
+  get isLoading(): boolean {
+    return this.loading;
+  }
+
+  /** What the page reported it drew, per plot id, from its last render. */
+  get renderReports(): ReadonlyMap<string, PlotRenderReport> {
+    return this.reports;
+  }
+
+  get uiState(): PlotsUiState | undefined {
+    const saved = this.deps.workspaceState.get<unknown>(this.stateKey);
+    return isPlotsUiState(saved) ? saved : undefined;
+  }
+
+  /** Shows other revisions (already normalized: workspace first, at most the setting's count). */
+  async setRevisions(revisions: readonly string[], withProgress = true): Promise<void> {
+    this.selected = revisions;
+    await this.refresh(withProgress);
+  }
+
+  /**
+   * Runs `dvc plots diff` for the revisions shown. `withProgress`: behind a cancellable notification (what
+   * a person asked for); file changes refresh quietly. Never rejects.
+   */
+  async refresh(withProgress = true): Promise<void> {
+    const service = this.deps.service();
+    if (!service) {
+      this.error = 'DVC is not available (not found, or the workspace is not trusted).';
+      this.push();
+      return;
+    }
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loading = true;
+    this.push();
+    const revisions = this.selected;
+    const run = async (signal: AbortSignal): Promise<void> => {
+      const combined = AbortSignal.any([signal, controller.signal]);
+      try {
+        const model = await service.diff(revisions, combined);
+        if (this.controller !== controller) return;
+        this.model = model;
+        this.error = undefined;
+        this.generation += 1;
+      } catch (error: unknown) {
+        if (isCancellation(error) || combined.aborted) return;
+        this.error = errorText(error);
+        this.deps.log(`Plots: dvc plots diff failed: ${this.error}`);
+      } finally {
+        if (this.controller === controller) {
+          this.controller = undefined;
+          this.loading = false;
+          this.push();
+        }
+      }
+    };
+    if (withProgress) await withCancellableProgress('DVC Lens: Loading plots', run);
+    else await run(controller.signal);
+  }
+
+  /** Posts a log-scale change as if the person clicked the plot's toggle (tests). */
+  setLogScale(id: string, on: boolean): void {
+    this.post({ type: 'setLogScale', id, on });
+  }
+
+  /** Exports one plot to `path` (tests, scripts) or to the file a save dialog asks for. True when written. */
+  async exportPlot(id: string, format: ExportFormat, path?: string): Promise<boolean> {
+    const plot = this.model?.plots.find((candidate) => candidate.id === id);
+    if (!plot) throw new Error(`No plot '${id}' in this dashboard.`);
+    const content =
+      format === 'csv' || format === 'json'
+        ? exportedData(plot, format)
+        : await this.requestRendered(id, format);
+    if (content === undefined) throw new Error(`Plot '${id}' cannot be exported as ${format.toUpperCase()}.`);
+    const target = await exportTarget(this.deps.root, id, format, path);
+    if (!target) return false;
+    await writeExport(target, format, content);
+    this.deps.log(`Plots: exported ${id} as ${format.toUpperCase()} to ${target.fsPath}`);
+    return true;
+  }
+
+  dispose(): void {
+    this.controller?.abort();
+    for (const resolve of this.pendingExports.values()) resolve(undefined, 'The dashboard was closed.');
+    this.pendingExports.clear();
+    this.disposed.fire();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private get stateKey(): string {
+    return `dvcLens.plots.uiState:${this.deps.root.toString()}`;
+  }
+
+  private requestRendered(id: string, format: 'svg' | 'png'): Promise<string> {
+    const requestId = ++this.requestIds;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => finish(undefined, 'The page did not answer.'), EXPORT_TIMEOUT_MS);
+      const finish = (content: string | undefined, error?: string): void => {
+        clearTimeout(timer);
+        this.pendingExports.delete(requestId);
+        if (content === undefined) reject(new Error(`Export of '${id}' failed: ${error ?? 'no content'}`));
+        else resolve(content);
+      };
+      this.pendingExports.set(requestId, finish);
+      if (!this.ready) return finish(undefined, 'The page is not loaded yet.');
+      this.post({ type: 'exportRequest', requestId, id, format });
+    });
+  }
+
+  private snapshot(): ReturnType<typeof plotsSnapshot> {
+    const webview = this.panel?.webview;
+    const generation = this.generation;
+    return plotsSnapshot({
+      model: this.model,
+      revisions: this.selected,
+      loading: this.loading,
+      ...(this.error ? { error: this.error } : {}),
+      maxRevisions: this.deps.maxRevisions(),
+      // The same file name is rewritten by the next refresh: the query makes the page load it again.
+      imageUri: (path) => `${webview?.asWebviewUri(vscode.Uri.file(path)).toString() ?? ''}?v=${generation}`,
+    });
+  }
+
+  private push(): void {
+    this.post({ type: 'snapshot', snapshot: this.snapshot() });
+  }
+
+  private post(message: PlotsHostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: unknown): void {
+    if (!isPlotsWebviewMessage(message)) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.push();
+        return;
+      case 'refresh':
+        void this.refresh();
+        return;
+      case 'selectRevisions':
+        void this.pick();
+        return;
+      case 'showLog':
+        void vscode.commands.executeCommand('dvcLens.showLog');
+        return;
+      case 'export':
+        void this.exportPlot(message.id, message.format).catch((error: unknown) =>
+          this.deps.log(`Plots: ${errorText(error)}`),
+        );
+        return;
+      case 'exported':
+        this.pendingExports.get(message.requestId)?.(message.content, message.error);
+        return;
+      case 'saveState':
+        void this.deps.workspaceState.update(this.stateKey, message.state);
+        return;
+      case 'rendered':
+        this.reports = new Map(message.reports.map((report) => [report.id, report]));
+        this.rendered.fire();
+        return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  }
+
+  private async pick(): Promise<void> {
+    const picked = await this.deps.pickRevisions(this.selected);
+    if (picked) await this.setRevisions(picked);
+  }
+}

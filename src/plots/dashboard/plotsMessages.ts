@@ -1,0 +1,63 @@
+import type { ExportFormat, PlotRenderReport, PlotsUiState, PlotsWebviewMessage } from './protocol';
+
+const formats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
+const statuses: ReadonlyArray<PlotRenderReport['status']> = ['rendered', 'failed', 'notInView', 'image'];
+/** A PNG of a plot at twice its size is well under this; refuse what no plot of ours produces. */
+const maxExportLength = 64 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.length <= 10_000 && value.every((item) => typeof item === 'string');
+}
+
+export function isPlotsUiState(value: unknown): value is PlotsUiState {
+  return isRecord(value) && isStringList(value.collapsed) && isStringList(value.logScale);
+}
+
+function isReport(value: unknown): value is PlotRenderReport {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    statuses.includes(value.status as PlotRenderReport['status']) &&
+    (value.error === undefined || typeof value.error === 'string') &&
+    typeof value.logScale === 'boolean' &&
+    isStringList(value.drawnRevisions) &&
+    isStringList(value.loadedImages)
+  );
+}
+
+/** The host's boundary check: a message from the plots webview is trusted only after this. */
+export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMessage {
+  if (!isRecord(value)) return false;
+  const type = value.type as PlotsWebviewMessage['type'] | undefined;
+  switch (type) {
+    case 'ready':
+    case 'refresh':
+    case 'selectRevisions':
+    case 'showLog':
+      return true;
+    case 'export':
+      return typeof value.id === 'string' && formats.includes(value.format as ExportFormat);
+    case 'exported':
+      return (
+        typeof value.requestId === 'number' &&
+        (value.content === undefined ||
+          (typeof value.content === 'string' && value.content.length <= maxExportLength)) &&
+        (value.error === undefined || typeof value.error === 'string')
+      );
+    case 'saveState':
+      return isPlotsUiState(value.state);
+    case 'rendered':
+      return Array.isArray(value.reports) && value.reports.length <= 10_000 && value.reports.every(isReport);
+    case undefined:
+      return false;
+    default: {
+      const unknownType: never = type;
+      void unknownType;
+      return false;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The dashboard page: toolbar (revisions, refresh, status), the legend (one colour per revision), and two
+ * collapsible sections (template plots with error cards; image plots). Cards are kept across snapshots by
+ * plot id and re-render only when their data changed; only cards near the viewport render
+ * (IntersectionObserver), so hundreds of plots stay responsive.
+ */
+import type {
+  ExportFormat,
+  LegendEntry,
+  PlotCard,
+  PlotsSectionId,
+  PlotsSnapshot,
+  PlotsUiState,
+  PlotsWebviewMessage,
+} from '../../src/plots/dashboard/protocol';
+import { htmlElement } from '../shared/dom';
+import { ImagePlotCard } from './imageCard';
+import { failedCardElement, TemplatePlotCard, type CardHost } from './templateCard';
+
+type Card = TemplatePlotCard | ImagePlotCard | { readonly id: string; readonly element: HTMLElement };
+
+const sectionTitles: Record<PlotsSectionId, string> = { templates: 'Plots', images: 'Images' };
+
+export class DashboardView implements CardHost {
+  legend: readonly LegendEntry[] = [];
+  private readonly toolbar = htmlElement('div', { class: 'toolbar' });
+  private readonly legendElement = htmlElement('ul', { class: 'legend', 'aria-label': 'Revisions' });
+  private readonly banner = htmlElement('div', { class: 'banner', role: 'alert' });
+  private readonly sections = new Map<
+    PlotsSectionId,
+    { element: HTMLElement; body: HTMLElement; header: HTMLButtonElement }
+  >();
+  private readonly status = htmlElement('span', { class: 'status' });
+  private cards = new Map<string, { card: Card; json: string }>();
+  private readonly observer: IntersectionObserver;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstRenderMarked = false;
+
+  constructor(
+    root: HTMLElement,
+    private readonly post: (message: PlotsWebviewMessage) => void,
+    private state: PlotsUiState,
+    private readonly saveState: (state: PlotsUiState) => void,
+  ) {
+    const revisions = htmlElement('button', { class: 'primary' }, 'Revisions…');
+    revisions.addEventListener('click', () => post({ type: 'selectRevisions' }));
+    const refresh = htmlElement('button', {}, 'Refresh');
+    refresh.addEventListener('click', () => post({ type: 'refresh' }));
+    this.toolbar.append(revisions, refresh, this.status);
+    root.append(this.toolbar, this.legendElement, this.banner);
+    for (const id of ['templates', 'images'] as const) {
+      const element = htmlElement('section', { class: 'plots-section', 'data-section': id });
+      const header = htmlElement(
+        'button',
+        { class: 'section-header', 'aria-expanded': 'true' },
+        sectionTitles[id],
+      );
+      header.addEventListener('click', () => this.toggleSection(id));
+      const body = htmlElement('div', { class: 'section-body' });
+      element.append(header, body);
+      root.append(element);
+      this.sections.set(id, { element, body, header });
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const id = (entry.target as HTMLElement).dataset.plotId;
+          const card = id === undefined ? undefined : this.cards.get(id)?.card;
+          if (card instanceof TemplatePlotCard) card.setInView(entry.isIntersecting);
+        }
+      },
+      { rootMargin: '100px 0px' },
+    );
+    this.applySections();
+  }
+
+  show(snapshot: PlotsSnapshot): void {
+    this.legend = snapshot.revisions;
+    this.legendElement.replaceChildren(
+      ...snapshot.revisions.map((entry) => {
+        const item = htmlElement('li', { class: 'legend-entry' });
+        const swatch = htmlElement('span', { class: 'swatch' });
+        swatch.style.backgroundColor = entry.colour;
+        item.append(swatch, htmlElement('span', {}, entry.rev));
+        return item;
+      }),
+    );
+    this.status.textContent = snapshot.loading
+      ? 'Loading plots…'
+      : `${snapshot.plots.length} plot(s), ${snapshot.revisions.length} revision(s) (up to ${snapshot.maxRevisions} besides the workspace)`;
+    this.showError(snapshot.error);
+    this.showCards(snapshot.plots);
+  }
+
+  isLogScale(id: string): boolean {
+    return this.state.logScale.includes(id);
+  }
+
+  setLogScale(id: string, on: boolean): void {
+    const others = this.state.logScale.filter((candidate) => candidate !== id);
+    this.update({ ...this.state, logScale: on ? [...others, id] : others });
+    const card = this.cards.get(id)?.card;
+    if (card instanceof TemplatePlotCard) void card.render();
+  }
+
+  requestExport(id: string, format: ExportFormat): void {
+    this.post({ type: 'export', id, format });
+  }
+
+  /** The rendered SVG or PNG of a plot, for the host's export. */
+  async exportPlot(id: string, format: 'svg' | 'png'): Promise<string> {
+    const card = this.cards.get(id)?.card;
+    if (!(card instanceof TemplatePlotCard)) throw new Error(`'${id}' is not a chart`);
+    return card.export(format);
+  }
+
+  didRender(): void {
+    this.markFirstRender();
+    if (this.reportTimer) clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => {
+      const reports = [...this.cards.values()].flatMap(({ card }) =>
+        card instanceof TemplatePlotCard || card instanceof ImagePlotCard ? [card.report()] : [],
+      );
+      this.post({ type: 'rendered', reports });
+    }, 50);
+  }
+
+  /** The first time every chart near the viewport is drawn: the first-render clock the benchmark reads. */
+  private markFirstRender(): void {
+    if (this.firstRenderMarked) return;
+    const charts = [...this.cards.values()].flatMap(({ card }) =>
+      card instanceof TemplatePlotCard ? [card] : [],
+    );
+    if (!charts.some((card) => card.hasRendered) || !charts.every((card) => card.settled)) return;
+    this.firstRenderMarked = true;
+    performance.mark('plots-rendered');
+    performance.measure('plots-first-render', 'plots-start', 'plots-rendered');
+  }
+
+  private showCards(plots: readonly PlotCard[]): void {
+    const next = new Map<string, { card: Card; json: string }>();
+    const bodies: Record<PlotsSectionId, HTMLElement[]> = { templates: [], images: [] };
+    for (const plot of plots) {
+      const json = JSON.stringify(plot);
+      const previous = this.cards.get(plot.id);
+      let card = previous?.json === json ? previous.card : undefined;
+      if (!card && previous?.card instanceof TemplatePlotCard && plot.kind === 'template') {
+        previous.card.update(plot);
+        card = previous.card;
+      }
+      card ??= this.createCard(plot);
+      next.set(plot.id, { card, json });
+      bodies[plot.kind === 'image' ? 'images' : 'templates'].push(card.element);
+    }
+    for (const [id, { card }] of this.cards)
+      if (next.get(id)?.card !== card) {
+        this.observer.unobserve(card.element);
+        if (card instanceof TemplatePlotCard) card.dispose();
+      }
+    this.cards = next;
+    for (const [id, section] of this.sections) {
+      section.body.replaceChildren(...bodies[id]);
+      section.element.hidden = bodies[id].length === 0;
+      section.header.textContent = `${sectionTitles[id]} (${bodies[id].length})`;
+    }
+    for (const { card } of next.values()) this.observer.observe(card.element);
+    this.didRender();
+  }
+
+  private createCard(plot: PlotCard): Card {
+    switch (plot.kind) {
+      case 'template':
+        return new TemplatePlotCard(plot, this);
+      case 'image':
+        return new ImagePlotCard(plot, this.legend, () => this.didRender());
+      case 'failed':
+        return { id: plot.id, element: failedCardElement(plot) };
+    }
+  }
+
+  private showError(error: string | undefined): void {
+    this.banner.hidden = error === undefined;
+    if (error === undefined) return;
+    const showLog = htmlElement('button', {}, 'Show Log');
+    showLog.addEventListener('click', () => this.post({ type: 'showLog' }));
+    this.banner.replaceChildren(htmlElement('span', {}, error), showLog);
+  }
+
+  private toggleSection(id: PlotsSectionId): void {
+    const collapsed = this.state.collapsed.includes(id)
+      ? this.state.collapsed.filter((candidate) => candidate !== id)
+      : [...this.state.collapsed, id];
+    this.update({ ...this.state, collapsed });
+    this.applySections();
+  }
+
+  private applySections(): void {
+    for (const [id, section] of this.sections) {
+      const collapsed = this.state.collapsed.includes(id);
+      section.header.setAttribute('aria-expanded', String(!collapsed));
+      section.body.hidden = collapsed;
+    }
+  }
+
+  private update(state: PlotsUiState): void {
+    this.state = state;
+    this.saveState(state);
+  }
+}

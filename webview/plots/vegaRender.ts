@@ -1,0 +1,75 @@
+/**
+ * Renders one Vega-Lite spec without breaking the page's CSP: `ast: true` with vega-interpreter (no
+ * `new Function`, so no 'unsafe-eval'), no injected stylesheets (`defaultStyle: false`, vega-tooltip's
+ * `disableDefaultStyle`; media/plots.css styles the tooltip), no actions menu (the card has its own buttons).
+ */
+import embed, { type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
+
+export interface RenderedPlot {
+  readonly view: Result['view'];
+  finalize(): void;
+}
+
+function themeColour(name: string, fallback: string): string {
+  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+}
+
+/** Axis and title colours from the VS Code theme, read when a plot renders (a theme change re-renders). */
+function themeConfig(): Record<string, unknown> {
+  const foreground = themeColour('--vscode-foreground', '#cccccc');
+  const grid = themeColour('--vscode-editorWidget-border', '#444444');
+  return {
+    background: 'transparent',
+    axis: {
+      labelColor: foreground,
+      titleColor: foreground,
+      gridColor: grid,
+      domainColor: grid,
+      tickColor: grid,
+    },
+    legend: { labelColor: foreground, titleColor: foreground },
+    title: { color: foreground },
+    view: { stroke: grid },
+  };
+}
+
+export async function renderSpec(
+  container: HTMLElement,
+  spec: Readonly<Record<string, unknown>>,
+): Promise<RenderedPlot> {
+  const result = await embed(container, spec, {
+    actions: false,
+    defaultStyle: false,
+    ast: true,
+    expr: expressionInterpreter,
+    renderer: 'svg',
+    config: themeConfig(),
+    tooltip: { disableDefaultStyle: true },
+  });
+  return { view: result.view, finalize: () => result.finalize() };
+}
+
+/** The revisions whose colour is on a drawn mark of the SVG (lines, points, bars): the series really drawn. */
+export function drawnRevisions(
+  container: HTMLElement,
+  legend: ReadonlyArray<{ readonly rev: string; readonly colour: string }>,
+): string[] {
+  const colours = new Set<string>();
+  for (const element of Array.from(
+    container.querySelectorAll('g.mark-line path, g.mark-symbol path, g.mark-rect path, g.mark-area path'),
+  )) {
+    for (const attribute of ['stroke', 'fill']) {
+      const value = element.getAttribute(attribute);
+      if (value) colours.add(value.toLowerCase());
+    }
+  }
+  return legend.filter((entry) => colours.has(entry.colour.toLowerCase())).map((entry) => entry.rev);
+}
+
+/** SVG text, or PNG bytes as base64 (twice the size, for sharp images). */
+export async function exportView(view: Result['view'], format: 'svg' | 'png'): Promise<string> {
+  if (format === 'svg') return view.toSVG();
+  const url = await view.toImageURL('png', 2);
+  return url.slice(url.indexOf(',') + 1);
+}

@@ -26,6 +26,8 @@ export interface InertJsonElement {
 export interface WebviewHtmlInput extends WebviewPageAssets {
   readonly title: string;
   readonly data: readonly InertJsonElement[];
+  /** Image sources beyond the extension's folders and `data:` (the plots page exports through `blob:`). */
+  readonly extraImageSources?: readonly string[];
 }
 
 /** A value as JSON safe inside a `<script>` element (for pages built outside this shell, e.g. benchmarks). */
@@ -52,7 +54,7 @@ function attribute(value: string): string {
 export function webviewHtml(input: WebviewHtmlInput): string {
   const csp = [
     "default-src 'none'",
-    `img-src ${input.cspSource} data:`,
+    ['img-src', input.cspSource, 'data:', ...(input.extraImageSources ?? [])].join(' '),
     `style-src ${input.cspSource}`,
     `script-src 'nonce-${input.nonce}'`,
     `font-src ${input.cspSource}`,

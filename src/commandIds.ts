@@ -7,6 +7,7 @@ import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingComm
 import { dataCommandIds } from './data/registerDataFeatures';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
 import { experimentCommandIds, tableCommandIds } from './experiments/registerExperimentFeatures';
+import { historyCommandIds } from './history/historyCommandIds';
 
 export const commandIds = {
   ...runCommandIds,
@@ -15,6 +16,7 @@ export const commandIds = {
   ...remoteCommandIds,
   ...experimentCommandIds,
   ...tableCommandIds,
+  ...historyCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

@@ -11,6 +11,7 @@ import {
   registerExperimentFeatures,
   type ExperimentFeatures,
 } from './experiments/registerExperimentFeatures';
+import { registerHistoryFeatures, type HistoryFeatures } from './history/registerHistoryFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
@@ -32,6 +33,7 @@ export interface DvcLensTestApi {
   readonly data: DataFeatures;
   readonly remotes: RemoteFeatures;
   readonly experiments: ExperimentFeatures;
+  readonly history: HistoryFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
   const experiments = registerExperimentFeatures(featureDeps);
+  const history = registerHistoryFeatures(featureDeps);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -108,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     data,
     remotes,
     experiments,
+    history,
     outputLines: () => log.recentLines(),
   };
 }

@@ -11,6 +11,7 @@ export const settingKeys = {
   experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
   experimentsWorkers: 'dvcLens.experiments.workers',
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
+  ciMainBranch: 'dvcLens.ci.mainBranch',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -37,4 +38,9 @@ export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): bool
   return (
     event.affectsConfiguration(settingKeys.dvcPath) || event.affectsConfiguration(settingKeys.pythonPath)
   );
+}
+
+/** The branch generated CI workflows compare against and run on. */
+export function ciMainBranchSetting(): string {
+  return section().get<string>(settingKeys.ciMainBranch, 'main').trim() || 'main';
 }

@@ -32,6 +32,8 @@ export interface CiWorkflowOptions {
    * `npm run report -- --base "$BASE" --out report.md`). Without it the workflow uses DVC's own `--md` tables.
    */
   readonly reportCommand?: string;
+  /** The DVC project's folder inside the git repository (`ml/`), when it is not the repository's top. */
+  readonly workingDirectory?: string;
   /** Render the pipeline's plots to images and attach them to the report (default true). */
   readonly plots?: boolean;
 }
@@ -52,6 +54,8 @@ export function ciOptionsProblem(options: CiWorkflowOptions): string | undefined
     if (!/^[a-z0-9]+$/.test(extra)) return `"${extra}" is not a DVC extra`;
   if (options.requirementsFile !== undefined && !/^[\w./-]+$/.test(options.requirementsFile))
     return `"${options.requirementsFile}" is not a usable requirements path`;
+  if (options.workingDirectory !== undefined && !/^[\w./-]+$/.test(options.workingDirectory))
+    return `"${options.workingDirectory}" is not a usable folder`;
   return undefined;
 }
 

@@ -79,6 +79,9 @@ export function githubWorkflowYaml(options: CiWorkflowOptions): string {
     jobs: {
       report: {
         'runs-on': 'ubuntu-latest',
+        ...(options.workingDirectory
+          ? { defaults: { run: { 'working-directory': options.workingDirectory } } }
+          : {}),
         steps: githubWorkflowSteps(options),
       },
     },

@@ -36,6 +36,7 @@ export function gitlabCiYaml(options: CiWorkflowOptions): string {
       `git fetch origin ${options.mainBranch}`,
     ],
     script: [
+      ...(options.workingDirectory ? [`cd ${options.workingDirectory}`] : []),
       'dvc pull',
       'dvc repro',
       [...baseRevisionScript(options.mainBranch, 'gitlab'), ...reportScript(options)].join('\n'),

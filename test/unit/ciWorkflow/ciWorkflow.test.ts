@@ -113,6 +113,13 @@ void describe('GitHub Actions workflow', () => {
     assert.doesNotMatch(run, /dvc metrics diff|vl2png/);
   });
 
+  void it('runs in the DVC project folder when it is below the repository top', () => {
+    const parsed = parse(githubWorkflowYaml({ ...options, workingDirectory: 'ml' })) as {
+      jobs: { report: { defaults?: { run?: Record<string, string> } } };
+    };
+    assert.equal(parsed.jobs.report.defaults?.run?.['working-directory'], 'ml');
+  });
+
   void it('refuses names that could inject into the file', () => {
     assert.match(
       ciOptionsProblem({ ...options, secretEnv: { X: 'A }} ${{ github.token' } }) ?? '',
@@ -138,6 +145,7 @@ void describe('GitLab CI job', () => {
     assert.equal(job.variables.GIT_DEPTH, '0');
     assert.ok(job.before_script.some((line) => line.includes('"dvc[s3]==3.67.1"')));
     assert.deepEqual(job.script.slice(0, 2), ['dvc pull', 'dvc repro']);
+    assert.equal(ciOptionsProblem({ ...options, workingDirectory: 'a;b' }), '"a;b" is not a usable folder');
     assert.match(job.script[2] ?? '', /CI_MERGE_REQUEST_TARGET_BRANCH_NAME/);
     assert.equal(job.script.at(-1), 'cml comment create --publish report.md');
     assert.ok(job.rules.some((rule) => rule.if.includes('merge_request_event')));

@@ -12,6 +12,7 @@ export const settingKeys = {
   experimentsWorkers: 'dvcLens.experiments.workers',
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
   ciMainBranch: 'dvcLens.ci.mainBranch',
+  historyParamAnnotations: 'dvcLens.history.paramAnnotations',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -43,4 +44,9 @@ export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): bool
 /** The branch generated CI workflows compare against and run on. */
 export function ciMainBranchSetting(): string {
   return section().get<string>(settingKeys.ciMainBranch, 'main').trim() || 'main';
+}
+
+/** Whether params files show the value at HEAD and its blame at the end of the cursor's line. */
+export function historyParamAnnotationsSetting(): boolean {
+  return section().get<boolean>(settingKeys.historyParamAnnotations, true);
 }

@@ -12,6 +12,7 @@ import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
 import { HistoryTreeProvider } from './historyTreeProvider';
 import { openCommitComparison, type CommitComparison } from './openCommitComparison';
+import { ParamAnnotations } from './paramAnnotations';
 
 export { historyCommandIds } from './historyCommandIds';
 
@@ -19,6 +20,8 @@ export { historyCommandIds } from './historyCommandIds';
 export interface HistoryFeatures {
   readonly store: HistoryStore;
   readonly tree: HistoryTreeProvider;
+  /** Param blame at the end of the cursor's line in params files (`current`: what is on screen). */
+  readonly annotations: ParamAnnotations;
   /** Reads the first page of every repository again (what the view does when it becomes visible). */
   reloadAll(): Promise<void>;
 }
@@ -99,12 +102,17 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
   register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
   register(historyCommandIds.showAllCommits, () => setHiding(false));
 
-  return { store, tree, reloadAll };
+  const annotations = disposables.register(new ParamAnnotations(deps));
+  return { store, tree, annotations, reloadAll };
 }
 
-/** A History tree node (`{ root, entry }`) or `{ root, sha, parent? }` from tests and other commands. */
+/**
+ * A History tree node (`{ root, entry }`) or `{ root, sha, parent? }` from tests and other commands; `root`
+ * may be a Uri's string (command links in hovers carry JSON). Without `parent` it is the first parent.
+ */
 function comparisonTarget(argument: unknown): CommitComparison | undefined {
-  const root = rootField(argument);
+  const rootText = stringField(argument, 'root');
+  const root = rootField(argument) ?? (rootText ? vscode.Uri.parse(rootText) : undefined);
   if (!root || !isRecord(argument)) return undefined;
   const entry = argument.entry;
   if (isRecord(entry) && typeof entry.sha === 'string' && Array.isArray(entry.parents)) {
@@ -112,5 +120,5 @@ function comparisonTarget(argument: unknown): CommitComparison | undefined {
     return { root, sha: entry.sha, parent: typeof parent === 'string' ? parent : undefined };
   }
   const sha = stringField(argument, 'sha');
-  return sha ? { root, sha, parent: stringField(argument, 'parent') } : undefined;
+  return sha ? { root, sha, parent: stringField(argument, 'parent') ?? `${sha}^` } : undefined;
 }

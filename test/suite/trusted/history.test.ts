@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { HistoryNode } from '../../../src/history/historyTreeProvider';
@@ -123,5 +125,40 @@ describe('history, report preview and CI workflow', () => {
     assert.ok(commitNodes(api.history.tree.rootNodes()).every((node) => node.entry.markers.length > 0));
     await vscode.commands.executeCommand('dvcLens.showAllHistoryCommits');
     assert.equal(api.history.tree.hidingUnrelated, false);
+  });
+
+  it('params.yaml shows the value at HEAD and its blame at the cursor line; the hover has the SHA', async () => {
+    const api = await extensionApi();
+    const uri = vscode.Uri.joinPath(root(), 'params.yaml');
+    const editor = await vscode.window.showTextDocument(uri);
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('learning_rate:'));
+    assert.ok(line > 0);
+    editor.selection = new vscode.Selection(line, 2, line, 2);
+    // The demo's first commit added params.yaml, and nothing on the branch changed learning_rate since.
+    const { stdout } = await promisify(execFile)('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: root().fsPath,
+    });
+    const added = stdout.trim();
+    const shown = await waitFor('the annotation on the learning_rate line', () => {
+      const annotation = api.history.annotations.current;
+      return annotation?.line === line && annotation;
+    });
+    assert.match(shown.text, new RegExp(`^HEAD [\\d.]+ · added before ${added.slice(0, 7)} `));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, 4),
+    );
+    const hoverText = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    assert.ok(hoverText.includes(added), `the hover names ${added}: ${hoverText}`);
+    // Off the params lines: no annotation.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await waitFor('no annotation on a section line', () => api.history.annotations.current === undefined);
   });
 });

@@ -103,3 +103,54 @@ void describe('history core', () => {
     assert.equal(commitMetrics(undefined, undefined, {}).kind, 'unavailable');
   });
 });
+
+void describe('param key lines', () => {
+  void it('maps each leaf key of YAML and JSON params to its line', async () => {
+    const { paramKeyLines, isParamsFileName } = await import('../../../src/core/history/paramKeyLines');
+    const yaml = 'prepare:\n  seed: 7\ntrain:\n  learning_rate: 0.5\n  layers: [64, 32]\n  extra: {}\n';
+    assert.deepEqual(
+      [...paramKeyLines(yaml, 'params.yaml')],
+      [
+        [1, 'prepare.seed'],
+        [3, 'train.learning_rate'],
+        [4, 'train.layers'],
+        [5, 'train.extra'],
+      ],
+    );
+    const json = '{\n  "train": {\n    "lr": 0.1\n  }\n}\n';
+    assert.deepEqual([...paramKeyLines(json, 'params.json')], [[2, 'train.lr']]);
+    assert.equal(paramKeyLines('a: [', 'params.yaml').size, 0);
+    assert.equal(isParamsFileName('sub/params.yaml'), true);
+    assert.equal(isParamsFileName('dvc.yaml'), false);
+  });
+});
+
+void describe('param annotation text', () => {
+  void it('reads value at HEAD, the uncommitted change and the blamed commit', async () => {
+    const { paramAnnotationText, paramHoverLines } =
+      await import('../../../src/core/history/paramAnnotationText');
+    const commit = {
+      sha: 'b'.repeat(40),
+      subject: 'Tune lr',
+      author: 'Ada',
+      date: '2026-11-29T10:00:00+00:00',
+    };
+    const input = {
+      key: 'train.lr',
+      headValue: '0.1',
+      workspaceValue: '0.2',
+      blame: { kind: 'commit' as const, sha: commit.sha, previous: '0.5' },
+      commit,
+    };
+    assert.equal(
+      paramAnnotationText(input),
+      'HEAD 0.1 → 0.2 (uncommitted) · was 0.5 before bbbbbbb Ada, 2026-11-29 "Tune lr"',
+    );
+    assert.ok(paramHoverLines(input).some((line) => line.includes(commit.sha)));
+    assert.equal(paramAnnotationText({ ...input, headValue: undefined }), 'new: not committed yet');
+    assert.equal(
+      paramAnnotationText({ ...input, workspaceValue: '0.1', blame: { kind: 'beyond' }, commit: undefined }),
+      'HEAD 0.1 · unchanged in the commits searched',
+    );
+  });
+});

@@ -13,6 +13,7 @@ export const settingKeys = {
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
   ciMainBranch: 'dvcLens.ci.mainBranch',
   historyParamAnnotations: 'dvcLens.history.paramAnnotations',
+  historyRegressionWarning: 'dvcLens.history.regressionWarning',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -49,4 +50,9 @@ export function ciMainBranchSetting(): string {
 /** Whether params files show the value at HEAD and its blame at the end of the cursor's line. */
 export function historyParamAnnotationsSetting(): boolean {
   return section().get<boolean>(settingKeys.historyParamAnnotations, true);
+}
+
+/** Whether the status bar warns when a metric in the workspace is worse than at HEAD. */
+export function historyRegressionWarningSetting(): boolean {
+  return section().get<boolean>(settingKeys.historyRegressionWarning, true);
 }

@@ -7,4 +7,6 @@ export const historyCommandIds = {
   hideUnrelatedCommits: 'dvcLens.hideUnrelatedHistoryCommits',
   showAllCommits: 'dvcLens.showAllHistoryCommits',
   openHistoryCommit: 'dvcLens.openHistoryCommit',
+  insertMetricsSummary: 'dvcLens.insertMetricsSummary',
+  refreshMetricsVsHead: 'dvcLens.refreshMetricsVsHead',
 } as const;

@@ -13,6 +13,9 @@ import { HistoryStore } from './historyStore';
 import { HistoryTreeProvider } from './historyTreeProvider';
 import { openCommitComparison, type CommitComparison } from './openCommitComparison';
 import { ParamAnnotations } from './paramAnnotations';
+import { insertMetricsSummaryCommand } from './insertMetricsSummary';
+import { MetricsVsHeadTree } from './metricsVsHeadTree';
+import { WorkspaceMetrics } from './workspaceMetrics';
 
 export { historyCommandIds } from './historyCommandIds';
 
@@ -22,6 +25,9 @@ export interface HistoryFeatures {
   readonly tree: HistoryTreeProvider;
   /** Param blame at the end of the cursor's line in params files (`current`: what is on screen). */
   readonly annotations: ParamAnnotations;
+  /** Params and metrics changed against HEAD (the Source Control view, status-bar warning, commit summary). */
+  readonly workspaceMetrics: WorkspaceMetrics;
+  readonly metricsVsHead: MetricsVsHeadTree;
   /** Reads the first page of every repository again (what the view does when it becomes visible). */
   reloadAll(): Promise<void>;
 }
@@ -103,7 +109,20 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
   register(historyCommandIds.showAllCommits, () => setHiding(false));
 
   const annotations = disposables.register(new ParamAnnotations(deps));
-  return { store, tree, annotations, reloadAll };
+  const workspaceMetrics = disposables.register(new WorkspaceMetrics(deps));
+  const metricsVsHead = disposables.register(new MetricsVsHeadTree(workspaceMetrics));
+  const scmView = disposables.register(
+    vscode.window.createTreeView('dvcLens.metricsVsHead', { treeDataProvider: metricsVsHead }),
+  );
+  workspaceMetrics.setViewVisible(scmView.visible);
+  disposables.register(
+    scmView.onDidChangeVisibility((event) => workspaceMetrics.setViewVisible(event.visible)),
+  );
+  registerTrusted(historyCommandIds.insertMetricsSummary, (argument) =>
+    insertMetricsSummaryCommand(deps, workspaceMetrics, argument),
+  );
+  registerTrusted(historyCommandIds.refreshMetricsVsHead, () => workspaceMetrics.refresh());
+  return { store, tree, annotations, workspaceMetrics, metricsVsHead, reloadAll };
 }
 
 /**

@@ -161,4 +161,40 @@ describe('history, report preview and CI workflow', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await waitFor('no annotation on a section line', () => api.history.annotations.current === undefined);
   });
+
+  it('Insert Metrics Summary fills the git commit message box; Metrics vs HEAD lists the change', async () => {
+    const api = await extensionApi();
+    const params = vscode.Uri.joinPath(root(), 'params.yaml');
+    const original = await readText(params);
+    const git = vscode.extensions.getExtension<{
+      getAPI(version: 1): { repositories: Array<{ rootUri: vscode.Uri; inputBox: { value: string } }> };
+    }>('vscode.git');
+    assert.ok(git, 'the built-in git extension');
+    try {
+      await vscode.workspace.fs.writeFile(
+        params,
+        new TextEncoder().encode(original.replace(/learning_rate: [\d.]+/, 'learning_rate: 0.7')),
+      );
+      const summary = await vscode.commands.executeCommand<string | undefined>(
+        'dvcLens.insertMetricsSummary',
+        {
+          root: root(),
+        },
+      );
+      assert.match(summary ?? '', /- train\.learning_rate: [\d.]+ → 0\.7/);
+      const repositories = (git.isActive ? git.exports : await git.activate()).getAPI(1).repositories;
+      const box = repositories.find((repository) => repository.rootUri.fsPath === root().fsPath)?.inputBox;
+      assert.ok(
+        box?.value.includes(summary ?? '-'),
+        `the commit message box holds the summary: ${box?.value}`,
+      );
+      if (box) box.value = '';
+      const keys = api.history.metricsVsHead
+        .getChildren()
+        .flatMap((node) => (node.kind === 'change' ? [node.change.key] : []));
+      assert.ok(keys.includes('train.learning_rate'));
+    } finally {
+      await vscode.workspace.fs.writeFile(params, new TextEncoder().encode(original));
+    }
+  });
 });

@@ -154,3 +154,36 @@ void describe('param annotation text', () => {
     );
   });
 });
+
+void describe('workspace metric changes', () => {
+  void it('finds regressions by direction and writes a commit message summary', async () => {
+    const { workspaceChanges, regressions, commitMessageSummary } =
+      await import('../../../src/core/history/workspaceMetricChanges');
+    const changes = workspaceChanges(
+      [
+        { kind: 'param', file: 'params.yaml', key: 'train.lr', old: 0.5, new: 0.1, diff: -0.4 },
+        { kind: 'metric', file: 'metrics.json', key: 'accuracy', old: 0.98, new: 0.96, diff: -0.02 },
+        { kind: 'metric', file: 'metrics.json', key: 'loss', old: 0.3, new: 0.2, diff: -0.1 },
+        { kind: 'metric', file: 'metrics.json', key: 'same', old: 1, new: 1, diff: 0 },
+      ],
+      {},
+    );
+    assert.deepEqual(
+      changes.map((change) => [change.key, change.verdict]),
+      [
+        ['train.lr', 'neutral'],
+        ['accuracy', 'worse'],
+        ['loss', 'better'],
+      ],
+    );
+    assert.deepEqual(
+      regressions(changes, '').map((change) => change.key),
+      ['accuracy'],
+    );
+    assert.deepEqual(regressions(changes, 'loss'), []);
+    assert.equal(
+      commitMessageSummary(changes, 'HEAD'),
+      'DVC changes vs HEAD:\nParams:\n- train.lr: 0.5 → 0.1 (-0.4)\nMetrics:\n- accuracy: 0.98 → 0.96 (-0.02) worse\n- loss: 0.3 → 0.2 (-0.1) better',
+    );
+  });
+});

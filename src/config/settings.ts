@@ -54,5 +54,5 @@ export function historyParamAnnotationsSetting(): boolean {
 
 /** Whether the status bar warns when a metric in the workspace is worse than at HEAD. */
 export function historyRegressionWarningSetting(): boolean {
-  return section().get<boolean>(settingKeys.historyRegressionWarning, true);
+  return section().get<boolean>(settingKeys.historyRegressionWarning, false);
 }

@@ -127,14 +127,24 @@ export class HistoryStore implements vscode.Disposable {
       state.pages.push(loaded);
       state.hasMore = page.hasMore;
       this.changed.fire();
-      loaded.lockOutsChanged = await tools.history.lockOutsChanged(page.commits, signal);
-      try {
-        loaded.rows = await tools.history.metricsFor(page.commits, signal);
-      } catch (error) {
+      // git's small reads for the markers run while DVC collects the metrics (seconds).
+      const metrics = tools.history.metricsFor(page.commits, signal).then(
+        (rows) => ({ rows, failure: undefined }),
+        (error: unknown) => {
+          if (isCancellation(error)) throw error;
+          this.deps.log.error('DVC Lens: history metrics could not be read', error);
+          return { rows: undefined, failure: `Metrics not available: ${errorText(error)}` };
+        },
+      );
+      const lockOuts = tools.history.lockOutsChanged(page.commits, signal).catch((error: unknown) => {
         if (isCancellation(error)) throw error;
-        loaded.failure = `Metrics not available: ${errorText(error)}`;
-        this.deps.log.error('DVC Lens: history metrics could not be read', error);
-      }
+        return new Set<string>();
+      });
+      // Together, so that a rejection of either is handled (and the other's is not left unheard).
+      const [answer, lockOutsChanged] = await Promise.all([metrics, lockOuts]);
+      loaded.lockOutsChanged = lockOutsChanged;
+      loaded.rows = answer.rows;
+      loaded.failure = answer.failure;
     } catch (error) {
       if (!isCancellation(error) && current())
         state.notes.push(`History could not be read: ${errorText(error)}`);

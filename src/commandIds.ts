@@ -14,6 +14,7 @@ import {
   tableCommandIds,
 } from './experiments/registerExperimentFeatures';
 import { plotsCommandIds } from './plots/plotsCommandIds';
+import { historyCommandIds } from './history/historyCommandIds';
 
 export const commandIds = {
   ...runCommandIds,
@@ -26,6 +27,7 @@ export const commandIds = {
   ...metricsCommandIds,
   ...compareCommandIds,
   ...plotsCommandIds,
+  ...historyCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',
   showLog: 'dvcLens.showLog',

@@ -12,6 +12,7 @@ import {
   type ExperimentFeatures,
 } from './experiments/registerExperimentFeatures';
 import { registerMetricsFeatures, type MetricsFeatures } from './metrics/registerMetricsFeatures';
+import { registerHistoryFeatures, type HistoryFeatures } from './history/registerHistoryFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
@@ -37,6 +38,7 @@ export interface DvcLensTestApi {
   readonly metrics: MetricsFeatures;
   /** The plots dashboards (`dashboards()`, `dashboardFor(root)`). */
   readonly plots: PlotFeatures;
+  readonly history: HistoryFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const experiments = registerExperimentFeatures(featureDeps);
   const metrics = registerMetricsFeatures(disposables, context, experiments.store);
   const plots = registerPlotFeatures(featureDeps, experiments.store);
+  const history = registerHistoryFeatures(featureDeps);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -117,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     experiments,
     metrics,
     plots,
+    history,
     outputLines: () => log.recentLines(),
   };
 }

@@ -149,9 +149,43 @@ export class GitCli {
     );
   }
 
-  /** A file's content at a commit (`git show <rev>:./<path>`, path relative to `folder`). */
-  async fileAt(rev: string, path: string, signal?: AbortSignal): Promise<string> {
-    return this.call((git) => git.raw(['show', `${asGitRevision(rev)}:./${path}`]), signal);
+  /** Branches, tags and remote branches by short name (`main`, `v1.0`, `origin/main`), for ref pickers. */
+  async refNames(signal?: AbortSignal): Promise<string[]> {
+    const output = await this.call(
+      (git) =>
+        git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes']),
+      signal,
+    );
+    return output.split(/\r?\n/).filter((name) => name.length > 0 && !name.endsWith('/HEAD'));
+  }
+
+  /**
+   * One page of `git log` along first parents (the branch as it was built, merges compared with their first
+   * parent), with the files each commit changed relative to `folder`. `format` is passed through; see
+   * src/core/history/gitLogPage.ts for the one the History view uses and its parser.
+   */
+  async logPage(
+    page: { readonly rev: string; readonly skip: number; readonly count: number; readonly format: string },
+    signal?: AbortSignal,
+  ): Promise<string> {
+    return this.call(
+      (git) =>
+        git.raw([
+          'log',
+          `--format=${page.format}`,
+          '--name-only',
+          '--no-renames',
+          '--first-parent',
+          '--diff-merges=first-parent',
+          '--relative',
+          `--skip=${Math.max(0, Math.floor(page.skip))}`,
+          '-n',
+          String(Math.max(1, Math.floor(page.count))),
+          page.rev,
+          '--',
+        ]),
+      signal,
+    );
   }
 
   /**
@@ -205,6 +239,64 @@ export class GitCli {
       signal,
     );
     return nulPairs(output).map(([sha, name]) => ({ sha, name }));
+  }
+
+  /** Shas (newest first, first parents only, at most `limit`) of the commits that changed `path`. */
+  async commitsTouching(path: string, limit: number, signal?: AbortSignal): Promise<string[]> {
+    const output = await this.call(
+      (git) =>
+        git.raw([
+          'log',
+          '--format=%H',
+          '--first-parent',
+          '-n',
+          String(Math.max(1, limit)),
+          'HEAD',
+          '--',
+          path,
+        ]),
+      signal,
+    );
+    return output.split(/\r?\n/).filter((sha) => /^[0-9a-f]{40}$/.test(sha));
+  }
+
+  /**
+   * A file's text at a revision (`git show <rev>:./<path>`, the path relative to `folder`), or undefined when
+   * the file does not exist there.
+   */
+  async fileAt(rev: string, path: string, signal?: AbortSignal): Promise<string | undefined> {
+    if (rev.startsWith('-')) throw new Error(`'${rev}' is not a revision`);
+    try {
+      return await this.call((git) => git.raw(['show', `${rev}:./${path}`]), signal);
+    } catch (error) {
+      if (
+        error instanceof ProcessError &&
+        error.reason === 'exit' &&
+        /does not exist|exists on disk, but not in/.test(error.stderr)
+      )
+        return undefined;
+      throw error;
+    }
+  }
+
+  /** The checked-out branch, or undefined on a detached HEAD (or before the first commit). */
+  async currentBranch(signal?: AbortSignal): Promise<string | undefined> {
+    try {
+      const name = (
+        await this.call((git) => git.raw(['symbolic-ref', '--short', '-q', 'HEAD']), signal)
+      ).trim();
+      return name || undefined;
+    } catch (error) {
+      if (error instanceof ProcessError && error.reason === 'exit') return undefined;
+      throw error;
+    }
+  }
+
+  /** True for a shallow clone: history ends early, and the oldest commit's parent is missing. */
+  async isShallow(signal?: AbortSignal): Promise<boolean> {
+    return (
+      (await this.call((git) => git.raw(['rev-parse', '--is-shallow-repository']), signal)).trim() === 'true'
+    );
   }
 
   private async call<T>(operation: (git: SimpleGit) => Promise<T>, signal?: AbortSignal): Promise<T> {

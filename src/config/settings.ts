@@ -13,6 +13,8 @@ export const settingKeys = {
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
   metricsRegressionWarning: 'dvcLens.metrics.regressionWarning',
   plotsMaxRevisions: 'dvcLens.plots.maxRevisions',
+  ciMainBranch: 'dvcLens.ci.mainBranch',
+  historyParamAnnotations: 'dvcLens.history.paramAnnotations',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -40,3 +42,15 @@ export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): bool
     event.affectsConfiguration(settingKeys.dvcPath) || event.affectsConfiguration(settingKeys.pythonPath)
   );
 }
+
+/** The branch generated CI workflows compare against and run on. */
+export function ciMainBranchSetting(): string {
+  return section().get<string>(settingKeys.ciMainBranch, 'main').trim() || 'main';
+}
+
+/** Whether params files show the value at HEAD and its blame at the end of the cursor's line. */
+export function historyParamAnnotationsSetting(): boolean {
+  return section().get<boolean>(settingKeys.historyParamAnnotations, true);
+}
+
+/** Whether the status bar warns when a metric in the workspace is worse than at HEAD. */

@@ -63,7 +63,7 @@ void test('two experiments: the changed params and metrics are exactly what dvc 
   assert.ok(model.files.some((file) => file.path === 'params.yaml'));
   const before = await gitCli.fileAt(a.sha ?? '', 'src/train.py');
   const afterChange = await gitCli.fileAt(b.sha ?? '', 'src/train.py');
-  assert.ok(afterChange.endsWith('# tuned\n') && !before.includes('# tuned'));
+  assert.ok(afterChange?.endsWith('# tuned\n') && !before?.includes('# tuned'));
 });
 
 void test('the revision picker lists branches and recent commits from git', async () => {

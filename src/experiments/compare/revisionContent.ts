@@ -42,11 +42,13 @@ export class RevisionContentProvider implements vscode.TextDocumentContentProvid
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      return await new GitCli(query.root, { log: this.log }).fileAt(
+      // A file the revision does not have reads as empty: the diff editor shows it added or deleted.
+      const text = await new GitCli(query.root, { log: this.log }).fileAt(
         query.sha,
         uri.path.replace(/^\//, ''),
         controller.signal,
       );
+      return text ?? '';
     } catch (error) {
       this.log.error(`Could not read ${uri.path} at ${query.sha}`, error);
       return '';

@@ -17,3 +17,4 @@ import './metricsView.test';
 import './addPlot.test';
 import './compare.test';
 import './plots.test';
+import './history.test';

@@ -1,0 +1,59 @@
+/**
+ * The end-of-line annotation and the hover of one param: its value at HEAD, the workspace's change, and the
+ * commit that last changed it (param blame). Kept short for the line; the hover carries the full SHA.
+ */
+import type { ParamBlame } from './paramBlame';
+
+/** The blamed commit as git describes it. */
+export interface BlameCommit {
+  readonly sha: string;
+  readonly subject: string;
+  readonly author: string;
+  /** ISO 8601. */
+  readonly date: string;
+}
+
+export interface ParamAnnotationInput {
+  readonly key: string;
+  /** Undefined: not in the file at HEAD. */
+  readonly headValue: string | undefined;
+  /** Undefined: not in the editor's text (or the text does not parse). */
+  readonly workspaceValue: string | undefined;
+  readonly blame: ParamBlame | undefined;
+  readonly commit: BlameCommit | undefined;
+}
+
+export function paramAnnotationText(input: ParamAnnotationInput): string {
+  if (input.headValue === undefined) return 'new: not committed yet';
+  const parts: string[] = [];
+  if (input.workspaceValue !== undefined && input.workspaceValue !== input.headValue)
+    parts.push(`HEAD ${input.headValue} → ${input.workspaceValue} (uncommitted)`);
+  else parts.push(`HEAD ${input.headValue}`);
+  parts.push(blameText(input));
+  return parts.join(' · ');
+}
+
+function blameText(input: ParamAnnotationInput): string {
+  const blame = input.blame;
+  if (!blame || blame.kind === 'uncommitted') return 'not committed yet';
+  if (blame.kind === 'beyond') return 'unchanged in the commits searched';
+  const commit = input.commit;
+  const who = commit ? ` ${commit.author}, ${commit.date.slice(0, 10)}` : '';
+  const was = blame.previous === undefined ? 'added' : `was ${blame.previous}`;
+  return `${was} before ${blame.sha.slice(0, 7)}${who}${commit ? ` "${commit.subject}"` : ''}`;
+}
+
+/** Hover lines (plain text; the host escapes them into markdown). */
+export function paramHoverLines(input: ParamAnnotationInput): string[] {
+  const lines = [`${input.key}: ${input.headValue ?? '(not at HEAD)'} at HEAD`];
+  if (input.workspaceValue !== undefined && input.workspaceValue !== input.headValue)
+    lines.push(`Workspace: ${input.workspaceValue} (uncommitted)`);
+  const blame = input.blame;
+  if (blame?.kind === 'commit') {
+    lines.push(
+      `Last changed in ${blame.sha}${blame.previous === undefined ? ' (added)' : ` (from ${blame.previous})`}`,
+    );
+    if (input.commit) lines.push(`${input.commit.subject} — ${input.commit.author}, ${input.commit.date}`);
+  } else if (blame?.kind === 'beyond') lines.push('Not changed in the commits searched.');
+  return lines;
+}

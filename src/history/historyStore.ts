@@ -1,0 +1,158 @@
+/**
+ * The History view's state per repository: the pages of commits loaded so far (50 at a time; never the
+ * whole branch) and, per page, DVC's metrics once `dvc exp show` answers. Commits paint first, from git;
+ * metrics and markers fill in when DVC answers. Loads only while the view is visible.
+ */
+import * as vscode from 'vscode';
+import { isCancellation } from '../cli/processError';
+import type { ExperimentRow } from '../core/experiments/experimentModel';
+import type { LoggedCommit } from '../core/history/gitLogPage';
+import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
+import { metricDirectionsSetting } from '../experiments/experimentSettings';
+import { errorText } from '../ui/messages';
+import { repositoryTools, type HistoryToolDependencies } from './historyTools';
+
+interface LoadedPage {
+  readonly commits: readonly LoggedCommit[];
+  rows: ReadonlyMap<string, ExperimentRow> | undefined;
+  lockOutsChanged: ReadonlySet<string>;
+  failure: string | undefined;
+}
+
+/** What the view shows for one repository. */
+export interface RepositoryHistory {
+  readonly root: vscode.Uri;
+  readonly entries: readonly HistoryEntry[];
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+  /** Said above the commits: detached HEAD, shallow clone, no commit yet, a git failure. */
+  readonly notes: readonly string[];
+}
+
+interface RepositoryState {
+  pages: LoadedPage[];
+  hasMore: boolean;
+  loading: boolean;
+  notes: string[];
+  generation: number;
+  controller: AbortController | undefined;
+}
+
+export class HistoryStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly states = new Map<string, RepositoryState>();
+
+  constructor(private readonly deps: HistoryToolDependencies) {}
+
+  /** The loaded history of a repository (empty until `reload` ran). */
+  history(root: vscode.Uri): RepositoryHistory {
+    const state = this.states.get(root.toString());
+    const directions = metricDirectionsSetting();
+    const entries = (state?.pages ?? []).flatMap((page) =>
+      buildHistoryEntries(
+        page.commits,
+        page.rows,
+        { paramsFiles: new Set(['params.yaml']), directions, lockOutsChanged: page.lockOutsChanged },
+        page.failure,
+      ),
+    );
+    return {
+      root,
+      entries,
+      hasMore: state?.hasMore ?? false,
+      loading: state?.loading ?? false,
+      notes: state?.notes ?? [],
+    };
+  }
+
+  /** Drops what was loaded and reads the first page again (a newer reload cancels an older one). */
+  async reload(root: vscode.Uri): Promise<void> {
+    const previous = this.states.get(root.toString());
+    previous?.controller?.abort();
+    const state: RepositoryState = {
+      pages: [],
+      hasMore: false,
+      loading: true,
+      notes: [],
+      generation: (previous?.generation ?? 0) + 1,
+      controller: new AbortController(),
+    };
+    this.states.set(root.toString(), state);
+    this.changed.fire();
+    const tools = await repositoryTools(this.deps, root);
+    const signal = state.controller?.signal;
+    try {
+      if (await tools.git.isShallow(signal))
+        state.notes.push('Shallow clone: history ends early; fetch with full history to see older commits.');
+      if (!(await tools.git.currentBranch(signal)))
+        state.notes.push('Detached HEAD: showing the history of the checked-out commit.');
+    } catch (error) {
+      if (!isCancellation(error)) state.notes.push(`git could not read this repository: ${errorText(error)}`);
+    }
+    await this.loadPage(root, state);
+  }
+
+  /** The next 50 commits. */
+  async loadMore(root: vscode.Uri): Promise<void> {
+    const state = this.states.get(root.toString());
+    if (!state) return this.reload(root);
+    if (state.loading || !state.hasMore) return;
+    state.loading = true;
+    this.changed.fire();
+    await this.loadPage(root, state);
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) state.controller?.abort();
+    this.changed.dispose();
+  }
+
+  private async loadPage(root: vscode.Uri, state: RepositoryState): Promise<void> {
+    const signal = state.controller?.signal;
+    const current = (): boolean => this.states.get(root.toString())?.generation === state.generation;
+    try {
+      const tools = await repositoryTools(this.deps, root);
+      const skip = state.pages.reduce((count, page) => count + page.commits.length, 0);
+      const page = await tools.history.page(skip, undefined, signal);
+      if (!current()) return;
+      if (skip === 0 && page.commits.length === 0)
+        state.notes.push('No commits yet: commit to start a history.');
+      const loaded: LoadedPage = {
+        commits: page.commits,
+        rows: undefined,
+        lockOutsChanged: new Set(),
+        failure: undefined,
+      };
+      state.pages.push(loaded);
+      state.hasMore = page.hasMore;
+      this.changed.fire();
+      // git's small reads for the markers run while DVC collects the metrics (seconds).
+      const metrics = tools.history.metricsFor(page.commits, signal).then(
+        (rows) => ({ rows, failure: undefined }),
+        (error: unknown) => {
+          if (isCancellation(error)) throw error;
+          this.deps.log.error('DVC Lens: history metrics could not be read', error);
+          return { rows: undefined, failure: `Metrics not available: ${errorText(error)}` };
+        },
+      );
+      const lockOuts = tools.history.lockOutsChanged(page.commits, signal).catch((error: unknown) => {
+        if (isCancellation(error)) throw error;
+        return new Set<string>();
+      });
+      // Together, so that a rejection of either is handled (and the other's is not left unheard).
+      const [answer, lockOutsChanged] = await Promise.all([metrics, lockOuts]);
+      loaded.lockOutsChanged = lockOutsChanged;
+      loaded.rows = answer.rows;
+      loaded.failure = answer.failure;
+    } catch (error) {
+      if (!isCancellation(error) && current())
+        state.notes.push(`History could not be read: ${errorText(error)}`);
+    } finally {
+      if (current()) {
+        state.loading = false;
+        this.changed.fire();
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The history feature: the History view (commits with metrics, paged), the commit comparison behind a click,
+ * the report preview, the CI workflow generator and param blame in params files (Metrics vs HEAD, the
+ * regression warning and the commit-message summary are the metrics feature's, src/metrics). One call from
+ * src/extension.ts.
+ */
+import * as vscode from 'vscode';
+import { createCiWorkflowCommand } from '../ci/createCiWorkflowCommand';
+import type { DataFeatureDependencies } from '../data/registerDataFeatures';
+import { isRecord, rootField, stringField } from '../remotes/commandArguments';
+import { previewReportCommand } from '../report/previewReportCommand';
+import { isTrusted, restrictedModeMessage, whenTrusted } from '../trust/workspaceTrust';
+import { historyCommandIds } from './historyCommandIds';
+import { HistoryStore } from './historyStore';
+import { HistoryTreeProvider } from './historyTreeProvider';
+import { openCommitComparison, type CommitComparison } from './openCommitComparison';
+import { ParamAnnotations } from './paramAnnotations';
+
+export { historyCommandIds } from './historyCommandIds';
+
+/** What the extension-host suite reads of the history feature. */
+export interface HistoryFeatures {
+  readonly store: HistoryStore;
+  readonly tree: HistoryTreeProvider;
+  /** Param blame at the end of the cursor's line in params files (`current`: what is on screen). */
+  readonly annotations: ParamAnnotations;
+  /** Reads the first page of every repository again (what the view does when it becomes visible). */
+  reloadAll(): Promise<void>;
+}
+
+const HIDE_UNRELATED_STATE = 'dvcLens.history.hideUnrelated';
+const HIDING_CONTEXT_KEY = 'dvcLens.history.hidingUnrelated';
+/** Repository files change in bursts (a repro writes many): wait for quiet before reading history again. */
+const RELOAD_DELAY_MS = 1500;
+
+export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryFeatures {
+  const { disposables, context, repositories } = deps;
+  const store = disposables.register(new HistoryStore(deps));
+  const tree = disposables.register(new HistoryTreeProvider(store, repositories));
+  const view = disposables.register(
+    vscode.window.createTreeView('dvcLens.history', { treeDataProvider: tree }),
+  );
+  const storage = context.globalStorageUri;
+
+  const reloadAll = async (): Promise<void> => {
+    if (!isTrusted()) return;
+    await repositories.whenLoaded();
+    await Promise.all(repositories.repositories.map((repository) => store.reload(repository.root)));
+  };
+  let stale = true;
+  let timer: NodeJS.Timeout | undefined;
+  const reloadIfVisible = (): void => {
+    if (!view.visible) return void (stale = true);
+    stale = false;
+    void reloadAll();
+  };
+  disposables.register(view.onDidChangeVisibility((event) => event.visible && stale && reloadIfVisible()));
+  disposables.register(
+    repositories.onDidChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(reloadIfVisible, RELOAD_DELAY_MS);
+    }),
+  );
+  disposables.register({ dispose: () => clearTimeout(timer) });
+
+  const setHiding = (hide: boolean): void => {
+    tree.setHideUnrelated(hide);
+    void context.workspaceState.update(HIDE_UNRELATED_STATE, hide);
+    void vscode.commands.executeCommand('setContext', HIDING_CONTEXT_KEY, hide);
+  };
+  setHiding(context.workspaceState.get<boolean>(HIDE_UNRELATED_STATE, false));
+  tree.setRestricted(!isTrusted());
+  disposables.register(
+    whenTrusted(() => {
+      tree.setRestricted(false);
+      stale = true;
+      if (view.visible) reloadIfVisible();
+    }),
+  );
+
+  const register = (id: string, handler: (argument: unknown) => unknown): void => {
+    disposables.register(vscode.commands.registerCommand(id, handler));
+  };
+  // Commands that run processes refuse in Restricted Mode even when invoked programmatically.
+  const registerTrusted = (id: string, handler: (argument: unknown) => unknown): void =>
+    register(id, (argument) => {
+      if (isTrusted()) return handler(argument);
+      void vscode.window.showWarningMessage(restrictedModeMessage);
+      return undefined;
+    });
+  registerTrusted(historyCommandIds.createCiWorkflow, (argument) => createCiWorkflowCommand(deps, argument));
+  registerTrusted(historyCommandIds.previewReport, (argument) =>
+    previewReportCommand(deps, storage, argument),
+  );
+  registerTrusted(historyCommandIds.refreshHistory, () => reloadAll());
+  registerTrusted(historyCommandIds.loadMoreHistory, async (argument) => {
+    const root = rootField(argument) ?? repositories.repositories[0]?.root;
+    if (root) await store.loadMore(root);
+  });
+  registerTrusted(historyCommandIds.openHistoryCommit, (argument) => {
+    const target = comparisonTarget(argument);
+    return target ? openCommitComparison(deps, storage, target) : undefined;
+  });
+  register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
+  register(historyCommandIds.showAllCommits, () => setHiding(false));
+
+  const annotations = disposables.register(new ParamAnnotations(deps));
+  return { store, tree, annotations, reloadAll };
+}
+
+/**
+ * A History tree node (`{ root, entry }`) or `{ root, sha, parent? }` from tests and other commands; `root`
+ * may be a Uri's string (command links in hovers carry JSON). Without `parent` it is the first parent.
+ */
+function comparisonTarget(argument: unknown): CommitComparison | undefined {
+  const rootText = stringField(argument, 'root');
+  const root = rootField(argument) ?? (rootText ? vscode.Uri.parse(rootText) : undefined);
+  if (!root || !isRecord(argument)) return undefined;
+  const entry = argument.entry;
+  if (isRecord(entry) && typeof entry.sha === 'string' && Array.isArray(entry.parents)) {
+    const parent: unknown = entry.parents[0];
+    return { root, sha: entry.sha, parent: typeof parent === 'string' ? parent : undefined };
+  }
+  const sha = stringField(argument, 'sha');
+  return sha ? { root, sha, parent: stringField(argument, 'parent') ?? `${sha}^` } : undefined;
+}

@@ -1,0 +1,65 @@
+/**
+ * "DVC Lens: Preview Report": the report the CI workflow would post, built here from `dvc metrics diff` and
+ * `dvc params diff` of the workspace against a ref the person picks, shown in the Markdown preview.
+ * Argument (tests, other commands): `{ root?: Uri, base?: string }`; resolves to the report file's Uri.
+ */
+import * as vscode from 'vscode';
+import { isCancellation } from '../cli/processError';
+import { metricDirectionsSetting } from '../experiments/experimentSettings';
+import { pickRepository, repositoryTools, type HistoryToolDependencies } from '../history/historyTools';
+import { stringField } from '../remotes/commandArguments';
+import { showErrorWithLog, errorText } from '../ui/messages';
+import { withCancellableProgress } from '../ui/progress';
+import { buildDvcReport } from './dvcReport';
+import { showMarkdownReport } from './markdownPreview';
+
+export async function previewReportCommand(
+  deps: HistoryToolDependencies,
+  storage: vscode.Uri,
+  argument: unknown,
+): Promise<vscode.Uri | undefined> {
+  const repository = await pickRepository(argument, deps.repositories, 'Report for which repository?');
+  if (!repository) return undefined;
+  const tools = await repositoryTools(deps, repository.root);
+  if (!tools.cli) {
+    void showErrorWithLog(
+      deps.log,
+      'DVC Lens: the report needs DVC, which was not found. Choose a DVC executable or install DVC.',
+    );
+    return undefined;
+  }
+  const base = stringField(argument, 'base') ?? (await pickBase(tools.git.refNames().catch(() => [])));
+  if (!base) return undefined;
+  const cli = tools.cli;
+  try {
+    const markdown = await withCancellableProgress(
+      `DVC Lens: Building the report against ${base}`,
+      (signal) => buildDvcReport(cli, { base, directions: metricDirectionsSetting(), signal }),
+    );
+    return await showMarkdownReport(
+      storage,
+      `report-${repository.workspaceFolder.name}-vs-${base}`,
+      markdown,
+    );
+  } catch (error) {
+    if (!isCancellation(error))
+      void showErrorWithLog(
+        deps.log,
+        `DVC Lens: could not build the report against ${base}: ${errorText(error)}`,
+      );
+    return undefined;
+  }
+}
+
+async function pickBase(refs: Promise<string[]>): Promise<string | undefined> {
+  const items = [
+    { label: 'HEAD', description: 'the last commit: what the workspace changes' },
+    { label: 'HEAD~1', description: 'the commit before the last' },
+    ...(await refs).map((ref) => ({ label: ref, description: '' })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Compare the workspace against which ref?',
+    matchOnDescription: true,
+  });
+  return picked?.label;
+}

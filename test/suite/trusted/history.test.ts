@@ -1,0 +1,164 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { HistoryNode } from '../../../src/history/historyTreeProvider';
+import { extensionApi, processLines, waitFor, workspaceRoot } from '../suiteHelpers';
+
+const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return decode(await vscode.workspace.fs.readFile(uri));
+}
+
+function commitNodes(nodes: readonly HistoryNode[]): Array<Extract<HistoryNode, { kind: 'commit' }>> {
+  return nodes.filter((node): node is Extract<HistoryNode, { kind: 'commit' }> => node.kind === 'commit');
+}
+
+describe('history, report preview and CI workflow', () => {
+  const root = (): vscode.Uri => workspaceRoot();
+  const workflow = (): vscode.Uri => vscode.Uri.joinPath(root(), '.github', 'workflows', 'dvc-report.yml');
+
+  after(async () => {
+    await vscode.commands.executeCommand('dvcLens.showAllHistoryCommits');
+    for (const path of ['.github', '.gitlab-ci.yml'])
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), path), { recursive: true }).then(
+        () => undefined,
+        () => undefined,
+      );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Create CI Workflow writes a GitHub workflow (and a GitLab job) with the DVC steps', async () => {
+    const written = await vscode.commands.executeCommand<vscode.Uri[] | undefined>(
+      'dvcLens.createCiWorkflow',
+      {
+        root: root(),
+        name: 'dvc-report',
+        gitlab: true,
+      },
+    );
+    assert.deepEqual(
+      written?.map((uri) => vscode.workspace.asRelativePath(uri)),
+      ['.github/workflows/dvc-report.yml', '.gitlab-ci.yml'],
+    );
+    const parsed = parse(await readText(workflow())) as {
+      jobs: { report: { steps: Array<{ name: string; run?: string; with?: Record<string, unknown> }> } };
+    };
+    const steps = parsed.jobs.report.steps;
+    assert.equal(steps[0]?.with?.['fetch-depth'], 0);
+    assert.ok(steps.some((step) => step.run === 'dvc pull'));
+    assert.ok(steps.some((step) => step.run === 'dvc repro'));
+    assert.match(steps.at(-1)?.run ?? '', /cml comment create/);
+  });
+
+  it('Create CI Workflow never replaces an existing file without confirmation', async () => {
+    await vscode.workspace.fs.writeFile(workflow(), new TextEncoder().encode('# mine\n'));
+    // Without `confirmed` the command asks with a modal, which the test host refuses: nothing is written.
+    const refused = await vscode.commands.executeCommand('dvcLens.createCiWorkflow', {
+      root: root(),
+      name: 'dvc-report',
+      gitlab: false,
+    });
+    assert.equal(refused, undefined);
+    assert.equal(await readText(workflow()), '# mine\n');
+    await vscode.commands.executeCommand('dvcLens.createCiWorkflow', {
+      root: root(),
+      name: 'dvc-report',
+      gitlab: false,
+      confirmed: true,
+    });
+    assert.match(await readText(workflow()), /dvc repro/);
+  });
+
+  it('Preview Report builds the report against a ref and opens it in the Markdown preview', async () => {
+    const api = await extensionApi();
+    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('dvcLens.previewReport', {
+      root: root(),
+      base: 'HEAD~1',
+    });
+    assert.ok(report, 'a report file');
+    const markdown = await readText(report);
+    assert.match(markdown, /^## DVC report: `workspace` vs `HEAD~1`/);
+    // HEAD~1 (the demo's first commit) has no metrics yet: every metric of the workspace is new.
+    assert.match(markdown, /\| metrics\.json \| accuracy \| — \| [\d.]+ \| added \|/);
+    assert.ok(processLines(api).some((line) => /metrics diff '?HEAD~1'? --json/.test(line)));
+  });
+
+  it('History lists the branch with metrics, deltas and markers; a click compares with the parent', async () => {
+    const api = await extensionApi();
+    await api.history.reloadAll();
+    const commits = await waitFor(
+      'history with metrics',
+      () => {
+        const nodes = commitNodes(api.history.tree.rootNodes());
+        return nodes.length >= 2 && nodes.every((node) => node.entry.metrics.kind !== 'loading') && nodes;
+      },
+      60_000,
+    );
+    const [head] = commits;
+    const first = commits.at(-1);
+    assert.ok(head && first);
+    assert.equal(head.entry.subject, 'Reproduce the pipeline');
+    assert.equal(head.entry.metrics.kind, 'available');
+    assert.match(String(api.history.tree.getTreeItem(head).description), /accuracy 0\.\d+/);
+    assert.ok(head.entry.markers.includes('metrics'));
+    assert.equal(first.entry.metrics.kind, 'unavailable', 'the first commit has no metrics');
+    assert.ok(first.entry.markers.includes('pipeline'));
+    assert.ok(processLines(api).some((line) => /exp show --json --rev [0-9a-f]{40} --num 3/.test(line)));
+
+    const compared = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'dvcLens.openHistoryCommit',
+      head,
+    );
+    assert.ok(compared, 'the comparison opened');
+    const markdown = await readText(compared);
+    assert.match(markdown, new RegExp(`vs \`${first.entry.sha.slice(0, 7)}\``));
+    assert.match(markdown, /\| metrics\.json \| accuracy \| — \|/);
+  });
+
+  it('the toggle hides commits that changed nothing DVC tracks', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('dvcLens.hideUnrelatedHistoryCommits');
+    assert.equal(api.history.tree.hidingUnrelated, true);
+    assert.ok(commitNodes(api.history.tree.rootNodes()).every((node) => node.entry.markers.length > 0));
+    await vscode.commands.executeCommand('dvcLens.showAllHistoryCommits');
+    assert.equal(api.history.tree.hidingUnrelated, false);
+  });
+
+  it('params.yaml shows the value at HEAD and its blame at the cursor line; the hover has the SHA', async () => {
+    const api = await extensionApi();
+    const uri = vscode.Uri.joinPath(root(), 'params.yaml');
+    const editor = await vscode.window.showTextDocument(uri);
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('learning_rate:'));
+    assert.ok(line > 0);
+    editor.selection = new vscode.Selection(line, 2, line, 2);
+    // The demo's first commit added params.yaml, and nothing on the branch changed learning_rate since.
+    const { stdout } = await promisify(execFile)('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: root().fsPath,
+    });
+    const added = stdout.trim();
+    const shown = await waitFor('the annotation on the learning_rate line', () => {
+      const annotation = api.history.annotations.current;
+      return annotation?.line === line && annotation;
+    });
+    assert.match(shown.text, new RegExp(`^HEAD [\\d.]+ · added before ${added.slice(0, 7)} `));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, 4),
+    );
+    const hoverText = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    assert.ok(hoverText.includes(added), `the hover names ${added}: ${hoverText}`);
+    // Off the params lines: no annotation.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await waitFor('no annotation on a section line', () => api.history.annotations.current === undefined);
+  });
+});

@@ -99,7 +99,7 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
   });
   registerTrusted(historyCommandIds.openHistoryCommit, (argument) => {
     const target = comparisonTarget(argument);
-    return target ? openCommitComparison(deps, storage, target) : undefined;
+    return target ? openCommitComparison(target) : undefined;
   });
   register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
   register(historyCommandIds.showAllCommits, () => setHiding(false));

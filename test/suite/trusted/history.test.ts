@@ -108,14 +108,19 @@ describe('history, report preview and CI workflow', () => {
     assert.ok(first.entry.markers.includes('pipeline'));
     assert.ok(processLines(api).some((line) => /exp show --json --rev [0-9a-f]{40} --num 3/.test(line)));
 
-    const compared = await vscode.commands.executeCommand<vscode.Uri | undefined>(
-      'dvcLens.openHistoryCommit',
-      head,
-    );
-    assert.ok(compared, 'the comparison opened');
-    const markdown = await readText(compared);
-    assert.match(markdown, new RegExp(`vs \`${first.entry.sha.slice(0, 7)}\``));
-    assert.match(markdown, /\| metrics\.json \| accuracy \| — \|/);
+    // A click opens the compare view of the commit against its parent.
+    const before = api.experiments.compare.panels().length;
+    await vscode.commands.executeCommand('dvcLens.openHistoryCommit', head);
+    const panel = await waitFor('a compare panel', () => api.experiments.compare.panels()[before]);
+    await panel.whenLoaded();
+    const state = panel.state;
+    assert.equal(state.kind, 'ready', JSON.stringify(state));
+    if (state.kind !== 'ready') return;
+    assert.equal(state.model.a.ref, first.entry.sha);
+    assert.equal(state.model.b.ref, head.entry.sha);
+    const accuracy = state.model.metrics.find((row) => row.key === 'accuracy');
+    assert.ok(accuracy && accuracy.a === undefined && accuracy.b !== undefined, JSON.stringify(accuracy));
+    panel.panel.dispose();
   });
 
   it('the toggle hides commits that changed nothing DVC tracks', async () => {

@@ -10,6 +10,8 @@ import { registerExperimentManageCommands } from './experimentManageCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
 import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
+import { registerFirstCommitCommand } from './firstCommitCommand';
+import { registerOtherBranchesCommands } from './otherBranchesCommands';
 import { registerStoreExperimentsTable } from './table/experimentsTableSources';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
@@ -31,7 +33,9 @@ export interface ExperimentFeatures {
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
   const { disposables, repositories, schedulers, locator, log } = deps;
-  const store = disposables.register(new ExperimentsStore(repositories, schedulers, locator, log));
+  const store = disposables.register(
+    new ExperimentsStore(repositories, schedulers, locator, log, deps.context.workspaceState),
+  );
   const tree = disposables.register(new ExperimentsTreeProvider(store));
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
@@ -49,6 +53,8 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const actions = disposables.register(new ExperimentActions(store, log, disposables));
   registerExperimentRunCommands(disposables, store, actions);
   registerExperimentManageCommands(disposables, store, actions);
+  registerOtherBranchesCommands(disposables, store, actions);
+  registerFirstCommitCommand(disposables, store, actions, log);
   const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories);
   return { store, tree, table };
 }

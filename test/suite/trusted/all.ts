@@ -13,3 +13,4 @@ import './dataTree.test';
 import './dataBadInput.test';
 import './experiments.test';
 import './experimentsTable.test';
+import './experimentBranches.test';

@@ -16,7 +16,8 @@ import { recordingDvcCli } from '../test/integration/cliFixtures';
 import { median, roundMs, type Benchmark } from './benchmark';
 
 const commits = 3;
-const experimentsPerCommit = 20;
+/** `DVC_LENS_BENCH_EXPERIMENTS` makes a smaller fixture for a quick look (the recorded result uses 20). */
+const experimentsPerCommit = Number(process.env.DVC_LENS_BENCH_EXPERIMENTS ?? 20);
 const warmupRuns = 1;
 /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
 const rounds = 7;

@@ -16,7 +16,7 @@ import { isTrusted } from '../trust/workspaceTrust';
 import { experimentsCommitCount } from './experimentSettings';
 import { affectsExperiments, dvcMessage } from './experimentsReadTriggers';
 import { ExperimentsService } from './experimentsService';
-import { planOtherBranches } from './otherBranchesPlan';
+import { planOtherBranches, savedOtherBranches, saveOtherBranches } from './otherBranchesPlan';
 
 export { dvcMessage } from './experimentsReadTriggers';
 
@@ -115,16 +115,12 @@ export class ExperimentsStore implements vscode.Disposable {
 
   /** The other branches shown for a repository (by root URI string), kept per workspace. */
   otherBranches(root: string): string[] {
-    const saved = this.memento.get<unknown>(otherBranchesKey(root));
-    return Array.isArray(saved) ? saved.filter((name): name is string => typeof name === 'string') : [];
+    return savedOtherBranches(this.memento, root);
   }
 
   /** Shows these other branches (none: only the current one) and asks DVC again. */
   async setOtherBranches(root: string, branches: readonly string[]): Promise<void> {
-    await this.memento.update(
-      otherBranchesKey(root),
-      branches.length > 0 ? [...new Set(branches)] : undefined,
-    );
+    await saveOtherBranches(this.memento, root, branches);
     await this.refresh(root);
   }
 
@@ -132,8 +128,7 @@ export class ExperimentsStore implements vscode.Disposable {
   serviceFor(repository: Repository): ExperimentsService | undefined {
     const executable = this.locator.executable;
     if (!executable || !isTrusted()) return undefined;
-    const root = repository.root.fsPath;
-    const scheduler = this.schedulers.for(root);
+    const scheduler = this.schedulers.for(repository.root.fsPath);
     return new ExperimentsService(new DvcCli(executable, scheduler), scheduler, this.gitFor(repository));
   }
 
@@ -299,8 +294,4 @@ export class ExperimentsStore implements vscode.Disposable {
       )
         this.debouncer.add(key);
   }
-}
-
-function otherBranchesKey(root: string): string {
-  return `dvcLens.experiments.otherBranches:${root}`;
 }

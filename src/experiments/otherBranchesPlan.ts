@@ -1,6 +1,6 @@
 /**
  * What `dvc exp show` is asked for when the person chose other branches to see, and how its answer is sorted
- * back into branches (see core/experiments/branchGroups.ts). No VS Code here: integration tests drive it with
+ * back into branches (see core/experiments/branchGroups.ts), and where the choice is kept. No VS Code here: integration tests drive it with
  * real git and DVC. The git calls are a few milliseconds; they run only when other branches are chosen.
  */
 import type { GitCli } from '../cli/gitCli';
@@ -39,4 +39,27 @@ export async function planOtherBranches(
     query: { commits: count, revs: ['HEAD', ...branches] },
     group: (model) => groupCommits(model.commits, headChain, chains),
   };
+}
+
+/** Where the chosen branches are kept: a memento (VS Code's workspaceState), per repository root URI. */
+export interface BranchMemento {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+function otherBranchesKey(root: string): string {
+  return `dvcLens.experiments.otherBranches:${root}`;
+}
+
+export function savedOtherBranches(memento: BranchMemento, root: string): string[] {
+  const saved = memento.get<unknown>(otherBranchesKey(root));
+  return Array.isArray(saved) ? saved.filter((name): name is string => typeof name === 'string') : [];
+}
+
+export async function saveOtherBranches(
+  memento: BranchMemento,
+  root: string,
+  branches: readonly string[],
+): Promise<void> {
+  await memento.update(otherBranchesKey(root), branches.length > 0 ? [...new Set(branches)] : undefined);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { groupCommits, ungroupedCommits } from '../../../src/core/experiments/branchGroups';
 import { parseExpShow } from '../../../src/core/experiments/parseExpShow';
+import { savedOtherBranches, saveOtherBranches } from '../../../src/experiments/otherBranchesPlan';
 
 const sha = (letter: string): string => letter.repeat(40);
 
@@ -63,4 +64,22 @@ void test('a commit on two chosen branches goes to the first; one git does not k
 void test('without other branches every commit is HEAD’s', () => {
   assert.equal(ungroupedCommits(model.commits).head.length, 4);
   assert.deepEqual(ungroupedCommits(model.commits).branches, []);
+});
+
+void test('the chosen branches are kept per repository root; a malformed entry reads as none', async () => {
+  const values = new Map<string, unknown>();
+  const memento = {
+    get: <T>(key: string): T | undefined => values.get(key) as T | undefined,
+    update: (key: string, value: unknown): Promise<void> => {
+      values.set(key, value);
+      return Promise.resolve();
+    },
+  };
+  await saveOtherBranches(memento, 'file:///a', ['feat', 'feat', 'dev']);
+  assert.deepEqual(savedOtherBranches(memento, 'file:///a'), ['feat', 'dev']);
+  assert.deepEqual(savedOtherBranches(memento, 'file:///b'), []);
+  await saveOtherBranches(memento, 'file:///a', []);
+  assert.deepEqual(savedOtherBranches(memento, 'file:///a'), []);
+  values.set('dvcLens.experiments.otherBranches:file:///b', ['ok', 3, null]);
+  assert.deepEqual(savedOtherBranches(memento, 'file:///b'), ['ok']);
 });

@@ -20,7 +20,7 @@ const commits = 3;
 const experimentsPerCommit = Number(process.env.DVC_LENS_BENCH_EXPERIMENTS ?? 20);
 const warmupRuns = 1;
 /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
-const rounds = 7;
+const rounds = 11;
 
 const TRAIN = `import json
 lr = float(open("params.yaml").read().split("lr:")[1].split()[0])
@@ -125,7 +125,7 @@ export const benchmark: Benchmark = {
             ? 'made beforehand by makeFixture() in a separate process (DVC_LENS_BENCH_REPO)'
             : 'made by makeFixture() in this run',
           fixtureNote:
-            'measured right after making the fixture in the same process, the bare CLI came out about 2x slower than ours in every round (not understood; a DVC cache warmed differently by the two paths is the guess); on a fixture made beforehand the two agree, so the recorded result uses one',
+            'in some runs (the fixture made in the same process, or through bench/run.ts with every benchmark module loaded) the bare CLI came out about 2x slower than ours in every round, which is not understood; in a process that loads only this benchmark (node --import tsx -e with it), on a fixture made beforehand, the two agree: that is how the recorded result was made',
           dvcVersion,
           node: process.version,
           cpus: cpus().length,

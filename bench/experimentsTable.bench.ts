@@ -20,6 +20,7 @@ import type { TableSnapshot } from '../src/experiments/table/protocol';
 import { launchChromium } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
 import { median, roundMs, type Benchmark } from './benchmark';
+import { measureHostTableMemory } from './hostTableMemory';
 import { checkTableInteractions, hostileLabel } from '../test/unit/experimentsTable/tablePageChecks';
 
 const repoRoot = resolve(__dirname, '..');
@@ -122,6 +123,8 @@ export const benchmark: Benchmark = {
   name: 'experimentsTable',
   async run() {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    // Along the real path (exp show JSON -> model -> adapter -> snapshot), before the page's own snapshot.
+    const hostMemory = measureHostTableMemory(experiments, columnCount);
     const { snapshot, heapMB, rssMB } = measureSnapshotMemory();
     const folder = await mkdtemp(join(tmpdir(), 'dvc-lens-exp-table-'));
     const browser = await launchChromium();
@@ -220,6 +223,9 @@ export const benchmark: Benchmark = {
           hostSnapshotRssMB: rssMB,
           hostMemoryMeasures:
             'process.memoryUsage() heapUsed (and rss) after minus before building the snapshot, with gc() forced around it',
+          hostMemoryMB: hostMemory,
+          hostMemoryMBMeasures:
+            'the extension host path on the same size: synthetic `dvc exp show --json` text -> parseCliJson + parseExpShow (the model the store keeps) -> experimentsTableData + toTableSnapshot (the snapshot the panel keeps); heapUsed with gc() forced (--expose-gc set at run time) before, after the model, and after the snapshot with the adapter data dropped; peak = heapUsed right after building, before collecting',
           embeddedJsonMB: Math.round((embeddedJson(snapshot).length / 1024 / 1024) * 10) / 10,
           checks,
           errorStateShowsLastData: rowsUnderError > 0,

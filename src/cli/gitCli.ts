@@ -43,6 +43,14 @@ export interface GitIdentity {
   readonly email: string | undefined;
 }
 
+/** A local branch as `git for-each-ref refs/heads` lists it. */
+export interface LocalBranch {
+  readonly name: string;
+  readonly sha: string;
+  /** The checked-out branch. */
+  readonly current: boolean;
+}
+
 export class GitCli {
   constructor(
     readonly folder: string,
@@ -127,6 +135,31 @@ export class GitCli {
   async remoteNames(signal?: AbortSignal): Promise<string[]> {
     const remotes = await this.call((git) => git.getRemotes(false), signal);
     return remotes.map((remote) => remote.name).filter((name) => name.length > 0);
+  }
+
+  /** The local branches (`refs/heads`) with their tip shas; `current` marks the checked-out one. */
+  async localBranches(signal?: AbortSignal): Promise<LocalBranch[]> {
+    const output = await this.call(
+      (git) =>
+        git.raw(['for-each-ref', '--format=%(refname:short)%00%(objectname)%00%(HEAD)', 'refs/heads/']),
+      signal,
+    );
+    return output
+      .split('\n')
+      .map((line) => line.split('\0'))
+      .filter((parts): parts is [string, string, string] => parts.length === 3 && parts[0] !== '')
+      .map(([name, sha, head]) => ({ name, sha, current: head === '*' }));
+  }
+
+  /** `git rev-list --first-parent -n <count> <rev>`: full shas, newest first (`rev` is a ref or sha). */
+  async firstParents(rev: string, count: number, signal?: AbortSignal): Promise<string[]> {
+    if (rev.startsWith('-')) throw new Error(`'${rev}' is not a revision`);
+    const output = await this.call(
+      (git) =>
+        git.raw(['rev-list', '--first-parent', `--max-count=${Math.max(1, Math.floor(count))}`, rev, '--']),
+      signal,
+    );
+    return output.split('\n').filter((line) => line.length > 0);
   }
 
   /** Paths (relative to the repository root) that `git status` reports, with their two-letter codes. */

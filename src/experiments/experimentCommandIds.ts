@@ -17,4 +17,7 @@ export const experimentCommandIds = {
   copyExperimentSha: 'dvcLens.copyExperimentSha',
   refreshExperiments: 'dvcLens.refreshExperiments',
   showMoreCommits: 'dvcLens.showMoreExperimentCommits',
+  showOtherBranches: 'dvcLens.showOtherExperimentBranches',
+  hideOtherBranch: 'dvcLens.hideOtherExperimentBranch',
+  createFirstCommit: 'dvcLens.createFirstCommitForExperiments',
 } as const;

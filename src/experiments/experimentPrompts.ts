@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
-import { experimentNameProblem, type ParamOverride } from '../core/experiments/experimentOverrides';
+import {
+  experimentNameProblem,
+  overridableParams,
+  type ParamOverride,
+} from '../core/experiments/experimentOverrides';
 import { formatExperimentValue } from '../core/experiments/headlineMetric';
 
 /**
@@ -11,16 +15,15 @@ export async function promptOverrides(
   workspace: ExperimentRow,
   mode: 'run' | 'queue',
 ): Promise<ParamOverride[] | undefined> {
-  const items = Object.entries(workspace.params).flatMap(([file, values]) =>
-    Object.entries(values).map(([key, value]) => ({
-      label: key,
-      description: formatExperimentValue(value),
-      detail: file,
-      file,
-      key,
-      value: formatExperimentValue(value),
-    })),
-  );
+  const items = overridableParams(workspace.params).map((param) => ({
+    label: param.key,
+    description: formatExperimentValue(param.value),
+    detail: param.file,
+    file: param.file,
+    key: param.key,
+    // The box starts from the exact value: the description's rounding must not become an override.
+    value: param.inputText,
+  }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(
       'DVC Lens: the pipeline uses no params, so there is nothing to vary. The experiment runs as it is.',

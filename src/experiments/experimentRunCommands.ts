@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { splitValueList, type ParamOverride, type ParamSweep } from '../core/experiments/experimentOverrides';
+import {
+  ignoredPythonOverrides,
+  splitValueList,
+  type ParamOverride,
+  type ParamSweep,
+} from '../core/experiments/experimentOverrides';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
@@ -28,8 +33,24 @@ export function registerExperimentRunCommands(
     context: ExperimentActionContext,
     mode: 'run' | 'queue',
   ): Promise<ParamOverride[] | undefined> => {
-    if (context.argument.params) return overridesFromRecord(context.argument.params);
     const root = context.state.repository.root.toString();
+    const overrides = context.argument.params
+      ? overridesFromRecord(context.argument.params)
+      : await promptedOverrides(root, mode);
+    const ignored = overrides
+      ? ignoredPythonOverrides(overrides, store.get(root)?.model?.workspace?.params ?? {})
+      : [];
+    if (ignored.length === 0) return overrides;
+    void vscode.window.showWarningMessage(
+      `DVC Lens: DVC cannot change string values in Python params files (${ignored.join(', ')}): it would run with the old value. Edit the file and run without overriding them. Nothing ran.`,
+    );
+    return undefined;
+  };
+
+  const promptedOverrides = async (
+    root: string,
+    mode: 'run' | 'queue',
+  ): Promise<ParamOverride[] | undefined> => {
     // The values offered are DVC's own view of the workspace's params: read now, so edits just saved count.
     await store.refresh(root);
     const workspace = store.get(root)?.model?.workspace;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DvcCli } from '../cli/dvcCli';
 import { GitCli } from '../cli/gitCli';
-import { isCancellation, isProcessError } from '../cli/processError';
+import { isCancellation } from '../cli/processError';
+import { ungroupedCommits, type CommitGroups } from '../core/experiments/branchGroups';
 import { allExperiments, type ExperimentsModel } from '../core/experiments/experimentModel';
 import { DisposableStore } from '../lifecycle/disposableStore';
 import { Debouncer } from '../lifecycle/debouncer';
@@ -13,7 +14,11 @@ import { isInside, relativePath } from '../repository/workspaceScan';
 import type { DvcLocator } from '../setup/dvcLocator';
 import { isTrusted } from '../trust/workspaceTrust';
 import { experimentsCommitCount } from './experimentSettings';
+import { affectsExperiments, dvcMessage } from './experimentsReadTriggers';
 import { ExperimentsService } from './experimentsService';
+import { planOtherBranches, savedOtherBranches, saveOtherBranches } from './otherBranchesPlan';
+
+export { dvcMessage } from './experimentsReadTriggers';
 
 /** What the Experiments view knows of one repository. */
 export interface RepositoryExperiments {
@@ -27,6 +32,10 @@ export interface RepositoryExperiments {
   readonly commitCount: number;
   /** When each running experiment (by id) was first seen running: DVC gives no start time for a run. */
   readonly runningSince: ReadonlyMap<string, number>;
+  /** The model's commits by branch: HEAD's, then those of the other branches the person chose to see. */
+  readonly groups: CommitGroups;
+  /** The other branches the person chose to see (kept per workspace), whether or not they still exist. */
+  readonly otherBranches: readonly string[];
 }
 
 interface MutableState {
@@ -36,19 +45,8 @@ interface MutableState {
   refreshing: boolean;
   extraCommits: number;
   runningSince: Map<string, number>;
+  groups: CommitGroups | undefined;
   controller: AbortController | undefined;
-}
-
-/** Files whose change can change what `dvc exp show` says (paths relative to the repository root). */
-function affectsExperiments(path: string): boolean {
-  return (
-    path.startsWith('.git/refs/exps') ||
-    path === '.git/HEAD' ||
-    path.startsWith('.git/refs/heads') ||
-    path.startsWith('.dvc/tmp/exps') ||
-    /(^|\/)(dvc\.lock|dvc\.yaml|params\.(yaml|yml|json|toml|py))$/.test(path) ||
-    /(^|\/)[^/]*metrics[^/]*\.(json|yaml|yml|toml)$/.test(path)
-  );
 }
 
 /** While something runs, DVC is asked again this often (also updates the elapsed time). */
@@ -76,6 +74,8 @@ export class ExperimentsStore implements vscode.Disposable {
     private readonly schedulers: RepositorySchedulers,
     private readonly locator: DvcLocator,
     private readonly log: OutputLog,
+    /** The workspace's memento: the other branches chosen per repository live there. */
+    private readonly memento: vscode.Memento,
   ) {
     this.debouncer = this.disposables.register(
       new Debouncer<string>(
@@ -113,17 +113,27 @@ export class ExperimentsStore implements vscode.Disposable {
     return state ? this.snapshot(state) : undefined;
   }
 
+  /** The other branches shown for a repository (by root URI string), kept per workspace. */
+  otherBranches(root: string): string[] {
+    return savedOtherBranches(this.memento, root);
+  }
+
+  /** Shows these other branches (none: only the current one) and asks DVC again. */
+  async setOtherBranches(root: string, branches: readonly string[]): Promise<void> {
+    await saveOtherBranches(this.memento, root, branches);
+    await this.refresh(root);
+  }
+
   /** A service for the repository, or undefined without DVC (not found yet, or Restricted Mode). */
   serviceFor(repository: Repository): ExperimentsService | undefined {
     const executable = this.locator.executable;
     if (!executable || !isTrusted()) return undefined;
-    const root = repository.root.fsPath;
-    const scheduler = this.schedulers.for(root);
-    return new ExperimentsService(
-      new DvcCli(executable, scheduler),
-      scheduler,
-      new GitCli(root, { log: this.log }),
-    );
+    const scheduler = this.schedulers.for(repository.root.fsPath);
+    return new ExperimentsService(new DvcCli(executable, scheduler), scheduler, this.gitFor(repository));
+  }
+
+  gitFor(repository: Repository): GitCli {
+    return new GitCli(repository.root.fsPath, { log: this.log });
   }
 
   /** "Show more": asks for more commits of the branch next time. */
@@ -170,8 +180,17 @@ export class ExperimentsStore implements vscode.Disposable {
     state.refreshing = true;
     this.changed.fire();
     try {
-      const model = await service.show({ commits: this.commitCount(state) }, { signal: controller.signal });
+      const count = this.commitCount(state);
+      // Other branches: git's chains sort DVC's answer into branches (a failure only hides them).
+      const plan = await planOtherBranches(
+        this.gitFor(state.repository),
+        this.otherBranches(root),
+        count,
+        controller.signal,
+      ).catch(() => undefined);
+      const model = await service.show(plan?.query ?? { commits: count }, { signal: controller.signal });
       state.model = model;
+      state.groups = plan?.group(model);
       state.error = undefined;
       this.trackRunning(state, model);
     } catch (error) {
@@ -206,6 +225,8 @@ export class ExperimentsStore implements vscode.Disposable {
       refreshing: state.refreshing,
       commitCount: this.commitCount(state),
       runningSince: state.runningSince,
+      groups: state.groups ?? ungroupedCommits(state.model?.commits ?? []),
+      otherBranches: this.otherBranches(state.repository.root.toString()),
     };
   }
 
@@ -251,6 +272,7 @@ export class ExperimentsStore implements vscode.Disposable {
           refreshing: false,
           extraCommits: 0,
           runningSince: new Map(),
+          groups: undefined,
           controller: undefined,
         });
         this.debouncer.add(key);
@@ -272,13 +294,4 @@ export class ExperimentsStore implements vscode.Disposable {
       )
         this.debouncer.add(key);
   }
-}
-
-/** DVC's own words: its `ERROR:` line when there is one, else the error's message. */
-export function dvcMessage(error: unknown): string {
-  if (isProcessError(error)) {
-    const line = `${error.stderr}\n${error.stdout}`.split(/\r?\n/).find((text) => text.startsWith('ERROR'));
-    if (line) return line.replace(/^ERROR:\s*/, '');
-  }
-  return error instanceof Error ? error.message : String(error);
 }

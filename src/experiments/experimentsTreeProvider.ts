@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
+import { needsFirstCommit } from '../core/experiments/firstCommit';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import { restrictedModeMessage } from '../trust/workspaceTrust';
 import { experimentCommandIds } from './experimentCommandIds';
@@ -16,7 +17,17 @@ export type ExperimentsViewNode =
   | { readonly kind: 'error'; readonly id: string; readonly root: string; readonly message: string }
   | { readonly kind: 'repository'; readonly id: string; readonly root: string; readonly name: string }
   | { readonly kind: 'row'; readonly id: string; readonly root: string; readonly row: ExperimentRow }
-  | { readonly kind: 'showMore'; readonly id: string; readonly root: string };
+  | { readonly kind: 'showMore'; readonly id: string; readonly root: string }
+  | { readonly kind: 'branch'; readonly id: string; readonly root: string; readonly branch: string }
+  | {
+      readonly kind: 'action';
+      readonly id: string;
+      readonly root: string;
+      readonly label: string;
+      readonly icon: string;
+      readonly command: string;
+      readonly tooltip: string;
+    };
 
 /**
  * The Experiments view: per repository the workspace, the branch's recent commits with their experiments
@@ -58,6 +69,12 @@ export class ExperimentsTreeProvider
     if (node.kind === 'repository') {
       const state = this.store.get(node.root);
       return state ? this.repositoryChildren(state) : [];
+    }
+    if (node.kind === 'branch') {
+      const commits = this.store
+        .get(node.root)
+        ?.groups.branches.find((b) => b.branch === node.branch)?.commits;
+      return (commits ?? []).map((row) => rowNode(node.root, row));
     }
     if (node.kind === 'row' && node.row.kind === 'commit') {
       const state = this.store.get(node.root);
@@ -102,6 +119,16 @@ export class ExperimentsTreeProvider
         };
         return item;
       }
+      case 'branch':
+        return this.branchItem(node);
+      case 'action': {
+        const item = new vscode.TreeItem(node.label);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.tooltip;
+        item.command = { command: node.command, title: node.label, arguments: [{ root: node.root }] };
+        return item;
+      }
       case 'row':
         return this.rowItem(node);
     }
@@ -128,19 +155,58 @@ export class ExperimentsTreeProvider
         });
       return nodes;
     }
-    if (model.commits.length === 0) {
-      nodes.push({
-        kind: 'note',
-        id: `noCommit|${root}`,
-        message: 'Experiments need a first commit: commit your pipeline and params with git, then run one.',
-        icon: 'git-commit',
-      });
+    if (needsFirstCommit(model)) {
+      nodes.push(
+        {
+          kind: 'note',
+          id: `noCommit|${root}`,
+          message: 'Experiments need a first commit: this repository has none yet.',
+          icon: 'info',
+        },
+        {
+          kind: 'action',
+          id: `firstCommit|${root}`,
+          root,
+          label: 'Create first commit…',
+          icon: 'git-commit',
+          command: experimentCommandIds.createFirstCommit,
+          tooltip:
+            "Commits DVC's files (its config, dvc.yaml, dvc.lock, params files, .dvc and .gitignore files) with git, after asking. Your code and data stay uncommitted.",
+        },
+      );
       return nodes;
     }
     if (model.workspace) nodes.push(rowNode(root, model.workspace));
-    for (const commit of model.commits) nodes.push(rowNode(root, commit));
-    if (model.commits.length >= state.commitCount) nodes.push({ kind: 'showMore', id: `more|${root}`, root });
+    const { groups } = state;
+    for (const commit of groups.head) nodes.push(rowNode(root, commit));
+    if (groups.head.length >= state.commitCount) nodes.push({ kind: 'showMore', id: `more|${root}`, root });
+    for (const { branch } of groups.branches)
+      nodes.push({ kind: 'branch', id: `branch|${root}|${branch}`, root, branch });
+    nodes.push({
+      kind: 'action',
+      id: `otherBranches|${root}`,
+      root,
+      label: 'Show other branches…',
+      icon: 'git-branch',
+      command: experimentCommandIds.showOtherBranches,
+      tooltip: 'Choose local branches whose commits and experiments the view lists too.',
+    });
     return nodes;
+  }
+
+  private branchItem(node: Extract<ExperimentsViewNode, { kind: 'branch' }>): vscode.TreeItem {
+    const commits = this.store.get(node.root)?.groups.branches.find((b) => b.branch === node.branch)?.commits;
+    const count = commits?.length ?? 0;
+    const item = new vscode.TreeItem(
+      node.branch,
+      count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.id;
+    item.iconPath = new vscode.ThemeIcon('git-branch');
+    item.description = count > 0 ? 'other branch' : 'other branch · its commits are listed above';
+    item.tooltip = `Branch ${node.branch}: its last commits and their experiments. Hide it from its context menu.`;
+    item.contextValue = 'dvcLens.otherBranch';
+    return item;
   }
 
   private rowItem(node: Extract<ExperimentsViewNode, { kind: 'row' }>): vscode.TreeItem {

@@ -11,6 +11,8 @@ import { registerExperimentManageCommands } from './experimentManageCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
 import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
+import { registerFirstCommitCommand } from './firstCommitCommand';
+import { registerOtherBranchesCommands } from './otherBranchesCommands';
 import { registerStoreExperimentsTable } from './table/experimentsTableSources';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
@@ -35,7 +37,9 @@ export interface ExperimentFeatures {
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
   const { disposables, repositories, schedulers, locator, log } = deps;
-  const store = disposables.register(new ExperimentsStore(repositories, schedulers, locator, log));
+  const store = disposables.register(
+    new ExperimentsStore(repositories, schedulers, locator, log, deps.context.workspaceState),
+  );
   const tree = disposables.register(new ExperimentsTreeProvider(store));
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
@@ -53,6 +57,8 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const actions = disposables.register(new ExperimentActions(store, log, disposables));
   registerExperimentRunCommands(disposables, store, actions);
   registerExperimentManageCommands(disposables, store, actions);
+  registerOtherBranchesCommands(disposables, store, actions);
+  registerFirstCommitCommand(disposables, store, actions, log);
   const compare = registerCompare({ ...deps, store });
   const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories, compare);
   return { store, tree, table, compare };

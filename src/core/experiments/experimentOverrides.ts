@@ -2,6 +2,8 @@
  * Param overrides for `dvc exp run -S`, and grids of them. DVC parses each value as YAML (`0.1`, `true`,
  * `[64, 32]`), so values are passed on as the person typed them.
  */
+import { parse as parseYaml } from 'yaml';
+import type { ExperimentValue, ValuesByFile } from './experimentModel';
 
 /** One `-S [file:]key=value`. */
 export interface ParamOverride {
@@ -91,4 +93,53 @@ export function experimentNameProblem(name: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f<>]/.test(name)) return 'A name cannot hold control characters, < or >.';
   return undefined;
+}
+
+/**
+ * The text that `-S` must carry for DVC to read back exactly `value`: full precision (a view may round), and
+ * strings quoted when YAML would read them as something else (`"1.0"`, `"true"`, `""`).
+ */
+export function overrideInputText(value: ExperimentValue): string {
+  if (typeof value === 'string') {
+    let read: unknown;
+    try {
+      read = parseYaml(value);
+    } catch {
+      read = undefined;
+    }
+    return read === value ? value : JSON.stringify(value);
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return String(value);
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Overrides DVC would silently drop: DVC 3.67 rewrites a Python params file by replacing ` = <old value>` on
+ * the param's line, and for a string the line holds quotes the old value lacks, so nothing changes and the
+ * experiment runs with the old string. Returns `file:key` of each such override.
+ */
+export function ignoredPythonOverrides(overrides: readonly ParamOverride[], params: ValuesByFile): string[] {
+  return overrides
+    .filter((override) => override.file.endsWith('.py'))
+    .filter((override) => typeof params[override.file]?.[override.key] === 'string')
+    .map((override) => `${override.file}:${override.key}`);
+}
+
+/** A param the run quick pick offers: where it is, its value, and the text its input box starts from. */
+export interface OverridableParam {
+  readonly file: string;
+  readonly key: string;
+  readonly value: ExperimentValue;
+  readonly inputText: string;
+}
+
+/** Every param of every params file DVC read (YAML, JSON, TOML or Python), in DVC's order. */
+export function overridableParams(params: ValuesByFile): OverridableParam[] {
+  return Object.entries(params).flatMap(([file, values]) =>
+    Object.entries(values).map(([key, value]) => ({ file, key, value, inputText: overrideInputText(value) })),
+  );
 }

@@ -26,34 +26,56 @@ export interface ExperimentsTableData {
 
 export function experimentsTableData(model: ExperimentsModel): ExperimentsTableData {
   const rows = allRows(model);
-  const columns = new Map<string, { column: Omit<TableColumn, 'type'>; types: Set<TableColumnType> }>();
-  const addColumn = (id: string, column: Omit<TableColumn, 'type'>, value: CellValue | null): void => {
-    let entry = columns.get(id);
-    if (!entry) {
-      entry = { column, types: new Set() };
-      columns.set(id, entry);
+  type ColumnEntry = { column: Omit<TableColumn, 'type'>; types: Set<TableColumnType> };
+  const columns = new Map<string, ColumnEntry>();
+  // By group, then key: 10,000 rows x 300 keys would otherwise build 3 million ids and column objects
+  // only to find the column already known.
+  const groups = new Map<string, Map<string, ColumnEntry>>();
+  const entryOf = (group: string, key: string, make: () => Omit<TableColumn, 'type'>): ColumnEntry => {
+    let known = groups.get(group);
+    if (!known) {
+      known = new Map();
+      groups.set(group, known);
     }
+    let entry = known.get(key);
+    if (!entry) {
+      entry = { column: make(), types: new Set() };
+      known.set(key, entry);
+      columns.set(entry.column.id, entry);
+    }
+    return entry;
+  };
+  const setCell = (values: Record<string, CellValue | null>, entry: ColumnEntry, value: CellValue | null) => {
+    values[entry.column.id] = value;
     if (value !== null && value !== undefined) entry.types.add(typeOf(value));
   };
 
   const inputs = rows.map((row): TableRowInput => {
     const values: Record<string, CellValue | null> = {};
     for (const kind of ['params', 'metrics'] as const)
-      for (const [file, flat] of Object.entries(valuesOf(row, kind)))
+      for (const [file, flat] of Object.entries(valuesOf(row, kind))) {
+        const group = `${kind}:${file}`;
         for (const [path, raw] of Object.entries(flat)) {
-          const id = `${kind}:${file}:${path}`;
-          const value = cellOf(raw);
-          values[id] = value;
-          addColumn(id, { id, group: `${kind}:${file}`, kind, label: lastSegment(path), path }, value);
+          const entry = entryOf(group, path, () => ({
+            id: `${group}:${path}`,
+            group,
+            kind,
+            label: lastSegment(path),
+            path,
+          }));
+          setCell(values, entry, cellOf(raw));
         }
+      }
     for (const [path, hash] of Object.entries(row.deps)) {
-      const id = `deps:${path}`;
-      values[id] = hash ?? null;
-      addColumn(
-        id,
-        { id, group: 'deps', kind: 'deps', label: path, path, hiddenByDefault: true },
-        hash ?? null,
-      );
+      const entry = entryOf('deps', path, () => ({
+        id: `deps:${path}`,
+        group: 'deps',
+        kind: 'deps',
+        label: path,
+        path,
+        hiddenByDefault: true,
+      }));
+      setCell(values, entry, hash ?? null);
     }
     return { ...tableRow(row), values };
   });

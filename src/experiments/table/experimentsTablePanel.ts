@@ -120,7 +120,11 @@ export class ExperimentsTablePanel implements vscode.Disposable {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
-  private receive(message: unknown): void {
+  /**
+   * A message from the page, checked at this boundary. Public so the extension-host suite can deliver what
+   * the page would send (it cannot click inside the webview).
+   */
+  receive(message: unknown): void {
     if (!isTableWebviewMessage(message)) return;
     switch (message.type) {
       case 'ready':

@@ -18,3 +18,4 @@ import './addPlot.test';
 import './compare.test';
 import './plots.test';
 import './history.test';
+import './experimentBranches.test';

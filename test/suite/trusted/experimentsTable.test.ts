@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { defaultTableUiState } from '../../../src/core/experimentsTable/tableUiState';
 import { decodeColumn } from '../../../src/core/experimentsTable/tableValues';
+import type { TableUiState } from '../../../src/experiments/table/protocol';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 describe('experiments table', () => {
@@ -39,5 +41,54 @@ describe('experiments table', () => {
     // The same command again brings the open table forward instead of opening a second one.
     await vscode.commands.executeCommand('dvcLens.showExperimentsTable', { root: workspaceRoot() });
     assert.equal(api.experiments.table.panels().length, 1);
+  }).timeout(90_000);
+});
+
+describe('experiments table UI state', () => {
+  after(async () => {
+    // The workspace is shared with later suite files: they find the table as it was.
+    const api = await extensionApi();
+    api.experiments.table.panels()[0]?.receive({ type: 'saveState', state: defaultTableUiState });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('persists per workspace across a reload of the panel', async () => {
+    const api = await extensionApi();
+    await waitFor('DVC to be located', () => api.locator.ready());
+    const root = workspaceRoot();
+    await vscode.commands.executeCommand('dvcLens.showExperimentsTable', { root });
+    const first = await waitFor('the table panel', () => api.experiments.table.panels()[0]);
+    const state: TableUiState = {
+      ...defaultTableUiState,
+      sort: [{ columnId: 'metrics:metrics.json:accuracy', descending: true }],
+      filterText: 'accuracy>0.5',
+      baselineRowId: 'workspace',
+      deltaMode: true,
+      pinnedColumns: ['params:params.yaml:train.epochs'],
+      hiddenColumns: ['params:params.yaml:train.seed'],
+      columnOrder: ['metrics:metrics.json:accuracy', 'params:params.yaml:train.epochs'],
+      columnWidths: { label: 260, 'params:params.yaml:train.epochs': 90 },
+    };
+    // What the page posts after the person sorted, filtered, pinned a baseline and arranged columns.
+    first.receive({ type: 'saveState', state });
+    await waitFor('the host to keep the state', () => first.uiState?.filterText === state.filterText);
+
+    first.panel.dispose();
+    await waitFor('the panel to close', () => api.experiments.table.panels().length === 0);
+    await vscode.commands.executeCommand('dvcLens.showExperimentsTable', { root });
+    const second = await waitFor('a new table panel', () => {
+      const panel = api.experiments.table.panels()[0];
+      return panel && panel !== first ? panel : undefined;
+    });
+    assert.deepEqual(second.uiState, state);
+    // The new page starts from the saved state: it is embedded (as JSON) in the HTML it loads.
+    assert.ok(
+      second.panel.webview.html.includes(JSON.stringify(state).replace(/</g, '\\u003c')),
+      'the page embeds the saved UI state',
+    );
+
+    // A malformed state from the page is refused at the boundary and the saved one stays.
+    second.receive({ type: 'saveState', state: { ...state, deltaMode: 'yes' } });
+    assert.deepEqual(second.uiState, state);
   }).timeout(90_000);
 });

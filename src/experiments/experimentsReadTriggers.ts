@@ -1,0 +1,23 @@
+/** What makes the Experiments view ask DVC again, and how DVC's failure is told. */
+import { isProcessError } from '../cli/processError';
+
+/** Files whose change can change what `dvc exp show` says (paths relative to the repository root). */
+export function affectsExperiments(path: string): boolean {
+  return (
+    path.startsWith('.git/refs/exps') ||
+    path === '.git/HEAD' ||
+    path.startsWith('.git/refs/heads') ||
+    path.startsWith('.dvc/tmp/exps') ||
+    /(^|\/)(dvc\.lock|dvc\.yaml|params\.(yaml|yml|json|toml|py))$/.test(path) ||
+    /(^|\/)[^/]*metrics[^/]*\.(json|yaml|yml|toml)$/.test(path)
+  );
+}
+
+/** DVC's own words: its `ERROR:` line when there is one, else the error's message. */
+export function dvcMessage(error: unknown): string {
+  if (isProcessError(error)) {
+    const line = `${error.stderr}\n${error.stdout}`.split(/\r?\n/).find((text) => text.startsWith('ERROR'));
+    if (line) return line.replace(/^ERROR:\s*/, '');
+  }
+  return error instanceof Error ? error.message : String(error);
+}

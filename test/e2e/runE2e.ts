@@ -406,6 +406,9 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await trustIfAsked(page);
         const plots = await plotTwoExperiments(page);
         const card = await checkLinePlot(plots);
+        // Room for the charts in the pictures: hide the side bar (the page, not the webview, takes the keys).
+        await page.locator('.monaco-workbench').first().press('Control+b');
+        await card.scrollIntoViewIfNeeded();
         await page.mouse.move(5, 400);
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(e2eDir, 'plots-dashboard.png') });

@@ -30,6 +30,7 @@ import {
   type CodeServer,
 } from '../runner/codeServer';
 import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
+import { checkLinePlot, exportSvg, plotTwoExperiments, toggleLogScale } from './plotsScenario';
 import {
   activityBarItem,
   notification,
@@ -389,6 +390,33 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.mouse.move(5, 400);
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'experiments-compare.png') });
+      });
+    },
+  );
+
+  void it(
+    'plots two experiments from the table: coloured lines, log scale, SVG export',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'plots-project'), { dvcPath, repro: true });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('plots-dashboard');
+      await withFailureScreenshot(page, 'plots-dashboard', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        const plots = await plotTwoExperiments(page);
+        const card = await checkLinePlot(plots);
+        // Room for the charts in the pictures: hide the side bar (the page, not the webview, takes the keys).
+        await page.locator('.monaco-workbench').first().press('Control+b');
+        await card.scrollIntoViewIfNeeded();
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(e2eDir, 'plots-dashboard.png') });
+        await toggleLogScale(card);
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(e2eDir, 'plots-log-scale.png') });
+        await exportSvg(page, plots, card, join(workspace, 'exported-training-loss.svg'));
       });
     },
   );

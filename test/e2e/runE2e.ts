@@ -30,6 +30,7 @@ import {
   type CodeServer,
 } from '../runner/codeServer';
 import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
+import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import {
   activityBarItem,
   notification,
@@ -389,6 +390,22 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.mouse.move(5, 400);
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'experiments-compare.png') });
+      });
+    },
+  );
+
+  void it(
+    'history: param blame annotation and hover in params.yaml, History view click opens the comparison',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'history-project'), { dvcPath, repro: true });
+      const shas = await makeHistoryCommits(dvcPath, workspace);
+      const page = await newPage('history');
+      await withFailureScreenshot(page, 'history', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await paramAnnotationScenario(page, shas, e2eDir);
+        await historyViewScenario(page, shas, e2eDir);
       });
     },
   );

@@ -31,6 +31,7 @@ import {
 } from '../runner/codeServer';
 import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
 import { checkLinePlot, exportSvg, plotTwoExperiments, toggleLogScale } from './plotsScenario';
+import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import {
   activityBarItem,
   notification,
@@ -417,6 +418,22 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(e2eDir, 'plots-log-scale.png') });
         await exportSvg(page, plots, card, join(workspace, 'exported-training-loss.svg'));
+      });
+    },
+  );
+
+  void it(
+    'history: param blame annotation and hover in params.yaml, History view click opens the comparison',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'history-project'), { dvcPath, repro: true });
+      const shas = await makeHistoryCommits(dvcPath, workspace);
+      const page = await newPage('history');
+      await withFailureScreenshot(page, 'history', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await paramAnnotationScenario(page, shas, e2eDir);
+        await historyViewScenario(page, shas, e2eDir);
       });
     },
   );

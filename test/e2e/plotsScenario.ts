@@ -108,8 +108,9 @@ export async function plotTwoExperiments(page: Page): Promise<FrameLocator> {
 export async function checkLinePlot(plots: FrameLocator): Promise<Locator> {
   const legend = await eventually(
     () => legendColours(plots),
-    (map) => ['workspace', ...plottedExperiments].every((rev) => map.has(rev)),
-    'legend lists the workspace and both experiments',
+    // The swatches' computed colours are empty until the page has laid the legend out: wait for them too.
+    (map) => ['workspace', ...plottedExperiments].every((rev) => (map.get(rev) ?? '') !== ''),
+    'legend lists the workspace and both experiments, with their colours',
   );
   const colours = [...plottedExperiments].map((rev) => legend.get(rev) ?? '');
   assert.equal(

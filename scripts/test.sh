@@ -57,18 +57,23 @@ counts_from() {
   [ -n "$pass$fail" ] && echo "${pass:-0} ${fail:-0}"
 }
 
-# floor <name> <kind: tests|check> <command...>
+# floor <name> <kind: tests|check> <budget seconds> <command...>
+# The budget keeps a hung floor from eating CI's 90 minutes: `timeout` ends the floor's process group (SIGTERM,
+# SIGKILL 30 s later) and the floor fails with exit 124, its log kept. The budgets sum to about an hour.
 FLOOR_NO=0
 floor() {
-  local name=$1 kind=$2
-  shift 2
+  local name=$1 kind=$2 budget=$3
+  shift 3
   FLOOR_NO=$((FLOOR_NO + 1))
   local log="$FLOOR_LOGS/$name.log"
   echo
   bold "==================== floor $FLOOR_NO: $name ($*) ===================="
   local start=$SECONDS
-  "$@" 2>&1 | tee "$log"
+  timeout --kill-after=30 "$budget" "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
+  if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "test.sh: floor $name did not finish within its budget of $budget s" | tee -a "$log" >&2
+  fi
   local took=$((SECONDS - start))
   local pass=0 fail=0
   if [ "$kind" = tests ]; then
@@ -117,13 +122,13 @@ echo "sshd        $DVC_LENS_SSHD"
 bold "---- setup ok ($((SECONDS - setup_start)) s)"
 
 # ---- floors -----------------------------------------------------------------------------------------------
-floor typecheck check npx tsc -p . --noEmit
-floor lint check npm run --silent lint
-floor build check npm run --silent build
-floor unit tests npm run --silent test:unit
-floor integration tests npm run --silent test:integration
-floor package check npm run --silent package
-floor suite tests npm run --silent test:suite
-floor e2e tests npm run --silent test:e2e
+floor typecheck check 300 npx tsc -p . --noEmit
+floor lint check 300 npm run --silent lint
+floor build check 300 npm run --silent build
+floor unit tests 300 npm run --silent test:unit
+floor integration tests 1200 npm run --silent test:integration
+floor package check 300 npm run --silent package
+floor suite tests 900 npm run --silent test:suite
+floor e2e tests 1500 npm run --silent test:e2e
 
 finish 0

@@ -26,6 +26,8 @@ const loadExeca = (): Promise<typeof import('execa')> => (execaModule ??= import
 /** `dvc exp show --json -A` on a long history is tens of MB; buffers are generous so output is never cut. */
 const MAX_BUFFER_BYTES = 1024 * 1024 * 1024;
 const DEFAULT_KILL_GRACE_MS = 3000;
+/** With `settleOnExit`: how long output may still arrive after the exit before our ends of the pipes close. */
+const OUTPUT_GRACE_AFTER_EXIT_MS = 300;
 
 export interface ProcessRequest {
   /** An absolute path, or a bare name the OS resolves on PATH. */
@@ -38,6 +40,12 @@ export interface ProcessRequest {
   readonly input?: string;
   /** Kill the tree and fail with reason 'timeout' after this long. No limit when absent. */
   readonly timeoutMs?: number;
+  /**
+   * Settle when the process itself exits, not when its output pipes close. For commands that start daemons
+   * (`dvc queue start`): the daemons inherit the pipes and may hold them open for as long as they live, so
+   * waiting for the pipes would wait for the daemons. What arrives within a short grace is still kept.
+   */
+  readonly settleOnExit?: boolean;
 }
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -124,6 +132,16 @@ export class ProcessRunner implements CommandRunner {
           forwardLines(subprocess.stderr, 'stderr', options.onOutput),
         ]
       : [];
+
+    if (request.settleOnExit) {
+      subprocess.once('exit', () => {
+        // Destroying our ends lets execa settle with what was read; the daemons' writes then go nowhere.
+        setTimeout(() => {
+          subprocess.stdout?.destroy();
+          subprocess.stderr?.destroy();
+        }, OUTPUT_GRACE_AFTER_EXIT_MS).unref();
+      });
+    }
 
     const result = await subprocess;
     if (result.isMaxBuffer) stop('outputTooLarge');

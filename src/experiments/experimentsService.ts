@@ -15,7 +15,7 @@ import { delimiter, dirname } from 'node:path';
 import type { DvcCli, OutputListener } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import type { ProcessResult } from '../cli/runner';
+import type { ProcessRequest, ProcessResult } from '../cli/runner';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import {
   expandGrid,
@@ -143,9 +143,8 @@ export class ExperimentsService {
       ['queue', 'start', '--jobs', String(count)],
       `Start ${count} queue worker(s)`,
       options,
-      {
-        env: this.workerEnvironment(),
-      },
+      // The workers inherit the command's output pipes; a worker that never idles out would hold them.
+      { env: this.workerEnvironment(), settleOnExit: true },
     );
   }
 
@@ -254,11 +253,11 @@ export class ExperimentsService {
     args: readonly string[],
     label: string,
     options: ExperimentWriteOptions,
-    extra: { readonly env?: Readonly<Record<string, string>> } = {},
+    extra: Pick<ProcessRequest, 'env' | 'settleOnExit'> = {},
   ): Promise<ProcessResult> {
     const { command, prefixArgs } = this.cli.executable;
     return this.scheduler.write(
-      { file: command, args: [...prefixArgs, ...args], ...(extra.env ? { env: extra.env } : {}) },
+      { file: command, args: [...prefixArgs, ...args], ...extra },
       { signal: options.signal, onOutput: options.onOutput, label },
     );
   }

@@ -179,3 +179,26 @@ void test('the working folder is honoured', async () => {
     await temp.cleanup();
   }
 });
+
+void test('settleOnExit: a daemon holding the output pipes does not hold the call', async () => {
+  const { runner } = recordingRunner();
+  // The background sleep inherits stdout and stderr, as `dvc queue start`'s workers do; its pid is printed.
+  const script = 'sleep 30 & echo $!; echo done >&2';
+  const began = Date.now();
+  const result = await runner.run({
+    file: 'sh',
+    args: ['-c', script],
+    cwd: process.cwd(),
+    settleOnExit: true,
+  });
+  process.kill(Number(result.stdout));
+  assert.ok(Date.now() - began < 10_000, `took ${Date.now() - began} ms`);
+  assert.equal(result.exitCode, 0);
+  assert.match(result.stdout, /^\d+$/);
+  assert.equal(result.stderr, 'done');
+  // Without it the call waits for the pipes: shown with a short timeout, which kills the whole group.
+  await assert.rejects(
+    runner.run({ file: 'sh', args: ['-c', script], cwd: process.cwd(), timeoutMs: 1500 }),
+    (error) => isProcessError(error, 'timeout'),
+  );
+});

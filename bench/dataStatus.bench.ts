@@ -16,6 +16,7 @@ import { parseDataStatus } from '../src/core/data/dataStatus';
 import { DataService } from '../src/data/dataService';
 import { dvc, git, gitIdentityArgs, makeDvcRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
 import { median, roundMs, type Benchmark } from './benchmark';
+import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 import { readDataTreeFirstLevel } from './dataTreeFirstLevel';
 
 const fileCount = 10_000;
@@ -64,35 +65,19 @@ export const benchmark: Benchmark = {
       const data = new DataService(cli, scheduler, new GitCli(root));
 
       let entries = 0;
-      const ours = async (): Promise<number> => {
-        const started = performance.now();
-        const status = await data.status();
-        const elapsed = performance.now() - started;
-        entries = status.entries.length;
-        return elapsed;
-      };
       let baselineOutput = '';
-      const baseline = async (): Promise<number> => {
-        const started = performance.now();
-        baselineOutput = await dvc(root, statusArgs);
-        return performance.now() - started;
-      };
-
-      for (let run = 0; run < warmupRuns; run++) {
-        await baseline();
-        await ours();
-      }
-      const oursSamples: number[] = [];
-      const baselineSamples: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        if (round % 2 === 0) {
-          baselineSamples.push(await baseline());
-          oursSamples.push(await ours());
-        } else {
-          oursSamples.push(await ours());
-          baselineSamples.push(await baseline());
-        }
-      }
+      const comparison = await compareInterleaved({
+        ours: () =>
+          timeOf(async () => {
+            entries = (await data.status()).entries.length;
+          }),
+        baseline: () =>
+          timeOf(async () => {
+            baselineOutput = await dvc(root, statusArgs);
+          }),
+        rounds,
+        warmupRuns,
+      });
       // The folder and each of its files, all unchanged.
       if (entries !== fileCount + 1) throw new Error(`expected ${fileCount + 1} entries, got ${entries}`);
 
@@ -114,49 +99,28 @@ export const benchmark: Benchmark = {
       }
       if (rows !== fileCount + 1) throw new Error(`first level has ${rows} rows, expected ${fileCount + 1}`);
 
-      const oursMedian = roundMs(median(oursSamples));
-      const baselineMedian = roundMs(median(baselineSamples));
-      const ratio = Math.round((oursMedian / baselineMedian) * 10000) / 10000;
-      return {
-        name: 'data-status-10k',
-        unit: 'ms',
-        ours: oursMedian,
-        baseline: baselineMedian,
-        ratio,
-        details: {
-          goal: 'ratio <= 1.05',
-          goalMet: ratio <= 1.05,
-          overheadMs: roundMs(oursMedian - baselineMedian),
-          // Each round's ours / baseline, then their median: less swayed by load that lasts a whole round.
-          pairedRatioMedian:
-            Math.round(
-              median(oursSamples.map((value, index) => value / (baselineSamples[index] ?? value))) * 10000,
-            ) / 10000,
-          trackedFiles: fileCount,
-          statusEntries: entries,
-          statusJsonBytes: baselineOutput.length,
-          parseMedianMs: roundMs(median(parseSamples)),
-          setupMs: roundMs(setupMs),
-          dvcVersion,
-          node: process.version,
-          runs: { ours: rounds, baseline: rounds, warmupEach: warmupRuns, interleaved: true },
-          oursMeasures:
-            'DataService.status(): DvcCli + RepositoryScheduler (slot "data-status") + ProcessRunner + dvc data status --granular --unchanged --json + parseDataStatus',
-          baselineMeasures:
-            'dvc data status --granular --unchanged --json via child_process.execFile on the same repository',
-          oursSamplesMs: oursSamples.map(roundMs),
-          baselineSamplesMs: baselineSamples.map(roundMs),
-          dataTreeFirstPaint: {
-            medianMs: roundMs(median(paintSamples)),
-            firstRunMs: roundMs(paintSamples[0] ?? Number.NaN),
-            runs: firstPaintRuns,
-            rows,
-            measures:
-              'file-first part only (bench/dataTreeFirstLevel.ts): readdir of the root, read + parseDvcFile of its .dvc files, dvc.lock read (absent here), readdir of the tracked folder (10,000 entries) into sorted rows; the real Data tree provider is being built separately, so this is not its getChildren()',
-            vsDvcDataStatusRatio: Math.round((median(paintSamples) / baselineMedian) * 10000) / 10000,
-          },
+      return ratioResult('data-status-10k', comparison, {
+        trackedFiles: fileCount,
+        statusEntries: entries,
+        statusJsonBytes: baselineOutput.length,
+        parseMedianMs: roundMs(median(parseSamples)),
+        setupMs: roundMs(setupMs),
+        dvcVersion,
+        oursMeasures:
+          'DataService.status(): DvcCli + RepositoryScheduler (slot "data-status") + ProcessRunner + dvc data status --granular --unchanged --json + parseDataStatus',
+        baselineMeasures:
+          'dvc data status --granular --unchanged --json via child_process.execFile on the same repository',
+        dataTreeFirstPaint: {
+          medianMs: roundMs(median(paintSamples)),
+          firstRunMs: roundMs(paintSamples[0] ?? Number.NaN),
+          runs: firstPaintRuns,
+          rows,
+          measures:
+            'file-first part only (bench/dataTreeFirstLevel.ts): readdir of the root, read + parseDvcFile of its .dvc files, dvc.lock read (absent here), readdir of the tracked folder (10,000 entries) into sorted rows; the real Data tree provider is being built separately, so this is not its getChildren()',
+          vsDvcDataStatusRatio:
+            Math.round((median(paintSamples) / comparison.baselineMedian) * 10000) / 10000,
         },
-      };
+      });
     } finally {
       await repo.cleanup();
     }

@@ -6,14 +6,14 @@
  * Interleaved rounds; goal: our overhead within 5% (ratio <= 1.05).
  */
 import { writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { GitCli } from '../src/cli/gitCli';
 import { allExperiments } from '../src/core/experiments/experimentModel';
 import { ExperimentsService } from '../src/experiments/experimentsService';
 import { dvc, git, makeDvcRepo } from '../test/helpers/dvcEnvironment';
 import { recordingDvcCli } from '../test/integration/cliFixtures';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { type Benchmark } from './benchmark';
+import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 
 const commits = 3;
 /** `DVC_LENS_BENCH_EXPERIMENTS` makes a smaller fixture for a quick look (the recorded result uses 20). */
@@ -75,70 +75,33 @@ export const benchmark: Benchmark = {
       const service = new ExperimentsService(cli, scheduler, new GitCli(repo.dir));
       const dvcVersion = (await dvc(repo.dir, ['--version'])).trim();
       let experiments = 0;
-      const ours = async (): Promise<number> => {
-        const started = performance.now();
-        const model = await service.show({ commits });
-        const elapsed = performance.now() - started;
-        experiments = allExperiments(model).length;
-        return elapsed;
-      };
-      const baseline = async (): Promise<number> => {
-        const started = performance.now();
-        await dvc(repo.dir, ['exp', 'show', '--json', '--num', String(commits)]);
-        return performance.now() - started;
-      };
-      for (let run = 0; run < warmupRuns; run++) {
-        await baseline();
-        await ours();
-      }
-      const oursSamples: number[] = [];
-      const baselineSamples: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        if (round % 2 === 0) {
-          baselineSamples.push(await baseline());
-          oursSamples.push(await ours());
-        } else {
-          oursSamples.push(await ours());
-          baselineSamples.push(await baseline());
-        }
-      }
+      const comparison = await compareInterleaved({
+        ours: () =>
+          timeOf(async () => {
+            experiments = allExperiments(await service.show({ commits })).length;
+          }),
+        baseline: () => timeOf(() => dvc(repo.dir, ['exp', 'show', '--json', '--num', String(commits)])),
+        rounds,
+        warmupRuns,
+      });
       const expected = commits * experimentsPerCommit;
       if (experiments !== expected)
         throw new Error(`the model has ${experiments} experiments, not ${expected}`);
-      const oursMedian = roundMs(median(oursSamples));
-      const baselineMedian = roundMs(median(baselineSamples));
-      const ratio = Math.round((oursMedian / baselineMedian) * 10000) / 10000;
-      return {
-        name: 'exp-show-refresh',
-        unit: 'ms',
-        ours: oursMedian,
-        baseline: baselineMedian,
-        ratio,
-        details: {
-          goal: 'ratio <= 1.05',
-          goalMet: ratio <= 1.05,
-          overheadMs: roundMs(oursMedian - baselineMedian),
-          commits,
-          experiments,
-          setupSeconds: Math.round(setupMs / 100) / 10,
-          fixture: given
-            ? 'made beforehand by makeFixture() in a separate process (DVC_LENS_BENCH_REPO)'
-            : 'made by makeFixture() in this run',
-          fixtureNote:
-            'in some runs (the fixture made in the same process, or through bench/run.ts with every benchmark module loaded) the bare CLI came out about 2x slower than ours in every round, which is not understood; in a process that loads only this benchmark (node --import tsx -e with it), on a fixture made beforehand, the two agree: that is how the recorded result was made',
-          dvcVersion,
-          node: process.version,
-          cpus: cpus().length,
-          loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
-          note: 'measured on a shared machine beside other work; the load average says how busy it was',
-          runs: { ours: rounds, baseline: rounds, warmupEach: warmupRuns, interleaved: true },
-          oursMeasures:
-            'ExperimentsService.show({ commits: 3 }): ProcessRunner + RepositoryScheduler read slot + dvc exp show --json --num 3 + NaN-tolerant JSON parse + parseExpShow into the experiments model',
-          baselineMeasures: 'dvc exp show --json --num 3 via child_process.execFile on the same repository',
-          oursSamplesMs: oursSamples.map(roundMs),
-          baselineSamplesMs: baselineSamples.map(roundMs),
-        },
-      };
+      return ratioResult('exp-show-refresh', comparison, {
+        commits,
+        experiments,
+        setupSeconds: Math.round(setupMs / 100) / 10,
+        fixture: given
+          ? 'made beforehand by makeFixture() in a separate process (DVC_LENS_BENCH_REPO)'
+          : 'made by makeFixture() in this run',
+        fixtureNote:
+          'in some runs (the fixture made in the same process, or through bench/run.ts with every benchmark module loaded) the bare CLI came out about 2x slower than ours in every round, which is not understood; in a process that loads only this benchmark (node --import tsx -e with it), on a fixture made beforehand, the two agree: that is how the recorded result was made',
+        dvcVersion,
+        note: 'measured on a shared machine beside other work; the load average says how busy it was',
+        oursMeasures:
+          'ExperimentsService.show({ commits: 3 }): ProcessRunner + RepositoryScheduler read slot + dvc exp show --json --num 3 + NaN-tolerant JSON parse + parseExpShow into the experiments model',
+        baselineMeasures: 'dvc exp show --json --num 3 via child_process.execFile on the same repository',
+      });
     } finally {
       await repo.cleanup();
     }

@@ -13,7 +13,8 @@ import { ProcessRunner } from '../src/cli/runner';
 import { ExperimentsService } from '../src/experiments/experimentsService';
 import { plotsDiffArguments, PlotsService } from '../src/plots/plotsService';
 import { dvc, git, makeDemoRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { type Benchmark } from './benchmark';
+import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 
 const warmupRuns = 1;
 /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
@@ -43,61 +44,28 @@ export const benchmark: Benchmark = {
       const service = new PlotsService(cli, images);
 
       let plots = 0;
-      const ours = async (): Promise<number> => {
-        const started = performance.now();
-        const model = await service.diff(revisions);
-        const elapsed = performance.now() - started;
-        plots = model.plots.length;
-        return elapsed;
-      };
-      const baseline = async (): Promise<number> => {
-        const started = performance.now();
-        JSON.parse(await dvc(repo.dir, plotsDiffArguments(revisions, images)));
-        return performance.now() - started;
-      };
-
-      for (let run = 0; run < warmupRuns; run++) {
-        await baseline();
-        await ours();
-      }
-      const oursSamples: number[] = [];
-      const baselineSamples: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        if (round % 2 === 0) {
-          baselineSamples.push(await baseline());
-          oursSamples.push(await ours());
-        } else {
-          oursSamples.push(await ours());
-          baselineSamples.push(await baseline());
-        }
-      }
+      const comparison = await compareInterleaved({
+        ours: () =>
+          timeOf(async () => {
+            plots = (await service.diff(revisions)).plots.length;
+          }),
+        baseline: () =>
+          timeOf(
+            async () => JSON.parse(await dvc(repo.dir, plotsDiffArguments(revisions, images))) as unknown,
+          ),
+        rounds,
+        warmupRuns,
+      });
       if (plots !== 4) throw new Error(`expected the demo's 4 plots, got ${plots}`);
-      const oursMedian = roundMs(median(oursSamples));
-      const baselineMedian = roundMs(median(baselineSamples));
-      const ratio = Math.round((oursMedian / baselineMedian) * 10000) / 10000;
-      return {
-        name: 'plots-diff-refresh',
-        unit: 'ms',
-        ours: oursMedian,
-        baseline: baselineMedian,
-        ratio,
-        details: {
-          goal: 'ratio <= 1.05',
-          goalMet: ratio <= 1.05,
-          overheadMs: roundMs(oursMedian - baselineMedian),
-          plots,
-          revisions,
-          dvcVersion,
-          node: process.version,
-          runs: { ours: rounds, baseline: rounds, warmupEach: warmupRuns, interleaved: true },
-          oursMeasures:
-            'PlotsService.diff(): ProcessRunner + RepositoryScheduler (slot "plots-diff") + dvc plots diff --json -o + parse into the plot model',
-          baselineMeasures:
-            'the same dvc plots diff arguments via child_process.execFile, JSON.parse of stdout',
-          oursSamplesMs: oursSamples.map(roundMs),
-          baselineSamplesMs: baselineSamples.map(roundMs),
-        },
-      };
+      return ratioResult('plots-diff-refresh', comparison, {
+        plots,
+        revisions,
+        dvcVersion,
+        oursMeasures:
+          'PlotsService.diff(): ProcessRunner + RepositoryScheduler (slot "plots-diff") + dvc plots diff --json -o + parse into the plot model',
+        baselineMeasures:
+          'the same dvc plots diff arguments via child_process.execFile, JSON.parse of stdout',
+      });
     } finally {
       await rm(images, { recursive: true, force: true });
       await repo.cleanup();

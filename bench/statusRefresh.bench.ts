@@ -11,7 +11,8 @@ import { ProcessRunner } from '../src/cli/runner';
 import { parsePipeline, pipelineParamsFiles } from '../src/core/pipeline';
 import { PipelineStatusService } from '../src/repository/pipelineStatusService';
 import { dvc, makeDemoRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { type Benchmark } from './benchmark';
+import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 
 const warmupRuns = 1;
 /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
@@ -44,63 +45,29 @@ export const benchmark: Benchmark = {
         () => [pipeline],
       );
 
-      const ours = async (): Promise<number> => {
-        const started = performance.now();
-        const outcome = await service.refresh();
-        const elapsed = performance.now() - started;
-        if (outcome !== 'updated') throw new Error(`refresh ended ${outcome}: ${service.lastError ?? ''}`);
-        return elapsed;
-      };
-      const baseline = async (): Promise<number> => {
-        const started = performance.now();
-        await dvc(repo.dir, ['status', '--json']);
-        return performance.now() - started;
-      };
-
-      for (let run = 0; run < warmupRuns; run++) {
-        await baseline();
-        await ours();
-      }
-      const oursSamples: number[] = [];
-      const baselineSamples: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        if (round % 2 === 0) {
-          baselineSamples.push(await baseline());
-          oursSamples.push(await ours());
-        } else {
-          oursSamples.push(await ours());
-          baselineSamples.push(await baseline());
-        }
-      }
+      const comparison = await compareInterleaved({
+        ours: () =>
+          timeOf(async () => {
+            const outcome = await service.refresh();
+            if (outcome !== 'updated')
+              throw new Error(`refresh ended ${outcome}: ${service.lastError ?? ''}`);
+          }),
+        baseline: () => timeOf(() => dvc(repo.dir, ['status', '--json'])),
+        rounds,
+        warmupRuns,
+      });
       const train = service.statusOf('train');
       if (train?.kind !== 'changed') throw new Error(`train should be changed, is ${JSON.stringify(train)}`);
       service.dispose();
 
-      const oursMedian = roundMs(median(oursSamples));
-      const baselineMedian = roundMs(median(baselineSamples));
-      const ratio = Math.round((oursMedian / baselineMedian) * 10000) / 10000;
-      return {
-        name: 'status-refresh',
-        unit: 'ms',
-        ours: oursMedian,
-        baseline: baselineMedian,
-        ratio,
-        details: {
-          goal: 'ratio <= 1.05',
-          goalMet: ratio <= 1.05,
-          overheadMs: roundMs(oursMedian - baselineMedian),
-          stages: pipeline.stages.length,
-          reported: { train: train.reasons },
-          dvcVersion,
-          node: process.version,
-          runs: { ours: rounds, baseline: rounds, warmupEach: warmupRuns, interleaved: true },
-          oursMeasures:
-            'PipelineStatusService.refresh(): ProcessRunner + RepositoryScheduler (lock lane, slot "status") + dvc status --json + dvc.lock read + parse',
-          baselineMeasures: 'dvc status --json via child_process.execFile on the same repository',
-          oursSamplesMs: oursSamples.map(roundMs),
-          baselineSamplesMs: baselineSamples.map(roundMs),
-        },
-      };
+      return ratioResult('status-refresh', comparison, {
+        stages: pipeline.stages.length,
+        reported: { train: train.reasons },
+        dvcVersion,
+        oursMeasures:
+          'PipelineStatusService.refresh(): ProcessRunner + RepositoryScheduler (lock lane, slot "status") + dvc status --json + dvc.lock read + parse',
+        baselineMeasures: 'dvc status --json via child_process.execFile on the same repository',
+      });
     } finally {
       await repo.cleanup();
     }

@@ -1,0 +1,109 @@
+/**
+ * Ours against DVC's bare CLI on the same repository, in the same run: warm-up calls, then rounds that
+ * alternate which side goes first, so that a burst of load on the machine hits both sides alike.
+ */
+import { cpus, loadavg } from 'node:os';
+import { median, roundMs, type BenchmarkResult } from './benchmark';
+
+export interface InterleavedOptions {
+  /** One measured call each, returning its milliseconds. */
+  readonly ours: () => Promise<number>;
+  readonly baseline: () => Promise<number>;
+  readonly rounds: number;
+  readonly warmupRuns: number;
+}
+
+export interface InterleavedComparison {
+  readonly oursMedian: number;
+  readonly baselineMedian: number;
+  /** oursMedian / baselineMedian, to four places. */
+  readonly ratio: number;
+  /** Each round's ours / baseline, then their median: less swayed by load that lasts a whole round. */
+  readonly pairedRatioMedian: number;
+  readonly oursSamples: readonly number[];
+  readonly baselineSamples: readonly number[];
+  readonly rounds: number;
+  readonly warmupRuns: number;
+}
+
+export async function compareInterleaved(options: InterleavedOptions): Promise<InterleavedComparison> {
+  const { ours, baseline, rounds, warmupRuns } = options;
+  for (let run = 0; run < warmupRuns; run++) {
+    await baseline();
+    await ours();
+  }
+  const oursSamples: number[] = [];
+  const baselineSamples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) {
+      baselineSamples.push(await baseline());
+      oursSamples.push(await ours());
+    } else {
+      oursSamples.push(await ours());
+      baselineSamples.push(await baseline());
+    }
+  }
+  const oursMedian = roundMs(median(oursSamples));
+  const baselineMedian = roundMs(median(baselineSamples));
+  return {
+    oursMedian,
+    baselineMedian,
+    ratio: toRatio(oursMedian / baselineMedian),
+    pairedRatioMedian: toRatio(
+      median(oursSamples.map((value, index) => value / (baselineSamples[index] ?? value))),
+    ),
+    oursSamples,
+    baselineSamples,
+    rounds,
+    warmupRuns,
+  };
+}
+
+/** Milliseconds one call of `action` takes. */
+export async function timeOf(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+/**
+ * The result file of a refresh benchmark with a ratio goal: the shared fields (goal, overhead, samples, the
+ * machine's load) and the benchmark's own `details`.
+ */
+export function ratioResult(
+  name: string,
+  comparison: InterleavedComparison,
+  details: Readonly<Record<string, unknown>>,
+  goalRatio = 1.05,
+): BenchmarkResult {
+  const { oursMedian, baselineMedian, ratio } = comparison;
+  return {
+    name,
+    unit: 'ms',
+    ours: oursMedian,
+    baseline: baselineMedian,
+    ratio,
+    details: {
+      goal: `ratio <= ${goalRatio}`,
+      goalMet: ratio <= goalRatio,
+      overheadMs: roundMs(oursMedian - baselineMedian),
+      pairedRatioMedian: comparison.pairedRatioMedian,
+      ...details,
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      runs: {
+        ours: comparison.rounds,
+        baseline: comparison.rounds,
+        warmupEach: comparison.warmupRuns,
+        interleaved: true,
+      },
+      oursSamplesMs: comparison.oursSamples.map(roundMs),
+      baselineSamplesMs: comparison.baselineSamples.map(roundMs),
+    },
+  };
+}
+
+function toRatio(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

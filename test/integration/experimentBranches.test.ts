@@ -36,27 +36,20 @@ async function identify(dir: string): Promise<void> {
   await git(dir, ['config', 'user.email', 'test@dvc-lens.invalid']);
 }
 
+/** params.yaml (lr 0.1), train.py and a `train` stage that depends on them and writes metrics.json. */
+async function addTrainStage(dir: string): Promise<void> {
+  await writeFile(join(dir, 'params.yaml'), 'lr: 0.1\n');
+  await writeFile(join(dir, 'train.py'), TRAIN);
+  const stage = ['-n', 'train', '-p', 'lr', '-d', 'train.py', '-M', 'metrics.json', 'python3 train.py'];
+  await dvc(dir, ['stage', 'add', '-q', ...stage]);
+}
+
 void test('a chosen other branch: its commits and experiments are listed under it, HEAD’s stay apart', async () => {
   const repo = await makeDvcRepo();
   cleanups.push(repo.cleanup);
   const dir = repo.dir;
   await identify(dir);
-  await writeFile(join(dir, 'params.yaml'), 'lr: 0.1\n');
-  await writeFile(join(dir, 'train.py'), TRAIN);
-  await dvc(dir, [
-    'stage',
-    'add',
-    '-q',
-    '-n',
-    'train',
-    '-p',
-    'lr',
-    '-d',
-    'train.py',
-    '-M',
-    'metrics.json',
-    'python3 train.py',
-  ]);
+  await addTrainStage(dir);
   await dvc(dir, ['repro', '-q']);
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-q', '-m', 'pipeline']);
@@ -108,23 +101,8 @@ void test('no commit yet: reported, the first commit holds DVC’s files only, t
   await git(dir, ['init', '-q', '-b', 'main']);
   await identify(dir);
   await dvc(dir, ['init', '-q']);
-  await writeFile(join(dir, 'params.yaml'), 'lr: 0.1\n');
-  await writeFile(join(dir, 'train.py'), TRAIN);
   await writeFile(join(dir, 'secret.env'), 'TOKEN=1\n');
-  await dvc(dir, [
-    'stage',
-    'add',
-    '-q',
-    '-n',
-    'train',
-    '-p',
-    'lr',
-    '-d',
-    'train.py',
-    '-M',
-    'metrics.json',
-    'python3 train.py',
-  ]);
+  await addTrainStage(dir);
 
   const { service, gitCli } = await serviceFor(dir);
   assert.equal(needsFirstCommit(await service.show()), true);

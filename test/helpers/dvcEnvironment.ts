@@ -32,6 +32,16 @@ export async function dvc(cwd: string, args: readonly string[]): Promise<string>
   return stdout;
 }
 
+/** `dvc stage add -q -n <name> <options…> <cmd>`, e.g. options `['-d', 'in.txt', '-o', 'out.txt']`. */
+export function addStage(
+  cwd: string,
+  name: string,
+  options: readonly string[],
+  cmd: string,
+): Promise<string> {
+  return dvc(cwd, ['stage', 'add', '-q', '-n', name, ...options, cmd]);
+}
+
 export async function git(cwd: string, args: readonly string[]): Promise<string> {
   const { stdout } = await run('git', [...args], { cwd, env: testEnv, maxBuffer: 1 << 26 });
   return stdout;

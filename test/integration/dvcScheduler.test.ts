@@ -11,7 +11,7 @@ import { isDvcLockError } from '../../src/cli/dvcCli';
 import { isProcessError } from '../../src/cli/processError';
 import type { LaneState } from '../../src/cli/repositoryScheduler';
 import { parseCliJson } from '../../src/core/cliJson';
-import { dvc, makeDvcRepo } from '../helpers/dvcEnvironment';
+import { addStage, makeDvcRepo } from '../helpers/dvcEnvironment';
 import { recordingDvcCli, treeOfAtLeast } from './cliFixtures';
 
 /** [start, end] in ms since midnight, from a log line's clock time and duration. */
@@ -66,28 +66,8 @@ void test('five DVC writes started at once all succeed, one after the other', as
 void test('identical reads in flight share one dvc process', async () => {
   const repo = await makeDvcRepo();
   try {
-    await dvc(repo.dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
-      'prepare',
-      '-o',
-      'prepared.txt',
-      'echo x > prepared.txt',
-    ]);
-    await dvc(repo.dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
-      'train',
-      '-d',
-      'prepared.txt',
-      '-o',
-      'model.txt',
-      'cp prepared.txt model.txt',
-    ]);
+    await addStage(repo.dir, 'prepare', ['-o', 'prepared.txt'], 'echo x > prepared.txt');
+    await addStage(repo.dir, 'train', ['-d', 'prepared.txt', '-o', 'model.txt'], 'cp prepared.txt model.txt');
     const { cli, lines } = await recordingDvcCli(repo.dir);
     const results = await Promise.all([cli.stageList(), cli.stageList(), cli.stageList()]);
     for (const stages of results) assert.deepEqual(stages, ['prepare', 'train']);
@@ -133,16 +113,7 @@ void test('a newer read of the same slot cancels the older one', async () => {
 void test('dvc status takes the lock: during a repro it fails on its own, and waits in the lane when marked', async () => {
   const repo = await makeDvcRepo();
   try {
-    await dvc(repo.dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
-      'slow',
-      '-o',
-      'out.txt',
-      'sleep 6 && echo done > out.txt',
-    ]);
+    await addStage(repo.dir, 'slow', ['-o', 'out.txt'], 'sleep 6 && echo done > out.txt');
     const { scheduler, cli } = await recordingDvcCli(repo.dir);
     const status = { file: cli.executable.command, args: ['status', '--json'] };
     let pid = 0;

@@ -12,7 +12,7 @@ import { needsFirstCommit } from '../../src/core/experiments/firstCommit';
 import { ExperimentsService } from '../../src/experiments/experimentsService';
 import { createFirstCommit, firstCommitCandidates } from '../../src/experiments/firstCommitGit';
 import { planOtherBranches } from '../../src/experiments/otherBranchesPlan';
-import { dvc, git, makeDvcRepo, makeTempDir } from '../helpers/dvcEnvironment';
+import { addStage, dvc, git, makeDvcRepo, makeTempDir } from '../helpers/dvcEnvironment';
 import { recordingDvcCli } from './cliFixtures';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -40,8 +40,7 @@ async function identify(dir: string): Promise<void> {
 async function addTrainStage(dir: string): Promise<void> {
   await writeFile(join(dir, 'params.yaml'), 'lr: 0.1\n');
   await writeFile(join(dir, 'train.py'), TRAIN);
-  const stage = ['-n', 'train', '-p', 'lr', '-d', 'train.py', '-M', 'metrics.json', 'python3 train.py'];
-  await dvc(dir, ['stage', 'add', '-q', ...stage]);
+  await addStage(dir, 'train', ['-p', 'lr', '-d', 'train.py', '-M', 'metrics.json'], 'python3 train.py');
 }
 
 void test('a chosen other branch: its commits and experiments are listed under it, HEAD’s stay apart', async () => {

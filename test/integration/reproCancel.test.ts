@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { isProcessError } from '../../src/cli/processError';
-import { dvc, makeDvcRepo, pinnedDvcPath } from '../helpers/dvcEnvironment';
+import { addStage, makeDvcRepo, pinnedDvcPath } from '../helpers/dvcEnvironment';
 import { recordingDvcCli, runningOf, treeOfAtLeast } from './cliFixtures';
 
 const run = promisify(execFile);
@@ -46,16 +46,12 @@ async function rwlockPids(repo: string): Promise<number[]> {
 void test('cancelling dvc repro kills the stage tree, frees the locks, and the next write works', async () => {
   const repo = await makeDvcRepo();
   try {
-    await dvc(repo.dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
+    await addStage(
+      repo.dir,
       'slow',
-      '-o',
-      'out.txt',
+      ['-o', 'out.txt'],
       `sh -c 'sleep 60 & sleep 61 & wait' && echo done > out.txt`,
-    ]);
+    );
     const { cli, lines } = await recordingDvcCli(repo.dir);
     const controller = new AbortController();
     const output: string[] = [];
@@ -93,17 +89,7 @@ void test('cancelling dvc repro kills the stage tree, frees the locks, and the n
     assert.match(await readFile(join(repo.dir, 'data.txt.dvc'), 'utf8'), /path: data.txt/);
 
     // The killed repro's stale rwlock entries do not block a new repro of the same stage.
-    await dvc(repo.dir, [
-      'stage',
-      'add',
-      '-q',
-      '--force',
-      '-n',
-      'slow',
-      '-o',
-      'out.txt',
-      'echo done > out.txt',
-    ]);
+    await addStage(repo.dir, 'slow', ['--force', '-o', 'out.txt'], 'echo done > out.txt');
     await cli.repro(['slow']);
     assert.equal(await readFile(join(repo.dir, 'out.txt'), 'utf8'), 'done\n');
   } finally {

@@ -11,7 +11,7 @@ import type { StageRunState } from '../../src/core/status/stageStatus';
 import type { ReproEvent } from '../../src/pipeline/run/reproOutput';
 import { ReproService } from '../../src/pipeline/run/reproService';
 import { StageRunHistory } from '../../src/pipeline/run/stageRunHistory';
-import { dvc, makeDemoRepo, makeTempDir } from '../helpers/dvcEnvironment';
+import { addStage, dvc, makeDemoRepo, makeTempDir } from '../helpers/dvcEnvironment';
 import { recordingDvcCli, runningOf, treeOfAtLeast, waitFor } from './cliFixtures';
 
 async function demoService(dir: string, storage: string): Promise<ReproService> {
@@ -66,16 +66,12 @@ void test('-s train runs only train; --downstream from train runs train and eval
 
 void test('cancelling a long stage rejects as cancelled, kills the tree, records cancelled; dvc works after', () =>
   withDemo(async (dir, storage) => {
-    await dvc(dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
+    await addStage(
+      dir,
       'slow',
-      '-o',
-      'slow.txt',
+      ['-o', 'slow.txt'],
       `sh -c 'sleep 60 & sleep 61 & wait' && echo done > slow.txt`,
-    ]);
+    );
     const service = await demoService(dir, storage);
     const controller = new AbortController();
     const states: [string, StageRunState | undefined][] = [];
@@ -116,16 +112,7 @@ void test('cancelling a long stage rejects as cancelled, kills the tree, records
 
 void test('a failing stage: outcome failed, exit code, duration and its output in the log file', () =>
   withDemo(async (dir, storage) => {
-    await dvc(dir, [
-      'stage',
-      'add',
-      '-q',
-      '-n',
-      'broken',
-      '-d',
-      'metrics.json',
-      'echo about to fail && exit 3',
-    ]);
+    await addStage(dir, 'broken', ['-d', 'metrics.json'], 'echo about to fail && exit 3');
     const service = await demoService(dir, storage);
     const result = await service.run({ targets: ['broken'], mode: 'withUpstream' });
     assert.equal(result.outcome, 'failed');

@@ -36,6 +36,17 @@ export class ExperimentActions implements vscode.Disposable {
     this.terminal = disposables.register(new RunTerminal(() => this.cancelAll()));
   }
 
+  /** A command whose handler runs only with a resolved context (trusted, a repository, DVC found). */
+  registerCommand(
+    id: string,
+    handler: (context: ExperimentActionContext) => Promise<unknown>,
+  ): vscode.Disposable {
+    return vscode.commands.registerCommand(id, async (argument: unknown) => {
+      const context = await this.context(argument);
+      if (context) await handler(context);
+    });
+  }
+
   /** Resolves the context of a command; undefined: refused or nothing to act on (already said why). */
   async context(rawArgument: unknown): Promise<ExperimentActionContext | undefined> {
     if (!isTrusted()) {

@@ -14,12 +14,7 @@ export function registerExperimentManageCommands(
   actions: ExperimentActions,
 ): void {
   const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
-    disposables.register(
-      vscode.commands.registerCommand(id, async (argument: unknown) => {
-        const context = await actions.context(argument);
-        if (context) await handler(context);
-      }),
-    );
+    disposables.register(actions.registerCommand(id, handler));
   };
   const pick = (context: ExperimentActionContext, title: string) =>
     resolveExperiment(context.state, context.argument.name, title, (row) => row.state !== 'queued');

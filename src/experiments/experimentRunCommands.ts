@@ -20,12 +20,7 @@ export function registerExperimentRunCommands(
   actions: ExperimentActions,
 ): void {
   const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
-    disposables.register(
-      vscode.commands.registerCommand(id, async (argument: unknown) => {
-        const context = await actions.context(argument);
-        if (context) await handler(context);
-      }),
-    );
+    disposables.register(actions.registerCommand(id, handler));
   };
 
   /** Overrides from the argument, or asked for (the workspace's current params are offered). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertNonceOnlyCsp, pageCsp } from '../webviewShell/pageChecks';
 import { toTableSnapshot } from '../../../src/core/experimentsTable/tableValues';
 import { tableHtml } from '../../../src/experiments/table/tableHtml';
 import type { TableColumn, TableInitialData } from '../../../src/experiments/table/protocol';
@@ -36,20 +37,8 @@ function page(): string {
   });
 }
 
-function csp(html: string): string {
-  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
-  assert.ok(match, 'the page has a CSP meta tag');
-  return match[1]!;
-}
-
 void test('the CSP allows nothing by default, scripts only by nonce, styles, images and fonts from the webview source', () => {
-  const policy = csp(page());
-  assert.match(policy, /^default-src 'none';/);
-  assert.match(policy, /script-src 'nonce-bm9uY2Utdmlldw=='/);
-  assert.match(policy, /style-src https:\/\/webview\.example(;|$)/);
-  assert.match(policy, /img-src https:\/\/webview\.example data:/);
-  assert.match(policy, /font-src https:\/\/webview\.example/);
-  assert.doesNotMatch(policy, /unsafe-|\*/);
+  assertNonceOnlyCsp(pageCsp(page()), 'bm9uY2Utdmlldw==', 'https://webview.example');
 });
 
 void test('every script element carries the nonce or is inert JSON; no inline script, no style attribute', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertNonceOnlyCsp, pageCsp } from './pageChecks';
 import { isNameList, messageGuard } from '../../../src/webviewShell/messageChecks';
 import { webviewHtml } from '../../../src/webviewShell/webviewHtml';
 
@@ -19,11 +20,7 @@ function page(codicons: boolean): string {
 
 void test('one nonce-only CSP for every panel; the codicon stylesheet only when asked for, before the panel’s', () => {
   const html = page(true);
-  const csp = /Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
-  assert.match(csp, /^default-src 'none'; /);
-  assert.match(csp, /script-src 'nonce-bm9uY2U='/);
-  assert.match(csp, /font-src https:\/\/webview\.example/);
-  assert.doesNotMatch(csp, /unsafe-|\*/);
+  assertNonceOnlyCsp(pageCsp(html), 'bm9uY2U=', 'https://webview.example');
   const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]);
   assert.deepEqual(links, [
     'https://webview.example/dist/webview/codicons/codicon.css',

@@ -2,20 +2,24 @@ import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import { needsFirstCommit } from '../core/experiments/firstCommit';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
-import { restrictedModeMessage } from '../trust/workspaceTrust';
+import {
+  noteTreeItem,
+  readErrorTreeItem,
+  repositoryTreeItem,
+  repositoryTreeRoots,
+  type NoteNode,
+  type RepositoryNode,
+} from '../ui/repositoryTreeRoots';
 import { experimentCommandIds } from './experimentCommandIds';
 import { headlineMetricSetting } from './experimentSettings';
 import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
 import { experimentTooltip, formatElapsed } from './experimentTooltip';
 
-/** Not imported from commandIds: that module imports this feature (a cycle at load time). */
-const SHOW_LOG_COMMAND = 'dvcLens.showLog';
-
 /** A node of the Experiments view. `root` is the repository root URI string. */
 export type ExperimentsViewNode =
-  | { readonly kind: 'note'; readonly id: string; readonly message: string; readonly icon: string }
+  | NoteNode
+  | RepositoryNode
   | { readonly kind: 'error'; readonly id: string; readonly root: string; readonly message: string }
-  | { readonly kind: 'repository'; readonly id: string; readonly root: string; readonly name: string }
   | { readonly kind: 'row'; readonly id: string; readonly root: string; readonly row: ExperimentRow }
   | { readonly kind: 'showMore'; readonly id: string; readonly root: string }
   | { readonly kind: 'branch'; readonly id: string; readonly root: string; readonly branch: string }
@@ -52,20 +56,8 @@ export class ExperimentsTreeProvider
   }
 
   getChildren(node?: ExperimentsViewNode): ExperimentsViewNode[] {
-    if (!node) {
-      if (this.restricted)
-        return [{ kind: 'note', id: 'restricted', message: restrictedModeMessage, icon: 'shield' }];
-      const all = this.store.all;
-      if (all.length === 0)
-        return [{ kind: 'note', id: 'none', message: 'No DVC repository in this workspace.', icon: 'info' }];
-      if (all.length === 1 && all[0]) return this.repositoryChildren(all[0]);
-      return all.map((state) => ({
-        kind: 'repository',
-        id: `repo|${state.repository.root.toString()}`,
-        root: state.repository.root.toString(),
-        name: vscode.workspace.asRelativePath(state.repository.root, true),
-      }));
-    }
+    if (!node)
+      return repositoryTreeRoots(this.restricted, this.store.all, (state) => this.repositoryChildren(state));
     if (node.kind === 'repository') {
       const state = this.store.get(node.root);
       return state ? this.repositoryChildren(state) : [];
@@ -86,28 +78,15 @@ export class ExperimentsTreeProvider
 
   getTreeItem(node: ExperimentsViewNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'note': {
-        const item = new vscode.TreeItem(node.message);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = node.message;
-        return item;
-      }
+      case 'note':
+        return noteTreeItem(node);
       case 'error': {
-        const item = new vscode.TreeItem(`dvc exp show failed: ${node.message}`);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.tooltip = `${node.message}\n\nThe experiments below are from the last successful read. Click for the log.`;
+        const item = readErrorTreeItem(node.id, node.message, 'The experiments below are');
         item.contextValue = 'dvcLens.experimentsError';
-        item.command = { command: SHOW_LOG_COMMAND, title: 'Show Log' };
         return item;
       }
-      case 'repository': {
-        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('repo');
-        return item;
-      }
+      case 'repository':
+        return repositoryTreeItem(node);
       case 'showMore': {
         const item = new vscode.TreeItem('Show more commits…');
         item.id = node.id;

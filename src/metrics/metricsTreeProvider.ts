@@ -14,15 +14,22 @@ import {
 } from '../core/metrics/workspaceVsHead';
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
 import type { ExperimentsStore, RepositoryExperiments } from '../experiments/experimentsStore';
-import { restrictedModeMessage } from '../trust/workspaceTrust';
+import {
+  noteTreeItem,
+  readErrorTreeItem,
+  repositoryTreeItem,
+  repositoryTreeRoots,
+  type NoteNode,
+  type RepositoryNode,
+} from '../ui/repositoryTreeRoots';
 
 export const OPEN_METRIC_COMMAND = 'dvcLens.openMetricKey';
 
 /** A node of the view. `root` is the repository root URI string. */
 export type MetricsViewNode =
-  | { readonly kind: 'note'; readonly id: string; readonly message: string; readonly icon: string }
+  | NoteNode
+  | RepositoryNode
   | { readonly kind: 'error'; readonly id: string; readonly message: string }
-  | { readonly kind: 'repository'; readonly id: string; readonly root: string; readonly name: string }
   | { readonly kind: 'file'; readonly id: string; readonly root: string; readonly file: WorkspaceFile }
   | {
       readonly kind: 'value';
@@ -67,20 +74,8 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewN
   }
 
   getChildren(node?: MetricsViewNode): MetricsViewNode[] {
-    if (!node) {
-      if (this.restricted)
-        return [{ kind: 'note', id: 'restricted', message: restrictedModeMessage, icon: 'shield' }];
-      const all = this.store.all;
-      if (all.length === 0)
-        return [{ kind: 'note', id: 'none', message: 'No DVC repository in this workspace.', icon: 'info' }];
-      if (all.length === 1 && all[0]) return this.repositoryChildren(all[0]);
-      return all.map((state) => ({
-        kind: 'repository',
-        id: `repo|${state.repository.root.toString()}`,
-        root: state.repository.root.toString(),
-        name: vscode.workspace.asRelativePath(state.repository.root, true),
-      }));
-    }
+    if (!node)
+      return repositoryTreeRoots(this.restricted, this.store.all, (state) => this.repositoryChildren(state));
     if (node.kind === 'repository') {
       const state = this.store.get(node.root);
       return state ? this.repositoryChildren(state) : [];
@@ -98,27 +93,12 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewN
 
   getTreeItem(node: MetricsViewNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'note': {
-        const item = new vscode.TreeItem(node.message);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = node.message;
-        return item;
-      }
-      case 'error': {
-        const item = new vscode.TreeItem(`dvc exp show failed: ${node.message}`);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.tooltip = `${node.message}\n\nValues below are from the last successful read. Click for the log.`;
-        item.command = { command: 'dvcLens.showLog', title: 'Show Log' };
-        return item;
-      }
-      case 'repository': {
-        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = node.id;
-        item.iconPath = new vscode.ThemeIcon('repo');
-        return item;
-      }
+      case 'note':
+        return noteTreeItem(node);
+      case 'error':
+        return readErrorTreeItem(node.id, node.message, 'Values below are');
+      case 'repository':
+        return repositoryTreeItem(node);
       case 'file':
         return fileItem(node);
       case 'value':

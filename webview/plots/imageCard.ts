@@ -1,5 +1,10 @@
 /** An image plot: one image per revision, side by side, each captioned with its revision and colour. */
-import type { ImageCard, LegendEntry, PlotRenderReport } from '../../src/plots/dashboard/protocol';
+import type {
+  ImageCard,
+  LegendEntry,
+  PlotRenderReport,
+  PlotsUiState,
+} from '../../src/plots/dashboard/protocol';
 import { htmlElement } from '../shared/dom';
 
 export class ImagePlotCard {
@@ -9,6 +14,9 @@ export class ImagePlotCard {
   constructor(
     private readonly data: ImageCard,
     legend: readonly LegendEntry[],
+    /** This card's draw count on the page, this one included. */
+    private readonly renders: number,
+    private readonly host: { readonly state: PlotsUiState },
     onLoad: () => void,
   ) {
     this.element = htmlElement('section', { class: 'plot-card image', 'data-plot-id': data.id });
@@ -54,6 +62,12 @@ export class ImagePlotCard {
       logScale: false,
       drawnRevisions: [],
       loadedImages: [...this.loaded],
+      renders: this.renders,
+      points: 0,
+      smoothing: 0,
+      zoomed: false,
+      fullScreen: false,
+      size: this.host.state.size ?? 'medium',
     };
   }
 }

@@ -14,7 +14,13 @@ import { exportedData, exportTarget, writeExport } from './plotExport';
 import { plotsHtml } from './plotsHtml';
 import { isPlotsUiState, isPlotsWebviewMessage } from './plotsMessages';
 import { plotsSnapshot } from './plotsSnapshot';
-import type { ExportFormat, PlotRenderReport, PlotsHostMessage, PlotsUiState } from './protocol';
+import type {
+  ExportFormat,
+  PlotRenderReport,
+  PlotsHostMessage,
+  PlotsUiChange,
+  PlotsUiState,
+} from './protocol';
 
 export interface PlotsDashboardDeps {
   readonly extensionUri: vscode.Uri;
@@ -157,6 +163,11 @@ export class PlotsDashboard implements vscode.Disposable {
   /** Posts a log-scale change as if the person clicked the plot's toggle (tests). */
   setLogScale(id: string, on: boolean): void {
     this.post({ type: 'setLogScale', id, on });
+  }
+
+  /** Posts a change of smoothing, zoom, full screen or size as if the person used the control (tests). */
+  applyUiChange(change: PlotsUiChange): void {
+    this.post({ type: 'applyUiChange', change });
   }
 
   /** Exports one plot to `path` (tests, scripts) or to the file a save dialog asks for. True when written. */

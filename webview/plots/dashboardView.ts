@@ -17,14 +17,14 @@ import type {
   PlotsWebviewMessage,
 } from '../../src/plots/dashboard/protocol';
 import { htmlElement } from '../shared/dom';
-import { ImagePlotCard } from './imageCard';
+import { ImagePlotCard, type ImageCardHost } from './imageCard';
 import { failedCardElement, TemplatePlotCard, type CardHost } from './templateCard';
 
 type Card = TemplatePlotCard | ImagePlotCard | { readonly id: string; readonly element: HTMLElement };
 
 const sectionTitles: Record<PlotsSectionId, string> = { templates: 'Plots', images: 'Images' };
 
-export class DashboardView implements CardHost {
+export class DashboardView implements CardHost, ImageCardHost {
   legend: readonly LegendEntry[] = [];
   private readonly toolbar = htmlElement('div', { class: 'toolbar' });
   private readonly legendElement = htmlElement('ul', { class: 'legend', 'aria-label': 'Revisions' });
@@ -37,6 +37,8 @@ export class DashboardView implements CardHost {
   private readonly sizeSelect = htmlElement('select', { class: 'plot-size', 'aria-label': 'Plot size' });
   /** Renders per image card id: an image card is rebuilt when its data changes, its count carries on. */
   private readonly imageRenders = new Map<string, number>();
+  /** The step picked per image card with steps (page state: a new run starts at its newest step). */
+  private readonly imageSteps = new Map<string, number>();
   private cards = new Map<string, { card: Card; json: string }>();
   private readonly observer: IntersectionObserver;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,6 +114,15 @@ export class DashboardView implements CardHost {
       : `${snapshot.plots.length} plot(s), ${snapshot.revisions.length} revision(s) (up to ${snapshot.maxRevisions} besides the workspace)`;
     this.showError(snapshot.error);
     this.showCards(snapshot.plots);
+  }
+
+  chosenStep(id: string): number | undefined {
+    return this.imageSteps.get(id);
+  }
+
+  chooseStep(id: string, step: number | undefined): void {
+    if (step === undefined) this.imageSteps.delete(id);
+    else this.imageSteps.set(id, step);
   }
 
   get state(): PlotsUiState {
@@ -222,7 +233,7 @@ export class DashboardView implements CardHost {
       case 'image': {
         const renders = (this.imageRenders.get(plot.id) ?? 0) + 1;
         this.imageRenders.set(plot.id, renders);
-        return new ImagePlotCard(plot, this.legend, renders, this, () => this.didRender());
+        return new ImagePlotCard(plot, renders, this);
       }
       case 'failed':
         return { id: plot.id, element: failedCardElement(plot) };

@@ -29,11 +29,23 @@ export interface ImageRevision extends PlotRevision {
   readonly imageUri?: string;
 }
 
+/** One step of an image plot logged per step (DVCLive's `<name>/<step>.png`). */
+export interface ImageStepCard {
+  readonly step: number;
+  /** DVC's plot id of this step's file. */
+  readonly id: string;
+  readonly revisions: readonly ImageRevision[];
+}
+
 export interface ImageCard {
   readonly kind: 'image';
+  /** DVC's plot id, or the folder of a plot logged per step. */
   readonly id: string;
   readonly title: string;
+  /** The images (of the last step, for a plot with steps). */
   readonly revisions: readonly ImageRevision[];
+  /** Set for an image logged per step: every step, ascending; the card shows one with a slider. */
+  readonly steps?: readonly ImageStepCard[];
 }
 
 /** A plot DVC could not render in any revision: an error card. */

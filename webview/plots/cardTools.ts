@@ -62,7 +62,9 @@ export function cardTools(
   const reset = toolButton('reset zoom', 'Show the whole plot again (drag to pan, wheel to zoom)', () =>
     actions.resetZoom(),
   );
-  const fullScreen = toolButton('full screen', 'Full screen (Escape leaves)', () => actions.toggleFullScreen());
+  const fullScreen = toolButton('full screen', 'Full screen (Escape leaves)', () =>
+    actions.toggleFullScreen(),
+  );
   fullScreen.setAttribute('aria-label', `Full screen: ${title}`);
   fullScreen.setAttribute('aria-pressed', 'false');
   element.append(reset, fullScreen);

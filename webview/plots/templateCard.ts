@@ -4,7 +4,12 @@
  * with the choices persisted for the page; zoom and pan are the spec's scale-bound interval selection, and
  * where a person zooms to is saved so a live update or a reopened page keeps it.
  */
-import { isLinePlot, withLogScale, withSmoothing } from '../../src/core/plots/specOptions';
+import {
+  isLinePlot,
+  withLogScale,
+  withoutTemplateSmoothingInput,
+  withSmoothing,
+} from '../../src/core/plots/specOptions';
 import {
   PLOT_PIXELS,
   withSize,
@@ -184,7 +189,7 @@ export class TemplatePlotCard {
     const zoomDomain = this.host.state.zoom?.[this.data.id];
     this.tools.show(options);
     this.element.classList.toggle('full-screen', options.fullScreen);
-    let spec = this.data.spec;
+    let spec = withoutTemplateSmoothingInput(this.data.spec);
     if (options.log) spec = withLogScale(spec) ?? spec;
     spec = withSmoothing(spec, options.smoothing);
     spec = withSize(spec, options.fullScreen ? fullScreenPixels() : PLOT_PIXELS[options.size]);

@@ -67,6 +67,28 @@ export function withSmoothing<T extends Readonly<Record<string, unknown>>>(spec:
   return { ...spec, data: { ...data, values } };
 }
 
+/**
+ * DVC's `smooth` template brings a slider of its own (a top-level `smooth` param bound to a range input,
+ * the bandwidth of a loess). Next to the card's smoothing slider that is two sliders for one idea: the copy
+ * drops the binding and keeps the param at DVC's value. Returns the spec itself when it has no such binding.
+ */
+export function withoutTemplateSmoothingInput<T extends Readonly<Record<string, unknown>>>(spec: T): T {
+  const params = spec.params;
+  if (!Array.isArray(params)) return spec;
+  const bound = (param: unknown): boolean =>
+    isRecord(param) && param.name === 'smooth' && param.bind !== undefined;
+  if (!params.some(bound)) return spec;
+  return {
+    ...spec,
+    params: params.map((param: unknown) => {
+      if (!bound(param) || !isRecord(param)) return param;
+      const { bind: _bind, ...rest } = param;
+      void _bind;
+      return rest;
+    }),
+  };
+}
+
 /** The y field of the first line mark (top level or in layers) whose y is quantitative and not aggregated. */
 function smoothedField(spec: Readonly<Record<string, unknown>>): string | undefined {
   const visit = (unit: Record<string, unknown>, inheritedY: unknown): string | undefined => {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePlotsDiff } from '../../../src/core/plots/parsePlotsDiff';
 import type { TemplatePlot } from '../../../src/core/plots/plotModel';
-import { isLinePlot, withSmoothing } from '../../../src/core/plots/specOptions';
+import {
+  isLinePlot,
+  withoutTemplateSmoothingInput,
+  withSmoothing,
+} from '../../../src/core/plots/specOptions';
 import { ADDED_ZOOM_PARAM, withSize, withZoom, zoomDomainOf } from '../../../src/core/plots/specView';
 import { plotsFixture } from './plotsFixtures';
 
@@ -34,6 +38,15 @@ void describe('smoothing', () => {
     assert.equal(isLinePlot(loss.spec), true);
     assert.equal(isLinePlot(roc.spec), true);
     assert.equal(isLinePlot(confusion.spec), false);
+  });
+
+  void it('drops the slider DVC’s smooth template binds, keeping its value, so a card has one slider', () => {
+    const single = withoutTemplateSmoothingInput(loss.spec);
+    assert.deepEqual(single.params, [{ name: 'smooth', value: 0.001 }]);
+    assert.equal(single.data, loss.spec.data);
+    assert.ok(Array.isArray(loss.spec.params) && 'bind' in (loss.spec.params[0] as object), 'original kept');
+    const simple = templatePlot('ROC curve');
+    assert.equal(withoutTemplateSmoothingInput(simple.spec), simple.spec);
   });
 
   void it('is off at 0 and for plots without a line', () => {

@@ -1,20 +1,34 @@
 #!/usr/bin/env bash
-# Installs the pinned DVC (with dvc-ssh and dvclive) into a venv cached outside the clone, keyed by version,
-# and prints the path of its dvc executable. A venv is reused only when its completion marker exists, so an
-# interrupted install is redone from scratch instead of leaving a half-installed DVC behind.
+# Installs the pinned DVC (with dvc-ssh) and the pinned DVCLive into a venv cached outside the clone, keyed
+# by DVC version, and prints the path of its dvc executable. A venv is reused only when its completion marker
+# exists, so an interrupted install is redone from scratch instead of leaving a half-installed DVC behind.
+# DVCLive has a marker of its own, named by its version: a venv made before DVCLive was pinned (or with
+# another DVCLive) gets the pinned one added in place, without reinstalling DVC; when the marker is there,
+# nothing runs but two file tests.
 set -euo pipefail
 DVC_VERSION="${DVC_LENS_DVC_VERSION:-3.67.1}"
+DVCLIVE_VERSION="${DVC_LENS_DVCLIVE_VERSION:-3.49.1}"
 CACHE_ROOT="${DVC_LENS_CACHE:-$HOME/.cache/dvc-lens}"
 VENV="$CACHE_ROOT/dvc-$DVC_VERSION"
 MARKER="$VENV/.dvc-lens-complete"
+DVCLIVE_MARKER="$VENV/.dvc-lens-dvclive-$DVCLIVE_VERSION"
 
 if [ ! -f "$MARKER" ]; then
-  echo "Installing DVC $DVC_VERSION into $VENV ..." >&2
+  echo "Installing DVC $DVC_VERSION and DVCLive $DVCLIVE_VERSION into $VENV ..." >&2
   mkdir -p "$CACHE_ROOT"
   rm -rf "$VENV"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "dvc==$DVC_VERSION" dvc-ssh dvclive >&2
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    "dvc==$DVC_VERSION" dvc-ssh "dvclive==$DVCLIVE_VERSION" >&2
   "$VENV/bin/dvc" --version >/dev/null
+  touch "$DVCLIVE_MARKER"
   touch "$MARKER"
+fi
+if [ ! -f "$DVCLIVE_MARKER" ]; then
+  echo "Adding DVCLive $DVCLIVE_VERSION to $VENV ..." >&2
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "dvclive==$DVCLIVE_VERSION" >&2
+  "$VENV/bin/python" -c 'import dvclive' >/dev/null
+  rm -f "$VENV"/.dvc-lens-dvclive-*
+  touch "$DVCLIVE_MARKER"
 fi
 echo "$VENV/bin/dvc"

@@ -1,28 +1,38 @@
 /**
  * Live updates: a dashboard refreshes quietly when a file that can feed a plot changes (data series, images,
- * dvc.yaml, dvc.lock) or when DVCLive signals a step (it touches a file under `.dvc/tmp/exps/` after each
- * one). Bursts (a training loop writing every step) collapse into one `dvc plots diff` per quiet period.
+ * dvc.yaml, dvc.lock) or when DVCLive signals a step (it writes `.dvc/tmp/exps/run/DVCLIVE_STEP_COMPLETED`
+ * after each one, next to its `dvclive/plots/metrics/*.tsv` and `dvclive/metrics.json`). The writes of one
+ * step collapse into one `dvc plots diff` after a quiet period; a loop that never goes quiet (steps faster
+ * than the quiet period) still gets one at least every `maxWaitMs`.
  */
 import * as vscode from 'vscode';
 import { affectsPlots } from '../core/plots/plotSources';
 
-const DEFAULT_QUIET_MS = 400;
+const DEFAULT_QUIET_MS = 300;
+const DEFAULT_MAX_WAIT_MS = 1000;
 
 export function watchPlotSources(
   root: vscode.Uri,
   onChange: () => void,
   quietMs = DEFAULT_QUIET_MS,
+  maxWaitMs = DEFAULT_MAX_WAIT_MS,
 ): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet reported happened. */
+  let firstPending: number | undefined;
+  const fire = (): void => {
+    timer = undefined;
+    firstPending = undefined;
+    onChange();
+  };
   const changed = (uri: vscode.Uri): void => {
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
     if (relative === undefined || !affectsPlots(relative)) return;
+    const now = Date.now();
+    firstPending ??= now;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      onChange();
-    }, quietMs);
+    timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstPending + maxWaitMs - now)));
   };
   const subscriptions = [
     watcher,

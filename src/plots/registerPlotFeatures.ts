@@ -74,7 +74,7 @@ export function registerPlotFeatures(
       revisions,
     );
     const watcher = watchPlotSources(repository.root, () => {
-      if (dashboard.panel.visible) void dashboard.refresh(false);
+      if (dashboard.panel.visible) void dashboard.refreshLive();
     });
     open.set(key, dashboard);
     dashboard.onDidDispose(() => {

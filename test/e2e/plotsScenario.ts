@@ -166,9 +166,18 @@ export async function exportSvg(
   await card.getByRole('button', { name: 'SVG', exact: true }).click();
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: timeouts.ui });
+  // The simple dialog shows its box before it puts the default path in; a path typed before that is
+  // overwritten (seen on a busy machine: the export went to the default name). Wait for the default first.
+  await eventually(
+    () => input.inputValue(),
+    (value) => value.length > 0,
+    'the save dialog proposes a path',
+  );
   await input.fill(target);
   // The simple dialog filters as one types; let it settle on the typed path before accepting.
   await page.waitForTimeout(500);
+  if ((await input.inputValue()) !== target) await input.fill(target);
+  await page.waitForTimeout(300);
   await input.press('Enter');
   await eventually(
     () => Promise.resolve(existsSync(target)),

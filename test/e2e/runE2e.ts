@@ -31,6 +31,7 @@ import {
 } from '../runner/codeServer';
 import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
 import { checkLinePlot, exportSvg, plotTwoExperiments, toggleLogScale } from './plotsScenario';
+import { addLiveTraining, livePlotsScenario, stopLiveTraining } from './livePlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import {
   activityBarItem,
@@ -419,6 +420,28 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.screenshot({ path: join(e2eDir, 'plots-log-scale.png') });
         await exportSvg(page, plots, card, join(workspace, 'exported-training-loss.svg'));
       });
+    },
+  );
+
+  void it(
+    'live plots: a DVCLive training run started from DVC Lens grows its chart step by step',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'live-plots-project'), { dvcPath, repro: true });
+      await addLiveTraining(dvcPath, workspace);
+      const page = await newPage('plots-live');
+      try {
+        await withFailureScreenshot(page, 'plots-live', async () => {
+          await openFolder(page, server!.workbenchUrl(workspace));
+          await trustIfAsked(page);
+          // Room for the charts: hide the side bar (the page, not the webview, takes the keys).
+          await page.locator('.monaco-workbench').first().press('Control+b');
+          await livePlotsScenario(page, workspace, e2eDir);
+        });
+      } catch (error) {
+        await stopLiveTraining(workspace);
+        throw error;
+      }
     },
   );
 

@@ -4,24 +4,27 @@
  * plot id and re-render only when their data changed; only cards near the viewport render
  * (IntersectionObserver), so hundreds of plots stay responsive.
  */
+import { PLOT_SIZES } from '../../src/core/plots/specView';
+import { applyUiChange } from '../../src/plots/dashboard/plotsUiState';
 import type {
   ExportFormat,
   LegendEntry,
   PlotCard,
   PlotsSectionId,
   PlotsSnapshot,
+  PlotsUiChange,
   PlotsUiState,
   PlotsWebviewMessage,
 } from '../../src/plots/dashboard/protocol';
 import { htmlElement } from '../shared/dom';
-import { ImagePlotCard } from './imageCard';
+import { ImagePlotCard, type ImageCardHost } from './imageCard';
 import { failedCardElement, TemplatePlotCard, type CardHost } from './templateCard';
 
 type Card = TemplatePlotCard | ImagePlotCard | { readonly id: string; readonly element: HTMLElement };
 
 const sectionTitles: Record<PlotsSectionId, string> = { templates: 'Plots', images: 'Images' };
 
-export class DashboardView implements CardHost {
+export class DashboardView implements CardHost, ImageCardHost {
   legend: readonly LegendEntry[] = [];
   private readonly toolbar = htmlElement('div', { class: 'toolbar' });
   private readonly legendElement = htmlElement('ul', { class: 'legend', 'aria-label': 'Revisions' });
@@ -31,6 +34,11 @@ export class DashboardView implements CardHost {
     { element: HTMLElement; body: HTMLElement; header: HTMLButtonElement }
   >();
   private readonly status = htmlElement('span', { class: 'status' });
+  private readonly sizeSelect = htmlElement('select', { class: 'plot-size', 'aria-label': 'Plot size' });
+  /** Renders per image card id: an image card is rebuilt when its data changes, its count carries on. */
+  private readonly imageRenders = new Map<string, number>();
+  /** The step picked per image card with steps (page state: a new run starts at its newest step). */
+  private readonly imageSteps = new Map<string, number>();
   private cards = new Map<string, { card: Card; json: string }>();
   private readonly observer: IntersectionObserver;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -39,15 +47,31 @@ export class DashboardView implements CardHost {
   constructor(
     root: HTMLElement,
     private readonly post: (message: PlotsWebviewMessage) => void,
-    private state: PlotsUiState,
+    private uiState: PlotsUiState,
     private readonly saveState: (state: PlotsUiState) => void,
   ) {
     const revisions = htmlElement('button', { class: 'primary' }, 'Revisions…');
     revisions.addEventListener('click', () => post({ type: 'selectRevisions' }));
     const refresh = htmlElement('button', {}, 'Refresh');
     refresh.addEventListener('click', () => post({ type: 'refresh' }));
-    this.toolbar.append(revisions, refresh, this.status);
+    for (const size of PLOT_SIZES) this.sizeSelect.append(htmlElement('option', { value: size }, size));
+    this.sizeSelect.value = this.uiState.size ?? 'medium';
+    this.sizeSelect.addEventListener('change', () => {
+      const size = PLOT_SIZES.find((candidate) => candidate === this.sizeSelect.value);
+      if (size) this.change({ kind: 'size', size });
+    });
+    const sizeLabel = htmlElement('label', { class: 'plot-size-label' }, 'Size ');
+    sizeLabel.append(this.sizeSelect);
+    this.toolbar.append(revisions, refresh, sizeLabel, this.status);
     root.append(this.toolbar, this.legendElement, this.banner);
+    root.ownerDocument.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.state.fullScreen !== undefined) {
+        event.preventDefault();
+        this.change({ kind: 'fullScreen' });
+      }
+    });
+    root.ownerDocument.body.classList.toggle('has-full-screen', this.uiState.fullScreen !== undefined);
+    root.ownerDocument.body.dataset.plotSize = this.uiState.size ?? 'medium';
     for (const id of ['templates', 'images'] as const) {
       const element = htmlElement('section', { class: 'plots-section', 'data-section': id });
       const header = htmlElement(
@@ -92,15 +116,50 @@ export class DashboardView implements CardHost {
     this.showCards(snapshot.plots);
   }
 
-  isLogScale(id: string): boolean {
-    return this.state.logScale.includes(id);
+  chosenStep(id: string): number | undefined {
+    return this.imageSteps.get(id);
   }
 
-  setLogScale(id: string, on: boolean): void {
-    const others = this.state.logScale.filter((candidate) => candidate !== id);
-    this.update({ ...this.state, logScale: on ? [...others, id] : others });
-    const card = this.cards.get(id)?.card;
-    if (card instanceof TemplatePlotCard) void card.render();
+  chooseStep(id: string, step: number | undefined): void {
+    if (step === undefined) this.imageSteps.delete(id);
+    else this.imageSteps.set(id, step);
+  }
+
+  get state(): PlotsUiState {
+    return this.uiState;
+  }
+
+  /** A persisted choice changed (a card's control, the size box, Escape, or the host for tests). */
+  change(change: PlotsUiChange): void {
+    const leaving = change.kind === 'fullScreen' ? this.uiState.fullScreen : undefined;
+    this.update(applyUiChange(this.uiState, change));
+    const templateCard = (id: string | undefined): TemplatePlotCard | undefined => {
+      const card = id === undefined ? undefined : this.cards.get(id)?.card;
+      return card instanceof TemplatePlotCard ? card : undefined;
+    };
+    switch (change.kind) {
+      case 'zoom':
+        templateCard(change.id)?.zoomChanged(change.domain);
+        return;
+      case 'size':
+        this.sizeSelect.value = change.size;
+        document.body.dataset.plotSize = change.size;
+        for (const { card } of this.cards.values())
+          if (card instanceof TemplatePlotCard) card.optionsChanged();
+        return;
+      case 'fullScreen': {
+        document.body.classList.toggle('has-full-screen', change.id !== undefined);
+        templateCard(leaving)?.optionsChanged();
+        const entering = templateCard(change.id);
+        entering?.optionsChanged();
+        // Keyboard users land on the control that leaves again, or back on the one they pressed.
+        (entering ?? templateCard(leaving))?.focusFullScreenButton();
+        if (!entering) templateCard(leaving)?.element.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      default:
+        templateCard(change.id)?.optionsChanged();
+    }
   }
 
   requestExport(id: string, format: ExportFormat): void {
@@ -171,8 +230,11 @@ export class DashboardView implements CardHost {
     switch (plot.kind) {
       case 'template':
         return new TemplatePlotCard(plot, this);
-      case 'image':
-        return new ImagePlotCard(plot, this.legend, () => this.didRender());
+      case 'image': {
+        const renders = (this.imageRenders.get(plot.id) ?? 0) + 1;
+        this.imageRenders.set(plot.id, renders);
+        return new ImagePlotCard(plot, renders, this);
+      }
       case 'failed':
         return { id: plot.id, element: failedCardElement(plot) };
     }
@@ -187,23 +249,23 @@ export class DashboardView implements CardHost {
   }
 
   private toggleSection(id: PlotsSectionId): void {
-    const collapsed = this.state.collapsed.includes(id)
-      ? this.state.collapsed.filter((candidate) => candidate !== id)
-      : [...this.state.collapsed, id];
-    this.update({ ...this.state, collapsed });
+    const collapsed = this.uiState.collapsed.includes(id)
+      ? this.uiState.collapsed.filter((candidate) => candidate !== id)
+      : [...this.uiState.collapsed, id];
+    this.update({ ...this.uiState, collapsed });
     this.applySections();
   }
 
   private applySections(): void {
     for (const [id, section] of this.sections) {
-      const collapsed = this.state.collapsed.includes(id);
+      const collapsed = this.uiState.collapsed.includes(id);
       section.header.setAttribute('aria-expanded', String(!collapsed));
       section.body.hidden = collapsed;
     }
   }
 
   private update(state: PlotsUiState): void {
-    this.state = state;
+    this.uiState = state;
     this.saveState(state);
   }
 }

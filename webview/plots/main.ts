@@ -4,16 +4,11 @@ import type {
   PlotsUiState,
   PlotsWebviewMessage,
 } from '../../src/plots/dashboard/protocol';
+import { isPlotsUiState } from '../../src/plots/dashboard/plotsUiState';
 import { vscodeApi } from '../shared/vscodeApi';
 import { DashboardView } from './dashboardView';
 
 performance.mark('plots-start');
-
-function isUiState(value: unknown): value is PlotsUiState {
-  if (typeof value !== 'object' || value === null) return false;
-  const state = value as Record<string, unknown>;
-  return Array.isArray(state.collapsed) && Array.isArray(state.logScale);
-}
 
 function initialData(): PlotsInitialData {
   try {
@@ -31,7 +26,7 @@ function initialData(): PlotsInitialData {
   }
 }
 
-const api = vscodeApi<PlotsWebviewMessage, PlotsUiState>(isUiState);
+const api = vscodeApi<PlotsWebviewMessage, PlotsUiState>(isPlotsUiState);
 const app = document.getElementById('app');
 if (app) {
   const initial = initialData();
@@ -53,7 +48,10 @@ if (app) {
         view.show(message.snapshot);
         return;
       case 'setLogScale':
-        view.setLogScale(message.id, message.on);
+        view.change({ kind: 'logScale', id: message.id, on: message.on });
+        return;
+      case 'applyUiChange':
+        view.change(message.change);
         return;
       case 'exportRequest':
         view.exportPlot(message.id, message.format).then(

@@ -10,11 +10,18 @@ import type { PlotsModel } from '../../core/plots/plotModel';
 import { errorText } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';
 import type { PlotsService } from '../plotsService';
+import { imageVersions } from './imageVersions';
 import { exportedData, exportTarget, writeExport } from './plotExport';
 import { plotsHtml } from './plotsHtml';
 import { isPlotsUiState, isPlotsWebviewMessage } from './plotsMessages';
 import { plotsSnapshot } from './plotsSnapshot';
-import type { ExportFormat, PlotRenderReport, PlotsHostMessage, PlotsUiState } from './protocol';
+import type {
+  ExportFormat,
+  PlotRenderReport,
+  PlotsHostMessage,
+  PlotsUiChange,
+  PlotsUiState,
+} from './protocol';
 
 export interface PlotsDashboardDeps {
   readonly extensionUri: vscode.Uri;
@@ -40,6 +47,10 @@ export class PlotsDashboard implements vscode.Disposable {
   private ready = false;
   private controller: AbortController | undefined;
   private generation = 0;
+  /** A file changed while a refresh ran: one more refresh follows it. */
+  private liveAgain = false;
+  /** Content versions of the image files of the last model, so an unchanged image is not reloaded. */
+  private imageVersions: ReadonlyMap<string, string> = new Map();
   private requestIds = 0;
   private readonly pendingExports = new Map<number, (content: string | undefined, error?: string) => void>();
   private reports = new Map<string, PlotRenderReport>();
@@ -114,6 +125,19 @@ export class PlotsDashboard implements vscode.Disposable {
   }
 
   /**
+   * A plot source changed (a training step, an edited file): refresh quietly. A refresh in flight is never
+   * cancelled for this (a run writing steps faster than DVC answers would then show none): one more refresh
+   * follows it and reads what changed meanwhile.
+   */
+  async refreshLive(): Promise<void> {
+    if (this.controller) {
+      this.liveAgain = true;
+      return;
+    }
+    await this.refresh(false);
+  }
+
+  /**
    * Runs `dvc plots diff` for the revisions shown. `withProgress`: behind a cancellable notification (what
    * a person asked for); file changes refresh quietly. Never rejects.
    */
@@ -134,8 +158,10 @@ export class PlotsDashboard implements vscode.Disposable {
       const combined = AbortSignal.any([signal, controller.signal]);
       try {
         const model = await service.diff(revisions, combined);
+        const versions = await imageVersions(model);
         if (this.controller !== controller) return;
         this.model = model;
+        this.imageVersions = versions;
         this.error = undefined;
         this.generation += 1;
       } catch (error: unknown) {
@@ -147,6 +173,10 @@ export class PlotsDashboard implements vscode.Disposable {
           this.controller = undefined;
           this.loading = false;
           this.push();
+          if (this.liveAgain) {
+            this.liveAgain = false;
+            void this.refreshLive();
+          }
         }
       }
     };
@@ -157,6 +187,11 @@ export class PlotsDashboard implements vscode.Disposable {
   /** Posts a log-scale change as if the person clicked the plot's toggle (tests). */
   setLogScale(id: string, on: boolean): void {
     this.post({ type: 'setLogScale', id, on });
+  }
+
+  /** Posts a change of smoothing, zoom, full screen or size as if the person used the control (tests). */
+  applyUiChange(change: PlotsUiChange): void {
+    this.post({ type: 'applyUiChange', change });
   }
 
   /** Exports one plot to `path` (tests, scripts) or to the file a save dialog asks for. True when written. */
@@ -206,14 +241,17 @@ export class PlotsDashboard implements vscode.Disposable {
   private snapshot(): ReturnType<typeof plotsSnapshot> {
     const webview = this.panel?.webview;
     const generation = this.generation;
+    const versions = this.imageVersions;
     return plotsSnapshot({
       model: this.model,
       revisions: this.selected,
       loading: this.loading,
       ...(this.error ? { error: this.error } : {}),
       maxRevisions: this.deps.maxRevisions(),
-      // The same file name is rewritten by the next refresh: the query makes the page load it again.
-      imageUri: (path) => `${webview?.asWebviewUri(vscode.Uri.file(path)).toString() ?? ''}?v=${generation}`,
+      // The same file name is rewritten by each refresh: a query naming its content makes the page load it
+      // again when (and only when) the image changed.
+      imageUri: (path) =>
+        `${webview?.asWebviewUri(vscode.Uri.file(path)).toString() ?? ''}?v=${versions.get(path) ?? generation}`,
     });
   }
 

@@ -1,4 +1,7 @@
-import type { ExportFormat, PlotRenderReport, PlotsUiState, PlotsWebviewMessage } from './protocol';
+import { isPlotSize, isPlotsUiState } from './plotsUiState';
+import type { ExportFormat, PlotRenderReport, PlotsWebviewMessage } from './protocol';
+
+export { isPlotsUiState } from './plotsUiState';
 
 const formats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 const statuses: ReadonlyArray<PlotRenderReport['status']> = ['rendered', 'failed', 'notInView', 'image'];
@@ -13,8 +16,8 @@ function isStringList(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.length <= 10_000 && value.every((item) => typeof item === 'string');
 }
 
-export function isPlotsUiState(value: unknown): value is PlotsUiState {
-  return isRecord(value) && isStringList(value.collapsed) && isStringList(value.logScale);
+function isNumberList(value: unknown): value is readonly number[] {
+  return Array.isArray(value) && value.length <= 100_000 && value.every((item) => typeof item === 'number');
 }
 
 function isReport(value: unknown): value is PlotRenderReport {
@@ -25,7 +28,15 @@ function isReport(value: unknown): value is PlotRenderReport {
     (value.error === undefined || typeof value.error === 'string') &&
     typeof value.logScale === 'boolean' &&
     isStringList(value.drawnRevisions) &&
-    isStringList(value.loadedImages)
+    isStringList(value.loadedImages) &&
+    typeof value.renders === 'number' &&
+    typeof value.points === 'number' &&
+    typeof value.smoothing === 'number' &&
+    typeof value.zoomed === 'boolean' &&
+    typeof value.fullScreen === 'boolean' &&
+    isPlotSize(value.size) &&
+    (value.steps === undefined || isNumberList(value.steps)) &&
+    (value.step === undefined || typeof value.step === 'number')
   );
 }
 

@@ -3,10 +3,11 @@
  * note, image paths turned into webview URIs. Pure: the webview URI maker is passed in.
  */
 import { downsampleNote, downsampleRows } from '../../core/plots/downsample';
+import { groupImageSteps, type GroupedImagePlot } from '../../core/plots/imageSteps';
 import { plotRows } from '../../core/plots/plotData';
-import type { Plot, PlotsModel } from '../../core/plots/plotModel';
+import type { Plot, PlotRevision, PlotsModel } from '../../core/plots/plotModel';
 import { recolourSpec, revisionColours } from '../../core/plots/revisionColours';
-import type { PlotCard, PlotsSnapshot } from './protocol';
+import type { ImageCard, ImageRevision, PlotCard, PlotsSnapshot } from './protocol';
 
 export interface SnapshotInput {
   readonly model: PlotsModel | undefined;
@@ -26,7 +27,9 @@ export function plotsSnapshot(input: SnapshotInput): PlotsSnapshot {
   const colours = revisionColours(revisions);
   return {
     revisions: revisions.map((rev) => ({ rev, colour: colours.get(rev) ?? '#888888' })),
-    plots: (input.model?.plots ?? []).map((plot) => cardOf(plot, colours, input)),
+    plots: groupImageSteps(input.model?.plots ?? []).map((entry) =>
+      entry.kind === 'single' ? cardOf(entry.plot, colours, input) : stepsCardOf(entry, input),
+    ),
     loading: input.loading,
     ...(input.error ? { error: input.error } : {}),
     maxRevisions: input.maxRevisions,
@@ -46,13 +49,33 @@ function cardOf(plot: Plot, colours: ReadonlyMap<string, string>, input: Snapsho
       return { ...plot, spec, ...(note ? { note } : {}) };
     }
     case 'image':
-      return {
-        ...plot,
-        revisions: plot.revisions.map((revision) =>
-          revision.imagePath ? { ...revision, imageUri: input.imageUri(revision.imagePath) } : revision,
-        ),
-      };
+      return { ...plot, revisions: imageRevisions(plot.revisions, input) };
     case 'failed':
       return plot;
   }
+}
+
+/** An image logged per step: one card, titled by its folder, every step's images ready for the slider. */
+function stepsCardOf(
+  group: Extract<GroupedImagePlot<Plot>, { kind: 'steps' }>,
+  input: SnapshotInput,
+): ImageCard {
+  const steps = group.steps.map((entry) => ({
+    step: entry.step,
+    id: entry.plot.id,
+    revisions: imageRevisions(entry.plot.revisions, input),
+  }));
+  return {
+    kind: 'image',
+    id: group.id,
+    title: group.id,
+    revisions: steps[steps.length - 1]?.revisions ?? [],
+    steps,
+  };
+}
+
+function imageRevisions(revisions: readonly PlotRevision[], input: SnapshotInput): ImageRevision[] {
+  return revisions.map((revision) =>
+    revision.imagePath ? { ...revision, imageUri: input.imageUri(revision.imagePath) } : revision,
+  );
 }

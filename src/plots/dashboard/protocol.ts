@@ -4,6 +4,7 @@
  * Every string from the workspace (plot ids, titles, revision names, DVC's messages) is shown as text.
  */
 import type { PlotRevision } from '../../core/plots/plotModel';
+import type { PlotSize, ZoomDomain } from '../../core/plots/specView';
 
 /** One revision in the legend, with the colour it has in every plot. */
 export interface LegendEntry {
@@ -28,11 +29,23 @@ export interface ImageRevision extends PlotRevision {
   readonly imageUri?: string;
 }
 
+/** One step of an image plot logged per step (DVCLive's `<name>/<step>.png`). */
+export interface ImageStepCard {
+  readonly step: number;
+  /** DVC's plot id of this step's file. */
+  readonly id: string;
+  readonly revisions: readonly ImageRevision[];
+}
+
 export interface ImageCard {
   readonly kind: 'image';
+  /** DVC's plot id, or the folder of a plot logged per step. */
   readonly id: string;
   readonly title: string;
+  /** The images (of the last step, for a plot with steps). */
   readonly revisions: readonly ImageRevision[];
+  /** Set for an image logged per step: every step, ascending; the card shows one with a slider. */
+  readonly steps?: readonly ImageStepCard[];
 }
 
 /** A plot DVC could not render in any revision: an error card. */
@@ -58,11 +71,32 @@ export interface PlotsSnapshot {
   readonly maxRevisions: number;
 }
 
-/** What persists per workspace: collapsed sections and the plots shown with a log scale. */
+/**
+ * What persists per workspace: collapsed sections, the plots shown with a log scale, and (absent in states
+ * saved by older versions) smoothing and zoom per plot, the page's plot size and the plot shown full-screen.
+ */
 export interface PlotsUiState {
   readonly collapsed: readonly string[];
   readonly logScale: readonly string[];
+  /** Smoothing weight per plot id, in (0, 0.99]; a plot not listed is not smoothed. */
+  readonly smoothing?: Readonly<Record<string, number>>;
+  /** The part of a chart a person zoomed or panned to, per plot id. */
+  readonly zoom?: Readonly<Record<string, ZoomDomain>>;
+  /** Chart size for the whole page (default medium, DVC's own). */
+  readonly size?: PlotSize;
+  /** The plot id shown full-screen, if any. */
+  readonly fullScreen?: string;
 }
+
+/** One change of the persisted UI state, as a card's control (or a test, through the host) makes it. */
+export type PlotsUiChange =
+  | { readonly kind: 'logScale'; readonly id: string; readonly on: boolean }
+  | { readonly kind: 'smoothing'; readonly id: string; readonly weight: number }
+  /** Undefined `domain`: the zoom is reset. */
+  | { readonly kind: 'zoom'; readonly id: string; readonly domain?: ZoomDomain }
+  /** Undefined `id`: leave full-screen. */
+  | { readonly kind: 'fullScreen'; readonly id?: string }
+  | { readonly kind: 'size'; readonly size: PlotSize };
 
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
 
@@ -79,6 +113,20 @@ export interface PlotRenderReport {
   readonly drawnRevisions: readonly string[];
   /** Images loaded (image plots), by revision. */
   readonly loadedImages: readonly string[];
+  /** How many times this card drew its chart or images since the page opened (live updates: 1 per change). */
+  readonly renders: number;
+  /** Data rows in the chart as last drawn, all revisions (template plots). */
+  readonly points: number;
+  /** The smoothing weight the chart was drawn with (0: off). */
+  readonly smoothing: number;
+  /** Drawn with a zoomed domain (persisted); false after a reset. */
+  readonly zoomed: boolean;
+  readonly fullScreen: boolean;
+  /** The page's plot size when it was drawn. */
+  readonly size: PlotSize;
+  /** Image plots with several steps: the steps, and the one shown. */
+  readonly steps?: readonly number[];
+  readonly step?: number;
 }
 
 export interface PlotsInitialData {
@@ -96,7 +144,9 @@ export type PlotsHostMessage =
       readonly id: string;
       readonly format: 'svg' | 'png';
     }
-  | { readonly type: 'setLogScale'; readonly id: string; readonly on: boolean };
+  | { readonly type: 'setLogScale'; readonly id: string; readonly on: boolean }
+  /** Applies a UI change as if the person used the control (tests and commands). */
+  | { readonly type: 'applyUiChange'; readonly change: PlotsUiChange };
 
 /** Webview → host. */
 export type PlotsWebviewMessage =

@@ -5,9 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import type { PlotsUiChange } from '../../../src/plots/dashboard/protocol';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const run = promisify(execFile);
+const resetChanges: readonly PlotsUiChange[] = [
+  { kind: 'smoothing', id: 'plots/training_loss.csv', weight: 0 },
+  { kind: 'zoom', id: 'plots/training_loss.csv' },
+  { kind: 'fullScreen' },
+  { kind: 'size', size: 'medium' },
+];
 const LOSS = 'plots/training_loss.csv';
 
 /** Data rows of a CSV (the header is not one). */
@@ -24,7 +31,10 @@ describe('plots dashboard', () => {
 
   after(async () => {
     const api = await extensionApi();
-    api.plots.dashboardFor(workspaceRoot().toString())?.setLogScale(LOSS, false);
+    const dashboard = api.plots.dashboardFor(workspaceRoot().toString());
+    dashboard?.setLogScale(LOSS, false);
+    for (const change of resetChanges) dashboard?.applyUiChange(change);
+    if (dashboard) await waitFor('the choices reset', () => dashboard.uiState?.size === 'medium', 30_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await rm(exports, { recursive: true, force: true });
   });
@@ -110,13 +120,86 @@ describe('plots dashboard', () => {
     const pointsNow = (): number | undefined =>
       dashboard.plots?.plots.find((plot) => plot.id === LOSS)?.revisions[0]?.points;
     const before = pointsNow() ?? 0;
+    const rendersBefore = new Map(
+      [...dashboard.renderReports.values()].map((report) => [report.id, report.renders]),
+    );
     try {
       const text = new TextDecoder().decode(original);
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${text.trimEnd()}\n999,0.01\n`));
       await waitFor('one more workspace point', () => pointsNow() === before + 1, 60_000);
+      // The page redraws the loss chart once and leaves the plots whose data did not change alone.
+      await waitFor(
+        'the loss chart redrawn with the new point',
+        () => dashboard.renderReports.get(LOSS)?.renders === (rendersBefore.get(LOSS) ?? 0) + 1,
+        60_000,
+      );
+      for (const [id, renders] of rendersBefore)
+        if (id !== LOSS) assert.equal(dashboard.renderReports.get(id)?.renders, renders, `${id} not redrawn`);
     } finally {
       await vscode.workspace.fs.writeFile(file, original);
     }
     await waitFor('the point count back', () => pointsNow() === before, 60_000);
   }).timeout(150_000);
+
+  it('keeps smoothing, zoom, full screen and plot size per workspace, across a reopened dashboard', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    let dashboard = await waitFor('the open dashboard', () => api.plots.dashboardFor(root.toString()));
+    dashboard.applyUiChange({ kind: 'smoothing', id: LOSS, weight: 0.8 });
+    dashboard.applyUiChange({ kind: 'zoom', id: LOSS, domain: { x: [1, 5], y: [0.2, 0.7] } });
+    dashboard.applyUiChange({ kind: 'size', size: 'small' });
+    dashboard.applyUiChange({ kind: 'fullScreen', id: LOSS });
+    const drawn = await waitFor(
+      'the loss chart drawn with the choices',
+      () => {
+        const report = dashboard.renderReports.get(LOSS);
+        return report?.status === 'rendered' &&
+          report.smoothing === 0.8 &&
+          report.zoomed &&
+          report.size === 'small' &&
+          report.fullScreen
+          ? report
+          : undefined;
+      },
+      60_000,
+    );
+    assert.ok(drawn.points > 0);
+    assert.equal(dashboard.renderReports.get('plots/roc.json')?.fullScreen, false);
+    assert.deepEqual(dashboard.uiState?.smoothing, { [LOSS]: 0.8 });
+    assert.deepEqual(dashboard.uiState?.zoom, { [LOSS]: { x: [1, 5], y: [0.2, 0.7] } });
+    assert.equal(dashboard.uiState?.size, 'small');
+    assert.equal(dashboard.uiState?.fullScreen, LOSS);
+
+    // Closed and opened again, the page starts from what was saved for this workspace.
+    dashboard.panel.dispose();
+    await waitFor('the dashboard closed', () => api.plots.dashboardFor(root.toString()) === undefined);
+    await vscode.commands.executeCommand('dvcLens.showPlots', { root });
+    dashboard = await waitFor('the reopened dashboard', () => api.plots.dashboardFor(root.toString()));
+    const reopened = await waitFor(
+      'the loss chart drawn again with the saved choices',
+      () => {
+        const report = dashboard.renderReports.get(LOSS);
+        return report?.status === 'rendered' ? report : undefined;
+      },
+      60_000,
+    );
+    assert.equal(reopened.smoothing, 0.8);
+    assert.equal(reopened.zoomed, true);
+    assert.equal(reopened.size, 'small');
+    assert.equal(reopened.fullScreen, true);
+
+    // Leaving full screen and resetting the zoom redraw the chart without them.
+    dashboard.applyUiChange({ kind: 'fullScreen' });
+    dashboard.applyUiChange({ kind: 'zoom', id: LOSS });
+    await waitFor(
+      'full screen left and the zoom reset',
+      () => {
+        const report = dashboard.renderReports.get(LOSS);
+        return report?.fullScreen === false && report.zoomed === false;
+      },
+      60_000,
+    );
+    assert.equal(dashboard.uiState?.fullScreen, undefined);
+    assert.deepEqual(dashboard.uiState?.zoom, {});
+  }).timeout(180_000);
 });

@@ -106,6 +106,12 @@ void describe('live update triggers', () => {
     assert.equal(affectsPlots('dvclive/plots/metrics/loss.tsv'), true);
     assert.equal(affectsPlots('dvc.lock'), true);
     assert.equal(affectsPlots('.dvc/tmp/exps/run/abc/signal'), true);
+    // What DVCLive 3.49.1 writes per step (seen in the live-plots e2e): its series, summary, the plots it
+    // adds to dvc.yaml, and the step signal.
+    assert.equal(affectsPlots('dvclive/metrics.json'), true);
+    assert.equal(affectsPlots('dvc.yaml'), true);
+    assert.equal(affectsPlots('.dvc/tmp/exps/run/DVCLIVE_STEP_COMPLETED'), true);
+    assert.equal(affectsPlots('live_images/sample/3.png'), true);
     assert.equal(affectsPlots('.dvc/tmp/rwlock'), false);
     assert.equal(affectsPlots('.git/index'), false);
     assert.equal(affectsPlots('src/train.py'), false);

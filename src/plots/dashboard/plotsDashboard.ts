@@ -9,12 +9,19 @@ import { isCancellation } from '../../cli/processError';
 import type { PlotsModel } from '../../core/plots/plotModel';
 import { errorText } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';
+import type { CustomPlotsHost } from '../custom/customPlotsHost';
 import type { PlotsService } from '../plotsService';
 import { exportedData, exportTarget, writeExport } from './plotExport';
 import { plotsHtml } from './plotsHtml';
 import { isPlotsUiState, isPlotsWebviewMessage } from './plotsMessages';
 import { plotsSnapshot } from './plotsSnapshot';
-import type { ExportFormat, PlotRenderReport, PlotsHostMessage, PlotsUiState } from './protocol';
+import type {
+  ExportFormat,
+  PlotRenderReport,
+  PlotsHostMessage,
+  PlotsSnapshot,
+  PlotsUiState,
+} from './protocol';
 
 export interface PlotsDashboardDeps {
   readonly extensionUri: vscode.Uri;
@@ -28,6 +35,8 @@ export interface PlotsDashboardDeps {
   /** Asks the person for revisions (the dashboard's quick pick); undefined: cancelled. */
   readonly pickRevisions: (current: readonly string[]) => Promise<readonly string[] | undefined>;
   readonly log: (line: string) => void;
+  /** The "Custom" section's data and actions (src/plots/custom). */
+  readonly custom?: CustomPlotsHost;
 }
 
 const EXPORT_TIMEOUT_MS = 30_000;
@@ -76,6 +85,7 @@ export class PlotsDashboard implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       this.panel.onDidDispose(() => this.dispose()),
+      ...(deps.custom ? [deps.custom.onDidChange(() => this.push())] : []),
     );
   }
 
@@ -203,10 +213,10 @@ export class PlotsDashboard implements vscode.Disposable {
     });
   }
 
-  private snapshot(): ReturnType<typeof plotsSnapshot> {
+  private snapshot(): PlotsSnapshot {
     const webview = this.panel?.webview;
     const generation = this.generation;
-    return plotsSnapshot({
+    const snapshot = plotsSnapshot({
       model: this.model,
       revisions: this.selected,
       loading: this.loading,
@@ -215,6 +225,9 @@ export class PlotsDashboard implements vscode.Disposable {
       // The same file name is rewritten by the next refresh: the query makes the page load it again.
       imageUri: (path) => `${webview?.asWebviewUri(vscode.Uri.file(path)).toString() ?? ''}?v=${generation}`,
     });
+    // Custom plots take the legend's colours, so a revision looks the same in every section.
+    const custom = this.deps.custom?.section(snapshot.revisions);
+    return custom ? { ...snapshot, custom } : snapshot;
   }
 
   private push(): void {
@@ -255,6 +268,9 @@ export class PlotsDashboard implements vscode.Disposable {
       case 'rendered':
         this.reports = new Map(message.reports.map((report) => [report.id, report]));
         this.rendered.fire();
+        return;
+      case 'customPlots':
+        this.deps.custom?.receive(message.action);
         return;
       default: {
         const unhandled: never = message;

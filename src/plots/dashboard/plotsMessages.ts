@@ -1,3 +1,4 @@
+import { isCustomPlotsAction } from '../custom/customPlotsProtocol';
 import type { ExportFormat, PlotRenderReport, PlotsUiState, PlotsWebviewMessage } from './protocol';
 
 const formats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
@@ -52,6 +53,8 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
       return isPlotsUiState(value.state);
     case 'rendered':
       return Array.isArray(value.reports) && value.reports.length <= 10_000 && value.reports.every(isReport);
+    case 'customPlots':
+      return isCustomPlotsAction(value.action);
     case undefined:
       return false;
     default: {

@@ -4,6 +4,7 @@
  * Every string from the workspace (plot ids, titles, revision names, DVC's messages) is shown as text.
  */
 import type { PlotRevision } from '../../core/plots/plotModel';
+import type { CustomPlotsAction, CustomPlotsSection } from '../custom/customPlotsProtocol';
 
 /** One revision in the legend, with the colour it has in every plot. */
 export interface LegendEntry {
@@ -56,6 +57,8 @@ export interface PlotsSnapshot {
   readonly error?: string;
   /** `dvcLens.plots.maxRevisions`, for the hint next to the revisions button. */
   readonly maxRevisions: number;
+  /** The "Custom" section (src/plots/custom); absent where the host has no custom plots feature. */
+  readonly custom?: CustomPlotsSection;
 }
 
 /** What persists per workspace: collapsed sections and the plots shown with a log scale. */
@@ -114,4 +117,6 @@ export type PlotsWebviewMessage =
       readonly error?: string;
     }
   | { readonly type: 'saveState'; readonly state: PlotsUiState }
-  | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] };
+  | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] }
+  /** The Custom section: add, edit, remove a custom plot, or what it drew (src/plots/custom). */
+  | { readonly type: 'customPlots'; readonly action: CustomPlotsAction };

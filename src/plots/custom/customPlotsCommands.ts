@@ -23,6 +23,9 @@ import { withCancellableProgress } from '../../ui/progress';
 import { customPlotArgument, describesPlot, type CustomPlotArgument } from './customPlotArguments';
 import { columnsOf, inputTitle, pickColumn, pickColumns, pickCustomPlot, pickKind } from './customPlotPicks';
 
+/** How long a command waits for the experiments store's first read before offering what it has. */
+const MODEL_WAIT_MS = 120_000;
+
 export interface CustomPlotsCommandDeps {
   readonly repositories: WorkspaceRepositories;
   readonly experiments: ExperimentsStore;
@@ -57,16 +60,34 @@ export function customPlotsCommands(deps: CustomPlotsCommandDeps): CustomPlotsCo
     return repository;
   };
 
-  /** The params and metrics offered; reads the experiments first when the store has none yet. */
+  /**
+   * The params and metrics offered. When the store has no model yet, waits for its read in flight, or asks it
+   * for one (never a second read beside a running one: that would cancel it); bounded, and cancellable.
+   */
   const columnsFor = async (root: string): Promise<ExperimentColumn[]> => {
-    if (!deps.experiments.get(root)?.model && isTrusted())
-      await withCancellableProgress('DVC Lens: reading the experiments', (signal) =>
-        Promise.race([
-          deps.experiments.refresh(root),
-          new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())),
-        ]),
+    const state = (): ReturnType<ExperimentsStore['get']> => deps.experiments.get(root);
+    if (!state()?.model && isTrusted())
+      await withCancellableProgress(
+        'DVC Lens: reading the experiments',
+        (signal) =>
+          new Promise<void>((resolve) => {
+            const finish = (): void => {
+              subscription.dispose();
+              clearTimeout(timer);
+              resolve();
+            };
+            const settle = (): void => {
+              const current = state();
+              if (!current || current.model || !current.refreshing) finish();
+            };
+            const subscription = deps.experiments.onDidChange(settle);
+            const timer = setTimeout(finish, MODEL_WAIT_MS);
+            signal.addEventListener('abort', finish);
+            if (state()?.refreshing) return;
+            void deps.experiments.refresh(root).then(settle);
+          }),
       );
-    return experimentColumns(deps.experiments.get(root)?.model);
+    return experimentColumns(state()?.model);
   };
 
   const askScatter = async (
@@ -117,6 +138,7 @@ export function customPlotsCommands(deps: CustomPlotsCommandDeps): CustomPlotsCo
 
   const add = async (value: unknown): Promise<string | undefined> => {
     const argument = customPlotArgument(value);
+    log.append(`Custom plots: add (${argument.kind ?? 'quick picks'})`);
     const repository = await repositoryOf(argument, 'Add a custom plot to which repository?');
     if (!repository) return undefined;
     const root = repository.root.toString();

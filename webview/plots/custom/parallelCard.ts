@@ -27,8 +27,8 @@ import {
 
 const HEIGHT = 260;
 const EXTENT = { top: 36, bottom: HEIGHT - 24 };
-const AXIS_GAP = 130;
-const SIDE = 48;
+const AXIS_GAP = 150;
+const SIDE = 80;
 
 function formatValue(value: number): string {
   return Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3)

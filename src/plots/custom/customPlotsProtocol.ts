@@ -18,6 +18,8 @@ export interface CustomPlotRenderReport {
   /** `empty`: nothing to draw (the card shows why). */
   readonly status: 'rendered' | 'failed' | 'empty';
   readonly error?: string;
+  /** Axes drawn (2 for a scatter, one per column for parallel coordinates; 0 when nothing is drawn). */
+  readonly axes: number;
   /** Scatter: the points drawn in the SVG. */
   readonly points: number;
   /** Parallel coordinates: the polylines drawn, and how many of them are dimmed by brushes. */
@@ -58,6 +60,7 @@ function isReport(value: unknown): value is CustomPlotRenderReport {
     (value.kind === 'scatter' || value.kind === 'parallel') &&
     statuses.includes(value.status as CustomPlotRenderReport['status']) &&
     (value.error === undefined || typeof value.error === 'string') &&
+    isCount(value.axes) &&
     isCount(value.points) &&
     isCount(value.lines) &&
     isCount(value.dimmed) &&

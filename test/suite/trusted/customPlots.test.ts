@@ -85,6 +85,7 @@ describe('custom plots', () => {
       60_000,
     );
     assert.ok(scatter.points > 0);
+    assert.equal(scatter.axes, 2);
     // The legend's revisions (workspace, main) keep their dashboard colours on the scatter's points.
     const inLegend = drawable(model()!, [LR, ACCURACY])
       .map((entry) => entry.rev)
@@ -104,6 +105,31 @@ describe('custom plots', () => {
       60_000,
     );
     assert.equal(parallel.dimmed, 0, 'no brush, nothing dimmed');
+    assert.equal(parallel.axes, 3);
+
+    // Edited by argument: two columns and a new title, the same id; the page draws two axes.
+    await vscode.commands.executeCommand('dvcLens.editCustomPlot', {
+      root: root(),
+      id: parallelId,
+      columns: ['train.learning_rate', 'accuracy'],
+      title: 'Learning rate and accuracy',
+    });
+    const edited = api.plots.custom.definitions(key).find((plot) => plot.id === parallelId);
+    assert.deepEqual(edited, {
+      kind: 'parallel',
+      id: parallelId,
+      title: 'Learning rate and accuracy',
+      columns: [LR, ACCURACY],
+    });
+    await waitFor(
+      'the edited plot drawn with two axes',
+      () => {
+        const report = host.reports.get(parallelId);
+        const current = model();
+        return report?.axes === 2 && current && report.lines === drawable(current, [LR, ACCURACY]).length;
+      },
+      60_000,
+    );
 
     await vscode.commands.executeCommand('dvcLens.removeCustomPlot', {
       root: root(),
@@ -132,7 +158,7 @@ describe('custom plots', () => {
       },
       60_000,
     );
-    assert.equal(again.lines, parallel.lines);
+    assert.equal(again.axes, 2);
     assert.ok(!host.reports.has(scatterId));
   }).timeout(240_000);
 

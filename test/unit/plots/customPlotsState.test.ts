@@ -155,6 +155,7 @@ void describe('custom plots messages', () => {
       id: 'custom-1',
       kind: 'parallel',
       status: 'rendered',
+      axes: 2,
       points: 0,
       lines: 5,
       dimmed: 2,

@@ -74,6 +74,7 @@ export class ParallelCard {
       id: this.card.id,
       kind: 'parallel',
       status: this.card.entries.length === 0 ? 'empty' : 'rendered',
+      axes: this.brushRects.size,
       points: 0,
       lines: drawn,
       dimmed: this.lines.filter((line) => line.classList.contains('dimmed')).length,

@@ -49,6 +49,7 @@ export class ScatterCard {
       kind: 'scatter',
       status,
       ...(error ? { error } : {}),
+      axes: 0,
       points: 0,
       lines: 0,
       dimmed: 0,
@@ -72,6 +73,10 @@ export class ScatterCard {
       const points = Array.from(chart.querySelectorAll('g.mark-symbol path'));
       this.last = {
         ...this.emptyReport('rendered'),
+        // Vega draws grid lines as axes of their own, without the `X-axis …`/`Y-axis …` label.
+        axes: Array.from(chart.querySelectorAll('g.role-axis')).filter((axis) =>
+          /^[XY]-axis/i.test(axis.getAttribute('aria-label') ?? ''),
+        ).length,
         points: points.length,
         drawnRevisions: revisionsWithColours(
           this.host.legend,

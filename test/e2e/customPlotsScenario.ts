@@ -12,8 +12,8 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { allRows } from '../../src/core/experiments/experimentModel';
 import { parseExpShow } from '../../src/core/experiments/parseExpShow';
 import { parseCliJson } from '../../src/core/cliJson';
-import { visibleWebview } from './experimentsScenario';
-import { demoExperiments } from './experimentsScenario';
+import { demoExperiments, visibleWebview } from './experimentsScenario';
+import { normaliseColour } from './plotsScenario';
 import { quickInputTitle, runCommandFromPalette, timeouts } from './workbench';
 
 const run = promisify(execFile);
@@ -80,10 +80,36 @@ async function checkQuickPickRow(page: Page, label: string): Promise<void> {
   await input.fill('');
 }
 
-/** Opens the dashboard and adds a parallel-coordinates plot through the Custom section's button. */
+/**
+ * Opens the dashboard, puts the three experiments in its legend (Revisions…), and adds a parallel-coordinates
+ * plot through the Custom section's button.
+ */
 export async function addParallelPlot(page: Page): Promise<{ plots: FrameLocator; card: Locator }> {
   await runCommandFromPalette(page, 'DVC Lens: Show Plots');
   const plots = visibleWebview(page);
+  const revisions = plots.getByRole('button', { name: 'Revisions…' });
+  await revisions.waitFor({ state: 'visible', timeout: timeouts.command });
+  // The pick lists the experiments once the store has read them; before that it says there are none yet:
+  // like a person, try again a moment later.
+  const pickTitle = quickInputTitle(page).filter({ hasText: 'Plot which revisions' });
+  const deadline = Date.now() + timeouts.command;
+  for (;;) {
+    await revisions.click();
+    const shown = await pickTitle
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (Date.now() > deadline) assert.fail('the Revisions… pick never listed the experiments');
+    await page.waitForTimeout(2_000);
+  }
+  for (const { name } of demoExperiments) await checkQuickPickRow(page, name);
+  await page.keyboard.press('Enter');
+  await eventually(
+    () => plots.locator('.legend .legend-entry').count(),
+    (count) => count === 1 + demoExperiments.length,
+    'the workspace and the three experiments in the legend',
+  );
   const add = plots.getByRole('button', { name: 'Add Custom Plot…' });
   await add.waitFor({ state: 'visible', timeout: timeouts.command });
   await add.click();
@@ -103,7 +129,12 @@ export async function addParallelPlot(page: Page): Promise<{ plots: FrameLocator
 }
 
 /** One polyline per experiment (and commit, and the workspace) that has every value, named by revision. */
-export async function checkParallelLines(card: Locator, dvcPath: string, workspace: string): Promise<number> {
+export async function checkParallelLines(
+  plots: FrameLocator,
+  card: Locator,
+  dvcPath: string,
+  workspace: string,
+): Promise<number> {
   const expected = (await expectedRevisions(dvcPath, workspace)).sort();
   for (const { name } of demoExperiments) assert.ok(expected.includes(name), `${name} has all three values`);
   const drawn = await eventually(
@@ -117,11 +148,33 @@ export async function checkParallelLines(card: Locator, dvcPath: string, workspa
   assert.deepEqual(drawn, expected);
   const axes = await card.locator('svg g.pc-axis').count();
   assert.equal(axes, 3, 'an axis per picked column');
+  // Each experiment's line has its legend colour (the same as in the dashboard's other plots).
+  const legend = new Map(
+    (
+      await plots
+        .locator('.legend .legend-entry')
+        .evaluateAll((items) =>
+          items.map((item) => [
+            item.textContent?.trim() ?? '',
+            getComputedStyle(item.querySelector('.swatch') ?? item).backgroundColor,
+          ]),
+        )
+    ).map(([rev, colour]) => [rev ?? '', normaliseColour(colour ?? '')]),
+  );
+  const strokes = await card
+    .locator('svg polyline.pc-line')
+    .evaluateAll((lines) =>
+      lines.map((line) => [line.getAttribute('data-rev') ?? '', line.getAttribute('stroke') ?? '']),
+    );
+  for (const { name } of demoExperiments) {
+    const stroke = strokes.find(([rev]) => rev === name)?.[1] ?? '';
+    assert.equal(normaliseColour(stroke), legend.get(name), `${name}'s line in its legend colour`);
+  }
   return drawn.length;
 }
 
 /**
- * Drags along the accuracy axis from its top to its middle: the lines whose accuracy point lies outside the
+ * Drags along the accuracy axis from its middle up past its top: the lines whose accuracy point lies outside the
  * brush's rectangle dim, the others stay, and at least one of each (the demo's accuracies differ).
  */
 export async function brushAccuracyWithMouse(page: Page, card: Locator): Promise<void> {
@@ -129,10 +182,11 @@ export async function brushAccuracyWithMouse(page: Page, card: Locator): Promise
   const box = await overlay.boundingBox();
   assert.ok(box, 'the accuracy axis is on screen');
   const x = box.x + box.width / 2;
-  await page.mouse.move(x, box.y + 2);
+  // From the middle of the axis up past its top (the brush stops at the axis's largest value).
+  await page.mouse.move(x, box.y + box.height * 0.45);
   await page.mouse.down();
-  await page.mouse.move(x, box.y + box.height * 0.3, { steps: 5 });
-  await page.mouse.move(x, box.y + box.height * 0.45, { steps: 5 });
+  await page.mouse.move(x, box.y + box.height * 0.2, { steps: 5 });
+  await page.mouse.move(x, box.y - 12, { steps: 5 });
   await page.mouse.up();
   const state = await eventually(
     () =>
@@ -159,10 +213,8 @@ export async function brushAccuracyWithMouse(page: Page, card: Locator): Promise
   );
   for (const line of state.lines)
     assert.equal(line.dimmed, !line.inside, `${line.rev}: dimmed exactly when outside the brush`);
-  assert.ok(
-    state.lines.some((line) => !line.dimmed),
-    'the best experiments stay highlighted',
-  );
+  // lr-high scored the highest accuracy of the demo's experiments: it stays highlighted.
+  assert.equal(state.lines.find((line) => line.rev === 'lr-high')?.dimmed, false, 'lr-high highlighted');
 }
 
 /** Clear brushes brings every line back; then the keyboard brushes the focused epochs axis. */

@@ -171,6 +171,14 @@ void describe('custom plot data', () => {
     );
   });
 
+  void it('scatter of a metric vs a metric: the failed run has both metrics and is drawn', () => {
+    const scatter: CustomPlotDefinition = { id: 'custom-3', kind: 'scatter', title: 't', x: ACCURACY, y: F1 };
+    const card = customPlotCard(scatter, finished, legend);
+    assert.equal(card.entries.length, 7);
+    assert.deepEqual(card.skipped, []);
+    assert.deepEqual(card.entries.find((entry) => entry.label === 'queued-one')?.values, [0.4533, 0]);
+  });
+
   void it('says why nothing is drawn: no model yet, or a column no experiment has', () => {
     const scatter: CustomPlotDefinition = {
       id: 'custom-1',

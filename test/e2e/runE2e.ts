@@ -441,8 +441,8 @@ void describe('DVC Lens, packaged, in code-server', () => {
       await withFailureScreenshot(page, 'plots-custom', async () => {
         await openFolder(page, server!.workbenchUrl(workspace));
         await trustIfAsked(page);
-        const { card } = await addParallelPlot(page);
-        await checkParallelLines(card, dvcPath, workspace);
+        const { plots, card } = await addParallelPlot(page);
+        await checkParallelLines(plots, card, dvcPath, workspace);
         // Room for the chart: hide the side bar before reading the axes' positions for the drag.
         await page.locator('.monaco-workbench').first().press('Control+b');
         await card.scrollIntoViewIfNeeded();

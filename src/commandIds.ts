@@ -14,6 +14,7 @@ import {
   tableCommandIds,
 } from './experiments/registerExperimentFeatures';
 import { plotsCommandIds } from './plots/plotsCommandIds';
+import { customPlotsCommandIds } from './plots/custom/customPlotsCommandIds';
 import { historyCommandIds } from './history/historyCommandIds';
 
 export const commandIds = {
@@ -27,6 +28,7 @@ export const commandIds = {
   ...metricsCommandIds,
   ...compareCommandIds,
   ...plotsCommandIds,
+  ...customPlotsCommandIds,
   ...historyCommandIds,
   initializeProject: 'dvcLens.initializeProject',
   refreshPipelines: 'dvcLens.refreshPipelines',

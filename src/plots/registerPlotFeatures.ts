@@ -13,6 +13,7 @@ import type { Repository } from '../repository/repository';
 import { isTrusted, restrictedModeMessage } from '../trust/workspaceTrust';
 import { errorText } from '../ui/messages';
 import { pickRepository } from '../ui/pickRepository';
+import { registerCustomPlots, type CustomPlotFeatures } from './custom/registerCustomPlots';
 import { PlotsDashboard } from './dashboard/plotsDashboard';
 import { exportPlotArgument, showPlotsArgument, type ShowPlotsArgument } from './plotsArguments';
 import { plotsCommandIds } from './plotsCommandIds';
@@ -29,6 +30,8 @@ export interface PlotFeatures {
   dashboards(): readonly PlotsDashboard[];
   /** The open dashboard of a repository (root URI string), if any. */
   dashboardFor(root: string): PlotsDashboard | undefined;
+  /** Custom plots: definitions and what each dashboard's Custom section drew. */
+  readonly custom: CustomPlotFeatures;
 }
 
 export function registerPlotFeatures(
@@ -43,6 +46,7 @@ export function registerPlotFeatures(
     },
   });
   const storage = context.storageUri ?? context.globalStorageUri;
+  const custom = registerCustomPlots(deps, experiments);
 
   const imagesFolderOf = (repository: Repository): vscode.Uri => {
     const key = createHash('sha256').update(repository.root.toString()).digest('hex').slice(0, 16);
@@ -70,15 +74,18 @@ export function registerPlotFeatures(
         pickRevisions: (current) =>
           pickPlotRevisions(experiments.get(key)?.model, current, plotsMaxRevisions()),
         log: (line) => log.append(line),
+        custom: custom.hostFor(key),
       },
       revisions,
     );
+    const customAttachment = custom.hostFor(key).attach(dashboard.panel);
     const watcher = watchPlotSources(repository.root, () => {
       if (dashboard.panel.visible) void dashboard.refreshLive();
     });
     open.set(key, dashboard);
     dashboard.onDidDispose(() => {
       watcher.dispose();
+      customAttachment.dispose();
       open.delete(key);
     });
     return dashboard;
@@ -130,5 +137,6 @@ export function registerPlotFeatures(
   return {
     dashboards: () => [...open.values()],
     dashboardFor: (root) => open.get(root),
+    custom,
   };
 }

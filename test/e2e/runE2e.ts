@@ -32,6 +32,12 @@ import {
 import { checkCompareView, experimentsTableScenario, makeDemoExperiments } from './experimentsScenario';
 import { checkLinePlot, exportSvg, plotTwoExperiments, toggleLogScale } from './plotsScenario';
 import { addLiveTraining, livePlotsScenario, stopLiveTraining } from './livePlotsScenario';
+import {
+  addParallelPlot,
+  brushAccuracyWithMouse,
+  checkParallelLines,
+  clearAndBrushWithKeyboard,
+} from './customPlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import {
   activityBarItem,
@@ -442,6 +448,35 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await stopLiveTraining(workspace);
         throw error;
       }
+    },
+  );
+
+  void it(
+    'custom plots: parallel coordinates from the dashboard, a line per experiment, brushed with mouse and keyboard',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'custom-plots-project'), {
+        dvcPath,
+        repro: true,
+      });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('plots-custom');
+      await withFailureScreenshot(page, 'plots-custom', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        const { plots, card } = await addParallelPlot(page);
+        await checkParallelLines(plots, card, dvcPath, workspace);
+        // Room for the chart: hide the side bar before reading the axes' positions for the drag.
+        await page.locator('.monaco-workbench').first().press('Control+b');
+        await card.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(500);
+        await brushAccuracyWithMouse(page, card);
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: join(e2eDir, 'plots-custom.png') });
+        await page.screenshot({ path: join(repoRoot, 'media', 'screenshots', 'plots-custom.png') });
+        await clearAndBrushWithKeyboard(card);
+      });
     },
   );
 

@@ -17,6 +17,7 @@ import type {
   PlotsWebviewMessage,
 } from '../../src/plots/dashboard/protocol';
 import { htmlElement } from '../shared/dom';
+import { CustomSection } from './custom/customSection';
 import { ImagePlotCard, type ImageCardHost } from './imageCard';
 import { failedCardElement, TemplatePlotCard, type CardHost } from './templateCard';
 
@@ -43,6 +44,7 @@ export class DashboardView implements CardHost, ImageCardHost {
   private readonly observer: IntersectionObserver;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private firstRenderMarked = false;
+  private readonly custom: CustomSection;
 
   constructor(
     root: HTMLElement,
@@ -96,6 +98,18 @@ export class DashboardView implements CardHost, ImageCardHost {
       { rootMargin: '100px 0px' },
     );
     this.applySections();
+    // The Custom section (webview/plots/custom) keeps its collapsed state in the same list as the others.
+    this.custom = new CustomSection(root, {
+      post,
+      isCollapsed: (id) => this.state.collapsed.includes(id),
+      toggleCollapsed: (id) =>
+        this.update({
+          ...this.state,
+          collapsed: this.state.collapsed.includes(id)
+            ? this.state.collapsed.filter((candidate) => candidate !== id)
+            : [...this.state.collapsed, id],
+        }),
+    });
   }
 
   show(snapshot: PlotsSnapshot): void {
@@ -114,6 +128,7 @@ export class DashboardView implements CardHost, ImageCardHost {
       : `${snapshot.plots.length} plot(s), ${snapshot.revisions.length} revision(s) (up to ${snapshot.maxRevisions} besides the workspace)`;
     this.showError(snapshot.error);
     this.showCards(snapshot.plots);
+    this.custom.show(snapshot.custom, snapshot.revisions);
   }
 
   chosenStep(id: string): number | undefined {

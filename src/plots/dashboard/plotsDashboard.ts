@@ -9,6 +9,7 @@ import { isCancellation } from '../../cli/processError';
 import type { PlotsModel } from '../../core/plots/plotModel';
 import { errorText } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';
+import type { CustomPlotsHost } from '../custom/customPlotsHost';
 import type { PlotsService } from '../plotsService';
 import { imageVersions } from './imageVersions';
 import { exportedData, exportTarget, writeExport } from './plotExport';
@@ -19,6 +20,7 @@ import type {
   ExportFormat,
   PlotRenderReport,
   PlotsHostMessage,
+  PlotsSnapshot,
   PlotsUiChange,
   PlotsUiState,
 } from './protocol';
@@ -35,6 +37,8 @@ export interface PlotsDashboardDeps {
   /** Asks the person for revisions (the dashboard's quick pick); undefined: cancelled. */
   readonly pickRevisions: (current: readonly string[]) => Promise<readonly string[] | undefined>;
   readonly log: (line: string) => void;
+  /** The "Custom" section's data and actions (src/plots/custom). */
+  readonly custom?: CustomPlotsHost;
 }
 
 const EXPORT_TIMEOUT_MS = 30_000;
@@ -87,6 +91,7 @@ export class PlotsDashboard implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       this.panel.onDidDispose(() => this.dispose()),
+      ...(deps.custom ? [deps.custom.onDidChange(() => this.push())] : []),
     );
   }
 
@@ -238,11 +243,11 @@ export class PlotsDashboard implements vscode.Disposable {
     });
   }
 
-  private snapshot(): ReturnType<typeof plotsSnapshot> {
+  private snapshot(): PlotsSnapshot {
     const webview = this.panel?.webview;
     const generation = this.generation;
     const versions = this.imageVersions;
-    return plotsSnapshot({
+    const snapshot = plotsSnapshot({
       model: this.model,
       revisions: this.selected,
       loading: this.loading,
@@ -253,6 +258,9 @@ export class PlotsDashboard implements vscode.Disposable {
       imageUri: (path) =>
         `${webview?.asWebviewUri(vscode.Uri.file(path)).toString() ?? ''}?v=${versions.get(path) ?? generation}`,
     });
+    // Custom plots take the legend's colours, so a revision looks the same in every section.
+    const custom = this.deps.custom?.section(snapshot.revisions);
+    return custom ? { ...snapshot, custom } : snapshot;
   }
 
   private push(): void {
@@ -293,6 +301,9 @@ export class PlotsDashboard implements vscode.Disposable {
       case 'rendered':
         this.reports = new Map(message.reports.map((report) => [report.id, report]));
         this.rendered.fire();
+        return;
+      case 'customPlots':
+        this.deps.custom?.receive(message.action);
         return;
       default: {
         const unhandled: never = message;

@@ -2,6 +2,7 @@ import { isPlotSize, isPlotsUiState } from './plotsUiState';
 import type { ExportFormat, PlotRenderReport, PlotsWebviewMessage } from './protocol';
 
 export { isPlotsUiState } from './plotsUiState';
+import { isCustomPlotsAction } from '../custom/customPlotsProtocol';
 
 const formats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 const statuses: ReadonlyArray<PlotRenderReport['status']> = ['rendered', 'failed', 'notInView', 'image'];
@@ -63,6 +64,8 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
       return isPlotsUiState(value.state);
     case 'rendered':
       return Array.isArray(value.reports) && value.reports.length <= 10_000 && value.reports.every(isReport);
+    case 'customPlots':
+      return isCustomPlotsAction(value.action);
     case undefined:
       return false;
     default: {

@@ -5,6 +5,7 @@
  */
 import type { PlotRevision } from '../../core/plots/plotModel';
 import type { PlotSize, ZoomDomain } from '../../core/plots/specView';
+import type { CustomPlotsAction, CustomPlotsSection } from '../custom/customPlotsProtocol';
 
 /** One revision in the legend, with the colour it has in every plot. */
 export interface LegendEntry {
@@ -69,6 +70,8 @@ export interface PlotsSnapshot {
   readonly error?: string;
   /** `dvcLens.plots.maxRevisions`, for the hint next to the revisions button. */
   readonly maxRevisions: number;
+  /** The "Custom" section (src/plots/custom); absent where the host has no custom plots feature. */
+  readonly custom?: CustomPlotsSection;
 }
 
 /**
@@ -164,4 +167,6 @@ export type PlotsWebviewMessage =
       readonly error?: string;
     }
   | { readonly type: 'saveState'; readonly state: PlotsUiState }
-  | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] };
+  | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] }
+  /** The Custom section: add, edit, remove a custom plot, or what it drew (src/plots/custom). */
+  | { readonly type: 'customPlots'; readonly action: CustomPlotsAction };

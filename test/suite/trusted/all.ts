@@ -17,5 +17,6 @@ import './metricsView.test';
 import './addPlot.test';
 import './compare.test';
 import './plots.test';
+import './customPlots.test';
 import './history.test';
 import './experimentBranches.test';

@@ -30,6 +30,12 @@ export interface ParamsBlameResult {
   readonly blame: ReadonlyMap<string, ParamBlame>;
 }
 
+/** DVC's rows of a commit and of its first parent (undefined: DVC did not report it). */
+export interface CommitAndParentRows {
+  readonly row: ExperimentRow | undefined;
+  readonly parentRow: ExperimentRow | undefined;
+}
+
 export class HistoryService {
   constructor(
     private readonly git: GitCli,
@@ -59,6 +65,23 @@ export class HistoryService {
       { signal, slot: 'history-metrics' },
     );
     return new Map(model.commits.map((row) => [row.rev, row]));
+  }
+
+  /**
+   * DVC's rows of one commit and its first parent (param blame's "how the metrics moved"): one bounded read,
+   * `exp show --rev <sha> -n 2` (`-n 1` for a root commit), in its own slot so it never cancels the view's.
+   */
+  async commitAndParentRows(
+    sha: string,
+    parent: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<CommitAndParentRows> {
+    const model = await this.experiments.show(
+      { revs: [sha], commits: parent ? 2 : 1 },
+      { signal, slot: `blame-metrics:${sha}` },
+    );
+    const byRev = new Map(model.commits.map((row) => [row.rev, row]));
+    return { row: byRev.get(sha), parentRow: parent ? byRev.get(parent) : undefined };
   }
 
   /** The commits of the page that changed the outputs a dvc.lock records (not only its params or deps). */

@@ -10,6 +10,7 @@ import type { LoggedCommit } from '../core/history/gitLogPage';
 import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
 import { errorText } from '../ui/messages';
+import type { CommitAndParentRows } from './historyService';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
 
 interface LoadedPage {
@@ -64,6 +65,21 @@ export class HistoryStore implements vscode.Disposable {
       loading: state?.loading ?? false,
       notes: state?.notes ?? [],
     };
+  }
+
+  /**
+   * DVC's rows of a loaded commit and its first parent, when a page already holds them (param blame reuses
+   * them instead of asking DVC again); undefined when the commit is not loaded or its metrics are not in yet.
+   */
+  rowsOf(root: vscode.Uri, sha: string): CommitAndParentRows | undefined {
+    for (const page of this.states.get(root.toString())?.pages ?? []) {
+      const commit = page.commits.find((candidate) => candidate.sha === sha);
+      if (!commit) continue;
+      if (!page.rows) return undefined;
+      const parent = commit.parents[0];
+      return { row: page.rows.get(sha), parentRow: parent ? page.rows.get(parent) : undefined };
+    }
+    return undefined;
   }
 
   /** Drops what was loaded and reads the first page again (a newer reload cancels an older one). */

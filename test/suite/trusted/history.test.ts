@@ -84,6 +84,13 @@ describe('history, report preview and CI workflow', () => {
     // HEAD~1 (the demo's first commit) has no metrics yet: every metric of the workspace is new.
     assert.match(markdown, /\| metrics\.json \| accuracy \| — \| [\d.]+ \| added \|/);
     assert.ok(processLines(api).some((line) => /metrics diff '?HEAD~1'? --json/.test(line)));
+    // The plots' diff, rendered to SVG by vega inside the extension host, beside the report and linked.
+    const links = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((match) => match[1] ?? '');
+    assert.ok(links.length >= 3, `SVG links in the report: ${links.join(', ')}`);
+    for (const link of links) {
+      const svg = await readText(vscode.Uri.joinPath(report, '..', decodeURI(link)));
+      assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/);
+    }
   });
 
   it('History lists the branch with metrics, deltas and markers; a click compares with the parent', async () => {

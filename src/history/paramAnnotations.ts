@@ -52,6 +52,8 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly blames = new Map<string, Promise<FileBlame | undefined>>();
+  /** Files whose blame found nothing: retried on the next repository change. */
+  private readonly unblamed = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private shown: ShownAnnotation | undefined;
   private updateCount = 0;
@@ -69,14 +71,17 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document === vscode.window.activeTextEditor?.document) update();
       }),
-      // A commit, a checkout or a save can change HEAD's values or the blame: forget and recompute lazily.
+      // Blame is git's history up to HEAD: only a moved ref changes it (below). Repository changes come in
+      // streams while DVC works, and blame takes seconds on a busy machine: forgetting it on each would never
+      // let it finish. They only retry what found nothing (no repository yet, a git failure).
       deps.repositories.onDidChange(() => {
-        this.blames.clear();
+        for (const key of this.unblamed) this.blames.delete(key);
+        this.unblamed.clear();
         this.metrics.forgetFailures();
         update();
       }),
       vscode.workspace.onDidSaveTextDocument(() => this.blames.clear()),
-      // A commit or a checkout moves HEAD without touching the params file: blame again.
+      // A commit, a checkout or a reset moves HEAD: blame again.
       watchGitRefs(() => {
         this.blames.clear();
         update();
@@ -182,10 +187,15 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     const key = uri.toString();
     let pending = this.blames.get(key);
     if (!pending) {
-      pending = this.computeBlame(uri).catch((error: unknown) => {
-        this.deps.log.error(`DVC Lens: param blame of ${uri.fsPath} failed`, error);
-        return undefined;
-      });
+      pending = this.computeBlame(uri)
+        .catch((error: unknown) => {
+          this.deps.log.error(`DVC Lens: param blame of ${uri.fsPath} failed`, error);
+          return undefined;
+        })
+        .then((blame) => {
+          if (!blame) this.unblamed.add(key);
+          return blame;
+        });
       this.blames.set(key, pending);
     }
     return pending;

@@ -113,7 +113,7 @@ describe('history, report preview and CI workflow', () => {
     assert.ok(head.entry.markers.includes('metrics'));
     assert.equal(first.entry.metrics.kind, 'unavailable', 'the first commit has no metrics');
     assert.ok(first.entry.markers.includes('pipeline'));
-    assert.ok(processLines(api).some((line) => /exp show --json --rev [0-9a-f]{40} --num 3/.test(line)));
+    assert.ok(processLines(api).some((line) => /exp show --json --rev HEAD --num 51/.test(line)));
 
     // A click opens the compare view of the commit against its parent.
     const before = api.experiments.compare.panels().length;
@@ -203,6 +203,8 @@ describe('history, report preview and CI workflow', () => {
       ]),
     );
     const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    // Closed first: an open editor reloading the file from disk would move the cursor off the line.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     try {
       await vscode.workspace.fs.writeFile(paramsUri, encode(committedParams));
       await vscode.workspace.fs.writeFile(metricsUri, encode(`${JSON.stringify(raised, null, 2)}\n`));
@@ -211,9 +213,9 @@ describe('history, report preview and CI workflow', () => {
         ...['commit', '-q', '-m', 'Suite: raise the threshold', '--', 'params.yaml', 'metrics.json'],
       ]);
       const sha = (await run(['rev-parse', 'HEAD'])).stdout.trim();
-      // Written again after the commit: the file event is what makes blame read git again.
-      await vscode.workspace.fs.writeFile(paramsUri, encode(committedParams));
+      // Nothing but the commit moved HEAD: blame reads git again because the ref moved.
       const editor = await vscode.window.showTextDocument(paramsUri);
+      await waitFor('params.yaml as committed', () => editor.document.getText() === committedParams);
       const line = editor.document
         .getText()
         .split('\n')
@@ -234,7 +236,17 @@ describe('history, report preview and CI workflow', () => {
         },
         60_000,
       ).catch((error: unknown) => {
-        throw new Error(`${String(error)}; last annotation: ${JSON.stringify(last)} (line ${line}, ${sha})`);
+        const log = [
+          ...api
+            .outputLines()
+            .filter((entry) => /blame|metrics of/.test(entry))
+            .slice(-4),
+          `active: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'}`,
+          ...api.outputLines().slice(-12),
+        ];
+        throw new Error(
+          `${String(error)}; last annotation: ${JSON.stringify(last)} (line ${line}, ${sha}); log: ${log.join(' | ')}`,
+        );
       });
       assert.match(shown.text, / · \S+ [\d.]+ ▲\+0\.01$/, shown.text);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

@@ -15,6 +15,10 @@ const hostOptions = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // The report renders plots with vega in the host: vega-canvas's Node build probes the optional `canvas`
+  // package with a top-level await, which a CommonJS bundle cannot hold. Its browser build returns no canvas
+  // outside a page, which is all `View#toSVG()` needs (text is measured by estimate).
+  alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',

@@ -2,13 +2,14 @@
  * `npm run report -- --base <ref>`: the DVC Lens report without VS Code, for a terminal or a CI job. Runs DVC
  * through the same runner and scheduler as the extension. The repository defaults to the folder npm was
  * started from (`INIT_CWD`: `npm run` itself moves to the package folder); DVC to `DVC_LENS_DVC` or `dvc`.
+ * With `--out report.md` the plots' diff is rendered to SVG in `report-plots/` beside it (`--plots off` skips).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DvcCli } from '../cli/dvcCli';
 import { RepositoryScheduler } from '../cli/repositoryScheduler';
 import { ProcessRunner } from '../cli/runner';
-import { buildDvcReport } from '../report/dvcReport';
+import { buildDvcReport, plotsFolderFor } from '../report/dvcReport';
 import { parseReportArguments } from './reportArguments';
 
 async function main(): Promise<number> {
@@ -24,12 +25,16 @@ async function main(): Promise<number> {
     { command, prefixArgs: [], source: parsed.dvc ? 'setting' : 'path', version: '' },
     new RepositoryScheduler(repo, runner),
   );
+  const out = parsed.out ? resolve(repo, parsed.out) : undefined;
+  // Plots need a file to sit next to: with --out only (stdout has no folder for relative image links).
+  const plotsFolder = out && parsed.plots ? plotsFolderFor(out) : undefined;
   const markdown = await buildDvcReport(cli, {
     base: parsed.base,
     ...(parsed.target ? { target: parsed.target } : {}),
     directions: parsed.directions,
+    ...(plotsFolder ? { plotsFolder } : {}),
   });
-  if (parsed.out) await writeFile(resolve(repo, parsed.out), markdown, 'utf8');
+  if (out) await writeFile(out, markdown, 'utf8');
   else process.stdout.write(markdown);
   return 0;
 }

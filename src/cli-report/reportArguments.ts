@@ -1,4 +1,4 @@
-/** The command line of `npm run report`: `--base <ref> [--target <ref>] [--out <file>] [--repo <dir>] [--dvc <path>] [--direction key=lower]…`. */
+/** The command line of `npm run report`: `--base <ref> [--target <ref>] [--out <file>] [--repo <dir>] [--dvc <path>] [--plots on|off] [--direction key=lower]…`. */
 
 export interface ReportArguments {
   readonly base: string;
@@ -8,10 +8,12 @@ export interface ReportArguments {
   readonly repo: string | undefined;
   readonly dvc: string | undefined;
   readonly directions: Readonly<Record<string, 'higher' | 'lower'>>;
+  /** Render the plots' diff to images beside `out` (default on; only with `out`). */
+  readonly plots: boolean;
 }
 
 export const reportUsage =
-  'usage: npm run report -- --base <ref> [--target <ref>] [--out report.md] [--repo <dir>] [--dvc <path>] [--direction <metric>=higher|lower]...';
+  'usage: npm run report -- --base <ref> [--target <ref>] [--out report.md] [--repo <dir>] [--dvc <path>] [--plots on|off] [--direction <metric>=higher|lower]...';
 
 export function parseReportArguments(argv: readonly string[]): ReportArguments | string {
   const values = new Map<string, string>();
@@ -19,7 +21,7 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments |
   for (let index = 0; index < argv.length; index += 2) {
     const flag = argv[index] ?? '';
     const value = argv[index + 1];
-    if (!['--base', '--target', '--out', '--repo', '--dvc', '--direction'].includes(flag))
+    if (!['--base', '--target', '--out', '--repo', '--dvc', '--plots', '--direction'].includes(flag))
       return `unknown argument ${flag}\n${reportUsage}`;
     if (value === undefined) return `${flag} needs a value\n${reportUsage}`;
     if (flag === '--direction') {
@@ -30,6 +32,8 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments |
   }
   const base = values.get('--base');
   if (!base) return `--base is required\n${reportUsage}`;
+  const plots = values.get('--plots') ?? 'on';
+  if (plots !== 'on' && plots !== 'off') return `--plots takes on or off, not ${plots}`;
   return {
     base,
     target: values.get('--target'),
@@ -37,5 +41,6 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments |
     repo: values.get('--repo'),
     dvc: values.get('--dvc'),
     directions,
+    plots: plots === 'on',
   };
 }

@@ -12,6 +12,7 @@ export const settingKeys = {
   experimentsWorkers: 'dvcLens.experiments.workers',
   experimentsMetricDirections: 'dvcLens.experiments.metricDirections',
   metricsRegressionWarning: 'dvcLens.metrics.regressionWarning',
+  metricsBaselineRef: 'dvcLens.metrics.baselineRef',
   plotsMaxRevisions: 'dvcLens.plots.maxRevisions',
   ciMainBranch: 'dvcLens.ci.mainBranch',
   historyParamAnnotations: 'dvcLens.history.paramAnnotations',

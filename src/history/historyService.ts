@@ -1,7 +1,7 @@
 /**
  * The branch's history with metrics, without VS Code: commits from `git log` one page at a time (never the
  * whole history), metrics for that page from one `dvc exp show --rev <newest> -n <page + 1>` (the extra
- * commit is the oldest one's parent, for its deltas), and param blame from the commits that touched a
+ * commit is the oldest one's parent, for its deltas; the first page asks with `--rev HEAD`, in parallel with git), and param blame from the commits that touched a
  * params file. Every process goes through GitCli and DvcCli (the repository's scheduler).
  */
 import type { GitCli } from '../cli/gitCli';
@@ -30,6 +30,12 @@ export interface ParamsBlameResult {
   readonly blame: ReadonlyMap<string, ParamBlame>;
 }
 
+/** DVC's rows of a commit and of its first parent (undefined: DVC did not report it). */
+export interface CommitAndParentRows {
+  readonly row: ExperimentRow | undefined;
+  readonly parentRow: ExperimentRow | undefined;
+}
+
 export class HistoryService {
   constructor(
     private readonly git: GitCli,
@@ -47,6 +53,22 @@ export class HistoryService {
     return { commits: commits.slice(0, count), hasMore: commits.length > count };
   }
 
+  /**
+   * The first page and its metrics, asked of git and DVC at once: DVC's `exp show --rev HEAD -n <page + 1>`
+   * names the same first-parent commits `git log --first-parent HEAD` lists, so it need not wait for git's
+   * shas. DVC takes seconds where git takes milliseconds, so the page costs what DVC alone costs. Rows are
+   * keyed by sha: if HEAD moved between the two answers, the commits DVC did not report say so.
+   */
+  firstPage(
+    count = HISTORY_PAGE_SIZE,
+    signal?: AbortSignal,
+  ): { readonly page: Promise<HistoryPage>; readonly metrics: Promise<Map<string, ExperimentRow>> } {
+    const metrics = this.experiments
+      .show({ revs: ['HEAD'], commits: count + 1 }, { signal, slot: 'history-metrics' })
+      .then((model) => new Map(model.commits.map((row) => [row.rev, row])));
+    return { page: this.page(0, count, signal), metrics };
+  }
+
   /** DVC's rows for the page's commits and the parent of its oldest one, by sha. */
   async metricsFor(
     commits: readonly LoggedCommit[],
@@ -59,6 +81,23 @@ export class HistoryService {
       { signal, slot: 'history-metrics' },
     );
     return new Map(model.commits.map((row) => [row.rev, row]));
+  }
+
+  /**
+   * DVC's rows of one commit and its first parent (param blame's "how the metrics moved"): one bounded read,
+   * `exp show --rev <sha> -n 2` (`-n 1` for a root commit), in its own slot so it never cancels the view's.
+   */
+  async commitAndParentRows(
+    sha: string,
+    parent: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<CommitAndParentRows> {
+    const model = await this.experiments.show(
+      { revs: [sha], commits: parent ? 2 : 1 },
+      { signal, slot: `blame-metrics:${sha}` },
+    );
+    const byRev = new Map(model.commits.map((row) => [row.rev, row]));
+    return { row: byRev.get(sha), parentRow: parent ? byRev.get(parent) : undefined };
   }
 
   /** The commits of the page that changed the outputs a dvc.lock records (not only its params or deps). */

@@ -10,6 +10,7 @@ import type { LoggedCommit } from '../core/history/gitLogPage';
 import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
 import { errorText } from '../ui/messages';
+import type { CommitAndParentRows } from './historyService';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
 
 interface LoadedPage {
@@ -27,6 +28,14 @@ export interface RepositoryHistory {
   readonly loading: boolean;
   /** Said above the commits: detached HEAD, shallow clone, no commit yet, a git failure. */
   readonly notes: readonly string[];
+}
+
+interface MetricsAnswer {
+  readonly rows: Map<string, ExperimentRow> | undefined;
+  /** Why DVC could not answer (logged where the answer is used: an empty page ignores it). */
+  readonly failure: unknown;
+  /** The read was cancelled (a newer reload): nothing to show from it. */
+  readonly cancelled: boolean;
 }
 
 interface RepositoryState {
@@ -66,6 +75,21 @@ export class HistoryStore implements vscode.Disposable {
     };
   }
 
+  /**
+   * DVC's rows of a loaded commit and its first parent, when a page already holds them (param blame reuses
+   * them instead of asking DVC again); undefined when the commit is not loaded or its metrics are not in yet.
+   */
+  rowsOf(root: vscode.Uri, sha: string): CommitAndParentRows | undefined {
+    for (const page of this.states.get(root.toString())?.pages ?? []) {
+      const commit = page.commits.find((candidate) => candidate.sha === sha);
+      if (!commit) continue;
+      if (!page.rows) return undefined;
+      const parent = commit.parents[0];
+      return { row: page.rows.get(sha), parentRow: parent ? page.rows.get(parent) : undefined };
+    }
+    return undefined;
+  }
+
   /** Drops what was loaded and reads the first page again (a newer reload cancels an older one). */
   async reload(root: vscode.Uri): Promise<void> {
     const previous = this.states.get(root.toString());
@@ -82,15 +106,25 @@ export class HistoryStore implements vscode.Disposable {
     this.changed.fire();
     const tools = await repositoryTools(this.deps, root);
     const signal = state.controller?.signal;
-    try {
-      if (await tools.git.isShallow(signal))
-        state.notes.push('Shallow clone: history ends early; fetch with full history to see older commits.');
-      if (!(await tools.git.currentBranch(signal)))
-        state.notes.push('Detached HEAD: showing the history of the checked-out commit.');
-    } catch (error) {
-      if (!isCancellation(error)) state.notes.push(`git could not read this repository: ${errorText(error)}`);
-    }
-    await this.loadPage(root, state);
+    // The notes come from two quick git reads, beside the page rather than before it.
+    const notes = (async (): Promise<void> => {
+      try {
+        const [shallow, branch] = await Promise.all([
+          tools.git.isShallow(signal),
+          tools.git.currentBranch(signal),
+        ]);
+        if (shallow)
+          state.notes.push(
+            'Shallow clone: history ends early; fetch with full history to see older commits.',
+          );
+        if (!branch) state.notes.push('Detached HEAD: showing the history of the checked-out commit.');
+      } catch (error) {
+        if (!isCancellation(error))
+          state.notes.push(`git could not read this repository: ${errorText(error)}`);
+      }
+    })();
+    await Promise.all([notes, this.loadPage(root, state)]);
+    this.changed.fire();
   }
 
   /** The next 50 commits. */
@@ -114,7 +148,11 @@ export class HistoryStore implements vscode.Disposable {
     try {
       const tools = await repositoryTools(this.deps, root);
       const skip = state.pages.reduce((count, page) => count + page.commits.length, 0);
-      const page = await tools.history.page(skip, undefined, signal);
+      // The first page asks DVC at once, alongside git (DVC's seconds are the whole wait); later pages ask
+      // DVC for the shas git listed, so a branch that moved meanwhile cannot shift them.
+      const first = skip === 0 ? tools.history.firstPage(undefined, signal) : undefined;
+      const early = first ? this.settled(first.metrics) : undefined;
+      const page = await (first?.page ?? tools.history.page(skip, undefined, signal));
       if (!current()) return;
       if (skip === 0 && page.commits.length === 0)
         state.notes.push('No commits yet: commit to start a history.');
@@ -127,24 +165,21 @@ export class HistoryStore implements vscode.Disposable {
       state.pages.push(loaded);
       state.hasMore = page.hasMore;
       this.changed.fire();
+      if (page.commits.length === 0) return;
       // git's small reads for the markers run while DVC collects the metrics (seconds).
-      const metrics = tools.history.metricsFor(page.commits, signal).then(
-        (rows) => ({ rows, failure: undefined }),
-        (error: unknown) => {
-          if (isCancellation(error)) throw error;
-          this.deps.log.error('DVC Lens: history metrics could not be read', error);
-          return { rows: undefined, failure: `Metrics not available: ${errorText(error)}` };
-        },
-      );
+      const metrics = early ?? this.settled(tools.history.metricsFor(page.commits, signal));
       const lockOuts = tools.history.lockOutsChanged(page.commits, signal).catch((error: unknown) => {
         if (isCancellation(error)) throw error;
         return new Set<string>();
       });
-      // Together, so that a rejection of either is handled (and the other's is not left unheard).
       const [answer, lockOutsChanged] = await Promise.all([metrics, lockOuts]);
+      if (answer.cancelled) return;
       loaded.lockOutsChanged = lockOutsChanged;
       loaded.rows = answer.rows;
-      loaded.failure = answer.failure;
+      if (answer.failure !== undefined) {
+        this.deps.log.error('DVC Lens: history metrics could not be read', answer.failure);
+        loaded.failure = `Metrics not available: ${errorText(answer.failure)}`;
+      }
     } catch (error) {
       if (!isCancellation(error) && current())
         state.notes.push(`History could not be read: ${errorText(error)}`);
@@ -154,5 +189,13 @@ export class HistoryStore implements vscode.Disposable {
         this.changed.fire();
       }
     }
+  }
+
+  /** DVC's answer as data: never rejects, so a read started early cannot go unheard when git fails first. */
+  private settled(rows: Promise<Map<string, ExperimentRow>>): Promise<MetricsAnswer> {
+    return rows.then(
+      (answer) => ({ rows: answer, failure: undefined, cancelled: false }),
+      (error: unknown) => ({ rows: undefined, failure: error, cancelled: isCancellation(error) }),
+    );
   }
 }

@@ -104,7 +104,9 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
   register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
   register(historyCommandIds.showAllCommits, () => setHiding(false));
 
-  const annotations = disposables.register(new ParamAnnotations(deps));
+  const annotations = disposables.register(
+    new ParamAnnotations(deps, (root, sha) => store.rowsOf(root, sha)),
+  );
   return { store, tree, annotations, reloadAll };
 }
 

@@ -8,6 +8,7 @@ import { findParamKeyRange } from '../core/pipeline/analysis/paramKeyRange';
 import { paramsFormatOf } from '../core/pipeline/analysis/paramsFormat';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
 import type { DisposableStore } from '../lifecycle/disposableStore';
+import type { OutputLog } from '../log/outputLog';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { insertMetricsSummaryCommand } from './commitMessageSummary';
 import { MetricsTreeProvider, OPEN_METRIC_COMMAND } from './metricsTreeProvider';
@@ -33,6 +34,7 @@ export function registerMetricsFeatures(
   disposables: DisposableStore,
   context: vscode.ExtensionContext,
   store: ExperimentsStore,
+  log: OutputLog,
 ): MetricsFeatures {
   let onlyChanged = context.workspaceState.get<boolean>(CHANGED_ONLY_KEY, false);
   const tree = disposables.register(new MetricsTreeProvider(store, () => onlyChanged));
@@ -75,8 +77,8 @@ export function registerMetricsFeatures(
       isTrusted() ? insertMetricsSummaryCommand(store, argument) : undefined,
     ),
   );
-  const statusBar = disposables.register(new RegressionStatusBar(store));
-  disposables.register(whenTrusted(() => statusBar.update()));
+  const statusBar = disposables.register(new RegressionStatusBar(store, log));
+  disposables.register(whenTrusted(() => void statusBar.update()));
   return { tree, scmTree, statusBar };
 }
 

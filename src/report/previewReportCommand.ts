@@ -1,6 +1,7 @@
 /**
  * "DVC Lens: Preview Report": the report the CI workflow would post, built here from `dvc metrics diff` and
- * `dvc params diff` of the workspace against a ref the person picks, shown in the Markdown preview.
+ * `dvc params diff` of the workspace against a ref the person picks, with the plots' diff rendered to SVG
+ * beside it, shown in the Markdown preview.
  * Argument (tests, other commands): `{ root?: Uri, base?: string }`; resolves to the report file's Uri.
  */
 import * as vscode from 'vscode';
@@ -10,8 +11,8 @@ import { pickRepository, repositoryTools, type HistoryToolDependencies } from '.
 import { stringField } from '../remotes/commandArguments';
 import { showErrorWithLog, errorText } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
-import { buildDvcReport } from './dvcReport';
-import { showMarkdownReport } from './markdownPreview';
+import { buildDvcReport, plotsFolderFor } from './dvcReport';
+import { reportFile, showMarkdownReport } from './markdownPreview';
 
 export async function previewReportCommand(
   deps: HistoryToolDependencies,
@@ -32,15 +33,18 @@ export async function previewReportCommand(
   if (!base) return undefined;
   const cli = tools.cli;
   try {
+    const file = reportFile(storage, `report-${repository.workspaceFolder.name}-vs-${base}`);
     const markdown = await withCancellableProgress(
       `DVC Lens: Building the report against ${base}`,
-      (signal) => buildDvcReport(cli, { base, directions: metricDirectionsSetting(), signal }),
+      (signal) =>
+        buildDvcReport(cli, {
+          base,
+          directions: metricDirectionsSetting(),
+          plotsFolder: plotsFolderFor(file.fsPath),
+          signal,
+        }),
     );
-    return await showMarkdownReport(
-      storage,
-      `report-${repository.workspaceFolder.name}-vs-${base}`,
-      markdown,
-    );
+    return await showMarkdownReport(file, markdown);
   } catch (error) {
     if (!isCancellation(error))
       void showErrorWithLog(

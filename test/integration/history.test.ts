@@ -182,6 +182,21 @@ void describe('history of six commits with real DVC', () => {
     assert.equal(learningRate?.kind === 'commit' ? learningRate.previous : undefined, '0.5');
   });
 
+  void it('the first page asks DVC for HEAD beside git and gets the same rows as by shas', async () => {
+    const first = service.firstPage();
+    const [page, early] = await Promise.all([first.page, first.metrics]);
+    const bySha = await service.metricsFor(page.commits);
+    assert.deepEqual([...early.keys()].sort(), [...bySha.keys()].sort());
+    for (const commit of page.commits)
+      assert.deepEqual(early.get(commit.sha)?.metrics, bySha.get(commit.sha)?.metrics, commit.subject);
+    // Also the blamed commit's metrics for param blame: the commit and its parent in one read.
+    const c1 = shas.get('c1 learning rate')!;
+    const rows = await service.commitAndParentRows(c1, shas.get('base'));
+    assert.equal(rows.row?.rev, c1);
+    assert.equal(rows.parentRow?.rev, shas.get('base'));
+    assert.deepEqual(rows.row?.metrics['metrics.json'], metricsAt.get('c1 learning rate'));
+  });
+
   void it('reports an empty history for a repository without commits', async () => {
     const empty = await makeTempDir();
     try {

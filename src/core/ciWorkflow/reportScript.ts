@@ -1,6 +1,6 @@
 /**
  * The shell script a CI job runs to write `report.md`: the base revision, the metrics and params tables and
- * (optionally) the plots rendered to PNG with vega-lite's `vl2png` (installed by setup-cml). Plain POSIX sh
+ * (optionally) the plots as images next to it (see plotsToImages). Plain POSIX sh
  * plus Python (set up for DVC anyway); no `${{ }}` expressions inside, so nothing from an event payload is
  * ever spliced into the script (GitHub's script-injection advice): the CI's own variables come in as env.
  */
@@ -20,17 +20,34 @@ export function baseRevisionScript(mainBranch: string, platform: 'github' | 'git
   ];
 }
 
+/**
+ * Template plots rendered to PNG with `vl2png` (vega-lite's CLI, which setup-cml installs with `vega: true`),
+ * image plots (DVC writes them into `-o`) copied, each linked from report.md by a path relative to it:
+ * `cml comment create --publish` uploads local images it finds linked in the report, resolving each path from
+ * the report file's folder, and silently drops a link to a file that does not exist, hence `check=True` and
+ * the existence check (a missing plot fails the job instead of vanishing from the comment).
+ */
 const plotsToImages = [
-  'dvc plots diff "$BASE" --json > dvc-plots.json',
+  'dvc plots diff "$BASE" --json -o report-plots/dvc > dvc-plots.json',
   "python3 - <<'PY'",
-  'import json, pathlib, subprocess',
+  'import json, pathlib, re, shutil, subprocess',
   "plots = json.load(open('dvc-plots.json')).get('data', {})",
   "folder = pathlib.Path('report-plots')",
   'folder.mkdir(exist_ok=True)',
+  'def link(title, image):',
+  "    assert image.is_file(), f'{image} was not written'",
+  "    return f'#### {title}\\n\\n![{title}](./{image.as_posix()})\\n\\n'",
   "with open('report.md', 'a') as report:",
   "    report.write('\\n### Plots\\n\\n')",
   '    for index, (title, items) in enumerate(plots.items()):',
   '        for item in items:',
+  "            if item.get('type') == 'image':",
+  "                for rev in item.get('revisions', []):",
+  "                    source = pathlib.Path(item['url'])",
+  "                    safe = re.sub(r'[^\\w.-]+', '-', rev)",
+  "                    image = folder / f'plot-{index}-{safe}{source.suffix}'",
+  '                    shutil.copyfile(source, image)',
+  "                    report.write(link(f'{title} ({rev})', image))",
   "            if item.get('type') != 'vega':",
   '                continue',
   "            spec = folder / f'plot-{index}.json'",
@@ -38,7 +55,7 @@ const plotsToImages = [
   "            image = folder / f'plot-{index}.png'",
   "            with open(image, 'wb') as png:",
   "                subprocess.run(['vl2png', str(spec)], stdout=png, check=True)",
-  "            report.write(f'#### {title}\\n\\n![{title}](./{image})\\n\\n')",
+  '            report.write(link(title, image))',
   'PY',
 ];
 
@@ -53,5 +70,8 @@ export function reportScript(options: CiWorkflowOptions): string[] {
         'echo "### Params" >> report.md',
         'dvc params diff "$BASE" --md >> report.md',
       ];
-  return [...tables, ...(options.plots === false ? [] : plotsToImages)];
+  // A report command (DVC Lens's `npm run report -- --out report.md`) renders the plots itself, as SVG files
+  // in `report-plots/` beside the report; the script renders them only for DVC's own tables.
+  const plots = options.plots === false || options.reportCommand ? [] : plotsToImages;
+  return [...tables, ...plots];
 }

@@ -1,7 +1,9 @@
 /**
  * The end-of-line annotation and the hover of one param: its value at HEAD, the workspace's change, and the
- * commit that last changed it (param blame). Kept short for the line; the hover carries the full SHA.
+ * commit that last changed it (param blame) with how the headline metric moved in that commit. Kept short for
+ * the line; the hover carries the full SHA.
  */
+import { movementHoverLine, movementText, type BlameMovement } from './blameMovement';
 import type { ParamBlame } from './paramBlame';
 
 /** The blamed commit as git describes it. */
@@ -21,6 +23,8 @@ export interface ParamAnnotationInput {
   readonly workspaceValue: string | undefined;
   readonly blame: ParamBlame | undefined;
   readonly commit: BlameCommit | undefined;
+  /** How the headline metric moved in the blamed commit (undefined: not asked, e.g. no blamed commit). */
+  readonly movement?: BlameMovement;
 }
 
 export function paramAnnotationText(input: ParamAnnotationInput): string {
@@ -30,6 +34,7 @@ export function paramAnnotationText(input: ParamAnnotationInput): string {
     parts.push(`HEAD ${input.headValue} → ${input.workspaceValue} (uncommitted)`);
   else parts.push(`HEAD ${input.headValue}`);
   parts.push(blameText(input));
+  if (input.blame?.kind === 'commit' && input.movement) parts.push(movementText(input.movement));
   return parts.join(' · ');
 }
 
@@ -54,6 +59,7 @@ export function paramHoverLines(input: ParamAnnotationInput): string[] {
       `Last changed in ${blame.sha}${blame.previous === undefined ? ' (added)' : ` (from ${blame.previous})`}`,
     );
     if (input.commit) lines.push(`${input.commit.subject} — ${input.commit.author}, ${input.commit.date}`);
+    if (input.movement) lines.push(movementHoverLine(input.movement));
   } else if (blame?.kind === 'beyond') lines.push('Not changed in the commits searched.');
   return lines;
 }

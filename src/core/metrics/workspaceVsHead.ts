@@ -108,11 +108,24 @@ export function workspaceVsHead(
   const workspace = model.workspace;
   if (!workspace) return undefined;
   const head = model.commits[0];
+  return workspaceVsRow(workspace, head, head?.label, directions);
+}
+
+/**
+ * The workspace against any commit's row (the baseline ref of the regression warning); `label` names it
+ * (`headLabel` keeps its name for the HEAD case). No row: nothing to compare with, every value is `same`.
+ */
+export function workspaceVsRow(
+  workspace: ExperimentRow,
+  base: ExperimentRow | undefined,
+  label: string | undefined,
+  directions: Readonly<Record<string, unknown>> = {},
+): WorkspaceVsHead {
   return {
-    headLabel: head?.label,
+    headLabel: label,
     files: [
-      ...filesOf('metrics', workspace, head, directions),
-      ...filesOf('params', workspace, head, directions),
+      ...filesOf('metrics', workspace, base, directions),
+      ...filesOf('params', workspace, base, directions),
     ],
   };
 }

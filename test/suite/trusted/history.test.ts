@@ -84,6 +84,13 @@ describe('history, report preview and CI workflow', () => {
     // HEAD~1 (the demo's first commit) has no metrics yet: every metric of the workspace is new.
     assert.match(markdown, /\| metrics\.json \| accuracy \| — \| [\d.]+ \| added \|/);
     assert.ok(processLines(api).some((line) => /metrics diff '?HEAD~1'? --json/.test(line)));
+    // The plots' diff, rendered to SVG by vega inside the extension host, beside the report and linked.
+    const links = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((match) => match[1] ?? '');
+    assert.ok(links.length >= 3, `SVG links in the report: ${links.join(', ')}`);
+    for (const link of links) {
+      const svg = await readText(vscode.Uri.joinPath(report, '..', decodeURI(link)));
+      assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/);
+    }
   });
 
   it('History lists the branch with metrics, deltas and markers; a click compares with the parent', async () => {
@@ -106,7 +113,7 @@ describe('history, report preview and CI workflow', () => {
     assert.ok(head.entry.markers.includes('metrics'));
     assert.equal(first.entry.metrics.kind, 'unavailable', 'the first commit has no metrics');
     assert.ok(first.entry.markers.includes('pipeline'));
-    assert.ok(processLines(api).some((line) => /exp show --json --rev [0-9a-f]{40} --num 3/.test(line)));
+    assert.ok(processLines(api).some((line) => /exp show --json --rev HEAD --num 51/.test(line)));
 
     // A click opens the compare view of the commit against its parent.
     const before = api.experiments.compare.panels().length;
@@ -152,6 +159,12 @@ describe('history, report preview and CI workflow', () => {
       return annotation?.line === line && annotation;
     });
     assert.match(shown.text, new RegExp(`^HEAD [\\d.]+ · added before ${added.slice(0, 7)} `));
+    // The root commit has no metrics (nor a parent): the annotation says so rather than showing a number.
+    const settled = await waitFor('the movement of the root commit', () => {
+      const annotation = api.history.annotations.current;
+      return annotation?.line === line && annotation.movement?.kind !== 'loading' && annotation;
+    });
+    assert.match(settled.text, / · metrics not available$/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
       uri,
@@ -162,8 +175,99 @@ describe('history, report preview and CI workflow', () => {
       .map((content) => (typeof content === 'string' ? content : content.value))
       .join('\n');
     assert.ok(hoverText.includes(added), `the hover names ${added}: ${hoverText}`);
+    assert.match(hoverText.replace(/&nbsp;/g, ' '), /Metrics not available for that commit/);
     // Off the params lines: no annotation.
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await waitFor('no annotation on a section line', () => api.history.annotations.current === undefined);
   });
+  it('param blame says how the headline metric moved in the blamed commit (arrow and verdict)', async () => {
+    const api = await extensionApi();
+    const run = (args: string[]): Promise<{ stdout: string }> =>
+      promisify(execFile)('git', args, { cwd: root().fsPath });
+    const paramsUri = vscode.Uri.joinPath(root(), 'params.yaml');
+    const metricsUri = vscode.Uri.joinPath(root(), 'metrics.json');
+    const savedParams = await readText(paramsUri);
+    const savedMetrics = await readText(metricsUri);
+    const headParams = (await run(['show', 'HEAD:params.yaml'])).stdout;
+    const headMetrics = JSON.parse((await run(['show', 'HEAD:metrics.json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    // A commit that changes evaluate.threshold and raises every metric by 0.01 (accuracy: better).
+    const threshold = Number(/threshold: ([\d.]+)/.exec(headParams)?.[1]);
+    const committedParams = headParams.replace(/threshold: [\d.]+/, `threshold: ${threshold + 0.05}`);
+    const raised = Object.fromEntries(
+      Object.entries(headMetrics).map(([key, value]) => [
+        key,
+        typeof value === 'number' ? value + 0.01 : value,
+      ]),
+    );
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    // Closed first: an open editor reloading the file from disk would move the cursor off the line.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      await vscode.workspace.fs.writeFile(paramsUri, encode(committedParams));
+      await vscode.workspace.fs.writeFile(metricsUri, encode(`${JSON.stringify(raised, null, 2)}\n`));
+      await run([
+        ...['-c', 'user.name=Suite', '-c', 'user.email=suite@dvc-lens.invalid'],
+        ...['commit', '-q', '-m', 'Suite: raise the threshold', '--', 'params.yaml', 'metrics.json'],
+      ]);
+      const sha = (await run(['rev-parse', 'HEAD'])).stdout.trim();
+      // Nothing but the commit moved HEAD: blame reads git again because the ref moved.
+      const editor = await vscode.window.showTextDocument(paramsUri);
+      await waitFor('params.yaml as committed', () => editor.document.getText() === committedParams);
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((text) => text.includes('threshold:'));
+      editor.selection = new vscode.Selection(line, 3, line, 3);
+      let last: unknown;
+      const shown = await waitFor(
+        'the blame of threshold with the metrics movement',
+        () => {
+          const annotation = api.history.annotations.current;
+          last = annotation;
+          return (
+            annotation?.line === line &&
+            annotation.text.includes(sha.slice(0, 7)) &&
+            annotation.movement?.kind === 'moved' &&
+            annotation
+          );
+        },
+        60_000,
+      ).catch((error: unknown) => {
+        const log = [
+          ...api
+            .outputLines()
+            .filter((entry) => /blame|metrics of/.test(entry))
+            .slice(-4),
+          `active: ${vscode.window.activeTextEditor?.document.uri.path ?? 'none'}`,
+          ...api.outputLines().slice(-12),
+        ];
+        throw new Error(
+          `${String(error)}; last annotation: ${JSON.stringify(last)} (line ${line}, ${sha}); log: ${log.join(' | ')}`,
+        );
+      });
+      assert.match(shown.text, / · \S+ [\d.]+ ▲\+0\.01$/, shown.text);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        paramsUri,
+        new vscode.Position(line, 3),
+      );
+      const hoverText = hovers
+        .flatMap((hover) => hover.contents)
+        .map((content) => (typeof content === 'string' ? content : content.value))
+        .join('\n');
+      const plain = hoverText.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+      assert.match(plain, /In that commit metrics\.json \S+: [\d.]+ → [\d.]+ \(▲\+0\.01/, plain);
+      if (shown.movement?.kind === 'moved' && shown.movement.key === 'accuracy')
+        assert.equal(shown.movement.verdict, 'better');
+    } finally {
+      await run(['reset', '-q', '--soft', 'HEAD~1']);
+      await run(['restore', '-q', '--staged', 'params.yaml', 'metrics.json']);
+      await vscode.workspace.fs.writeFile(paramsUri, encode(savedParams));
+      await vscode.workspace.fs.writeFile(metricsUri, encode(savedMetrics));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  }).timeout(150_000);
 });

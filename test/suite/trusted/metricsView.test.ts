@@ -129,4 +129,42 @@ describe('Metrics view and Metrics vs HEAD', () => {
     await vscode.workspace.fs.writeFile(metrics(), originalMetrics!);
     await waitFor('the warning to go', () => api.metrics.statusBar.current.length === 0, 90_000);
   }).timeout(200_000);
+  it('compares with the baseline ref setting; a ref that names nothing says so in the tooltip', async () => {
+    const api = await extensionApi();
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration();
+    const statusBar = api.metrics.statusBar;
+    try {
+      await config().update(
+        'dvcLens.metrics.baselineRef',
+        'no-such-ref',
+        vscode.ConfigurationTarget.Workspace,
+      );
+      await waitFor(
+        'the invalid baseline in the tooltip',
+        () => statusBar.notes.some((note) => /'no-such-ref' is not a branch, tag or commit/.test(note)),
+        90_000,
+      );
+      assert.deepEqual(statusBar.current, []);
+      assert.ok(api.outputLines().some((line) => /baselineRef.*no-such-ref/.test(line)));
+
+      // `main` is the demo's branch: the store's model already has its row, so nothing more is asked of DVC.
+      await config().update('dvcLens.metrics.baselineRef', 'main', vscode.ConfigurationTarget.Workspace);
+      const recorded = JSON.parse(new TextDecoder().decode(originalMetrics)) as Record<string, number>;
+      const lower = Math.round((recorded.accuracy! - 0.1) * 1e4) / 1e4;
+      await vscode.workspace.fs.writeFile(
+        metrics(),
+        new TextEncoder().encode(JSON.stringify({ ...recorded, accuracy: lower }, undefined, 2)),
+      );
+      await waitFor(
+        'the regression against main',
+        () => statusBar.current.some((value) => value.key === 'accuracy' && value.value === lower),
+        90_000,
+      );
+      assert.deepEqual(statusBar.notes, []);
+    } finally {
+      await config().update('dvcLens.metrics.baselineRef', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.writeFile(metrics(), originalMetrics!);
+    }
+    await waitFor('the warning to go', () => statusBar.current.length === 0, 90_000);
+  }).timeout(300_000);
 });

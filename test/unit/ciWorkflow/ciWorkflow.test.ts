@@ -95,6 +95,12 @@ void describe('GitHub Actions workflow', () => {
     assert.match(run, /dvc metrics diff "\$BASE" --md/);
     assert.match(run, /dvc params diff "\$BASE" --md/);
     assert.match(run, /vl2png/);
+    // Image plots are copied too, and every linked file must exist: CML drops links to missing files silently.
+    assert.match(run, /dvc plots diff "\$BASE" --json -o report-plots\/dvc/);
+    assert.match(run, /shutil\.copyfile\(source, image\)/);
+    assert.match(run, /assert image\.is_file\(\)/);
+    // Links relative to report.md: `cml comment create --publish` resolves them from the report's folder.
+    assert.match(run, /!\[\{title\}\]\(\.\/\{image\.as_posix\(\)\}\)/);
     assert.match(run, /cml comment create --publish report\.md$/);
     // No expression from the event payload inside the script (script injection).
     assert.doesNotMatch(run, /\$\{\{/);
@@ -111,6 +117,15 @@ void describe('GitHub Actions workflow', () => {
       ).jobs.report.steps.at(-1)?.run ?? '';
     assert.match(run, /npm run report -- --base "\$BASE" --out report\.md/);
     assert.doesNotMatch(run, /dvc metrics diff|vl2png/);
+  });
+
+  void it('leaves the plots to a given report command (it renders them beside the report itself)', () => {
+    const run =
+      parsedWorkflow(
+        githubWorkflowYaml({ ...options, reportCommand: 'npm run report -- --base "$BASE" --out report.md' }),
+      ).jobs.report.steps.at(-1)?.run ?? '';
+    assert.doesNotMatch(run, /vl2png|dvc plots diff/);
+    assert.match(run, /cml comment create --publish report\.md$/);
   });
 
   void it('runs in the DVC project folder when it is below the repository top', () => {

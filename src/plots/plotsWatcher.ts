@@ -3,9 +3,11 @@
  * dvc.yaml, dvc.lock) or when DVCLive signals a step (it writes `.dvc/tmp/exps/run/DVCLIVE_STEP_COMPLETED`
  * after each one, next to its `dvclive/plots/metrics/*.tsv` and `dvclive/metrics.json`). The writes of one
  * step collapse into one `dvc plots diff` after a quiet period; a loop that never goes quiet (steps faster
- * than the quiet period) still gets one at least every `maxWaitMs`.
+ * than the quiet period) still gets one at least every `maxWaitMs`. `onSeriesFile` hears of each changed
+ * CSV/TSV file at once (the dashboard's fast path reads it itself, before DVC answers).
  */
 import * as vscode from 'vscode';
+import { delimiterOf } from '../core/plots/delimitedRows';
 import { affectsPlots } from '../core/plots/plotSources';
 
 const DEFAULT_QUIET_MS = 300;
@@ -16,6 +18,7 @@ export function watchPlotSources(
   onChange: () => void,
   quietMs = DEFAULT_QUIET_MS,
   maxWaitMs = DEFAULT_MAX_WAIT_MS,
+  onSeriesFile?: (relative: string) => void,
 ): vscode.Disposable {
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,6 +32,7 @@ export function watchPlotSources(
   const changed = (uri: vscode.Uri): void => {
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
     if (relative === undefined || !affectsPlots(relative)) return;
+    if (onSeriesFile && delimiterOf(relative) !== undefined) onSeriesFile(relative);
     const now = Date.now();
     firstPending ??= now;
     if (timer) clearTimeout(timer);

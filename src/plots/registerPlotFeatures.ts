@@ -79,9 +79,17 @@ export function registerPlotFeatures(
       revisions,
     );
     const customAttachment = custom.hostFor(key).attach(dashboard.panel);
-    const watcher = watchPlotSources(repository.root, () => {
-      if (dashboard.panel.visible) void dashboard.refreshLive();
-    });
+    const watcher = watchPlotSources(
+      repository.root,
+      () => {
+        if (dashboard.panel.visible) void dashboard.refreshLive();
+      },
+      undefined,
+      undefined,
+      (relative) => {
+        if (dashboard.panel.visible) void dashboard.updateFromFile(relative);
+      },
+    );
     open.set(key, dashboard);
     dashboard.onDidDispose(() => {
       watcher.dispose();

@@ -16,6 +16,7 @@ import { exportedData, exportTarget, writeExport } from './plotExport';
 import { plotsHtml } from './plotsHtml';
 import { isPlotsUiState, isPlotsWebviewMessage } from './plotsMessages';
 import { plotsSnapshot } from './plotsSnapshot';
+import { SeriesFileUpdates } from './seriesFileUpdates';
 import type {
   ExportFormat,
   PlotRenderReport,
@@ -56,6 +57,7 @@ export class PlotsDashboard implements vscode.Disposable {
   /** Content versions of the image files of the last model, so an unchanged image is not reloaded. */
   private imageVersions: ReadonlyMap<string, string> = new Map();
   private requestIds = 0;
+  private readonly seriesFiles: SeriesFileUpdates;
   private readonly pendingExports = new Map<number, (content: string | undefined, error?: string) => void>();
   private reports = new Map<string, PlotRenderReport>();
   private readonly rendered = new vscode.EventEmitter<void>();
@@ -69,6 +71,7 @@ export class PlotsDashboard implements vscode.Disposable {
     private readonly deps: PlotsDashboardDeps,
     private selected: readonly string[],
   ) {
+    this.seriesFiles = new SeriesFileUpdates(deps.root);
     this.panel = vscode.window.createWebviewPanel('dvcLens.plots', deps.title, vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
@@ -142,6 +145,22 @@ export class PlotsDashboard implements vscode.Disposable {
     await this.refresh(false);
   }
 
+  /** How many charts grew from a series file before DVC answered (the live fast path; tests read it). */
+  get seriesFileUpdates(): number {
+    return this.seriesFiles.count;
+  }
+
+  /** A CSV/TSV file of the workspace changed: its chart takes the file's rows now, DVC's diff follows. */
+  async updateFromFile(relative: string): Promise<void> {
+    const model = this.model;
+    if (!model || !this.selected.includes('workspace')) return;
+    const updated = await this.seriesFiles.update(model, relative);
+    if (!updated || !this.model) return;
+    // DVC may have answered while the file was read: then the file's rows go into that answer.
+    this.model = this.model === model ? updated : this.seriesFiles.withRead(this.model, relative);
+    this.push();
+  }
+
   /**
    * Runs `dvc plots diff` for the revisions shown. `withProgress`: behind a cancellable notification (what
    * a person asked for); file changes refresh quietly. Never rejects.
@@ -161,11 +180,12 @@ export class PlotsDashboard implements vscode.Disposable {
     const revisions = this.selected;
     const run = async (signal: AbortSignal): Promise<void> => {
       const combined = AbortSignal.any([signal, controller.signal]);
+      const startedAt = Date.now();
       try {
         const model = await service.diff(revisions, combined);
         const versions = await imageVersions(model);
         if (this.controller !== controller) return;
-        this.model = model;
+        this.model = this.seriesFiles.newerThan(model, startedAt);
         this.imageVersions = versions;
         this.error = undefined;
         this.generation += 1;

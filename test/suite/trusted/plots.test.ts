@@ -120,6 +120,7 @@ describe('plots dashboard', () => {
     const pointsNow = (): number | undefined =>
       dashboard.plots?.plots.find((plot) => plot.id === LOSS)?.revisions[0]?.points;
     const before = pointsNow() ?? 0;
+    const fastBefore = dashboard.seriesFileUpdates;
     const rendersBefore = new Map(
       [...dashboard.renderReports.values()].map((report) => [report.id, report.renders]),
     );
@@ -127,6 +128,8 @@ describe('plots dashboard', () => {
       const text = new TextDecoder().decode(original);
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${text.trimEnd()}\n999,0.01\n`));
       await waitFor('one more workspace point', () => pointsNow() === before + 1, 60_000);
+      // The chart took the file's rows itself, without waiting for DVC's `plots diff` (the live fast path).
+      assert.ok(dashboard.seriesFileUpdates > fastBefore, 'the point came from the file, not only from DVC');
       // The page redraws the loss chart once and leaves the plots whose data did not change alone.
       await waitFor(
         'the loss chart redrawn with the new point',

@@ -1,0 +1,83 @@
+/**
+ * The dashboard's live fast path: when a CSV/TSV series of the workspace changes (a training step), read the
+ * file and put its rows into the plot DVC drew last (src/core/plots/workspaceRows.ts), so the chart grows at
+ * once instead of after the next `dvc plots diff`. That diff still follows; where it started before a file
+ * was read, the file's rows are put into its answer again, so a chart never steps back to older data.
+ */
+import * as vscode from 'vscode';
+import { delimiterOf, parseDelimited, type DelimitedTable } from '../../core/plots/delimitedRows';
+import type { PlotsModel } from '../../core/plots/plotModel';
+import { withFileRows } from '../../core/plots/workspaceRows';
+
+interface FileRead {
+  readonly table: DelimitedTable;
+  /** Date.now() when the file was read. */
+  readonly at: number;
+}
+
+export class SeriesFileUpdates {
+  private readonly reads = new Map<string, FileRead>();
+  private applied = 0;
+
+  constructor(private readonly root: vscode.Uri) {}
+
+  /** How many times a file's rows updated a chart before DVC answered (tests read it). */
+  get count(): number {
+    return this.applied;
+  }
+
+  /**
+   * Reads the changed file; the model with its plot updated, or undefined when nothing applies (no such
+   * plot, a shape only DVC knows, a file that does not parse or is gone).
+   */
+  async update(model: PlotsModel, relative: string): Promise<PlotsModel | undefined> {
+    const delimiter = delimiterOf(relative);
+    if (delimiter === undefined || !model.plots.some((plot) => plot.id === relative)) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.root, relative)),
+      );
+    } catch {
+      return undefined;
+    }
+    const table = parseDelimited(text, delimiter);
+    if (!table) return undefined;
+    const updated = this.apply(model, relative, table);
+    if (!updated) return undefined;
+    this.reads.set(relative, { table, at: Date.now() });
+    this.applied += 1;
+    return updated;
+  }
+
+  /** DVC's answer to a diff started at `startedAt`, with the file reads made since put in again. */
+  newerThan(model: PlotsModel, startedAt: number): PlotsModel {
+    let result = model;
+    for (const [relative, read] of this.reads) {
+      if (read.at < startedAt) {
+        this.reads.delete(relative);
+        continue;
+      }
+      result = this.apply(result, relative, read.table) ?? result;
+    }
+    return result;
+  }
+
+  /** The model with the last read of one file put in (unchanged where it does not apply). */
+  withRead(model: PlotsModel, relative: string): PlotsModel {
+    const read = this.reads.get(relative);
+    return (read && this.apply(model, relative, read.table)) ?? model;
+  }
+
+  private apply(model: PlotsModel, relative: string, table: DelimitedTable): PlotsModel | undefined {
+    let changed = false;
+    const plots = model.plots.map((plot) => {
+      if (plot.id !== relative || plot.kind !== 'template') return plot;
+      const updated = withFileRows(plot, table);
+      if (!updated) return plot;
+      changed = true;
+      return updated;
+    });
+    return changed ? { ...model, plots } : undefined;
+  }
+}

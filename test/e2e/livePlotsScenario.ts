@@ -186,7 +186,13 @@ async function checkImageSteps(plots: FrameLocator): Promise<void> {
   await images.scrollIntoViewIfNeeded();
   const slider = images.getByRole('slider');
   const stepOf = async (): Promise<string | null> => images.getAttribute('data-step');
-  assert.equal(await stepOf(), String(LIVE_STEPS - 1), 'the card shows the newest step');
+  // The loss chart reads its TSV at once; images come with DVC's next `plots diff`, a moment later.
+  const newest = String(LIVE_STEPS - 1);
+  const deadline = Date.now() + timeouts.command;
+  while ((await stepOf()) !== newest) {
+    if (Date.now() > deadline) assert.equal(await stepOf(), newest, 'the card shows the newest step');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   await slider.focus();
   await slider.press('Home');
   assert.equal(await stepOf(), '0');

@@ -8,14 +8,15 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const hostOptions = {
-  entryPoints: { extension: 'src/extension.ts' },
+  // The report's SVG renderer runs in a worker thread of its own file, so vega stays out of the host's bundle.
+  entryPoints: { extension: 'src/extension.ts', reportSvgWorker: 'src/report/svgWorker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  // The report renders plots with vega in the host: vega-canvas's Node build probes the optional `canvas`
+  // The report renders plots with vega in Node (the worker): vega-canvas's Node build probes the optional `canvas`
   // package with a top-level await, which a CommonJS bundle cannot hold. Its browser build returns no canvas
   // outside a page, which is all `View#toSVG()` needs (text is measured by estimate).
   alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },

@@ -10,6 +10,7 @@ import { DvcCli } from '../cli/dvcCli';
 import { RepositoryScheduler } from '../cli/repositoryScheduler';
 import { ProcessRunner } from '../cli/runner';
 import { buildDvcReport, plotsFolderFor } from '../report/dvcReport';
+import { renderVegaLiteSvg } from '../report/vegaSvg';
 import { parseReportArguments } from './reportArguments';
 
 async function main(): Promise<number> {
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
     base: parsed.base,
     ...(parsed.target ? { target: parsed.target } : {}),
     directions: parsed.directions,
-    ...(plotsFolder ? { plotsFolder } : {}),
+    ...(plotsFolder ? { plots: { folder: plotsFolder, renderSvg: renderVegaLiteSvg } } : {}),
   });
   if (out) await writeFile(out, markdown, 'utf8');
   else process.stdout.write(markdown);

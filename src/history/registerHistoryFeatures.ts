@@ -90,7 +90,7 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
     });
   registerTrusted(historyCommandIds.createCiWorkflow, (argument) => createCiWorkflowCommand(deps, argument));
   registerTrusted(historyCommandIds.previewReport, (argument) =>
-    previewReportCommand(deps, storage, argument),
+    previewReportCommand(deps, storage, context.extensionUri, argument),
   );
   registerTrusted(historyCommandIds.refreshHistory, () => reloadAll());
   registerTrusted(historyCommandIds.loadMoreHistory, async (argument) => {

@@ -7,7 +7,7 @@
 import type { DvcCli } from '../cli/dvcCli';
 import { parseMetricsDiff, parseParamsDiff } from '../core/report/diffOutputs';
 import { buildReportMarkdown, type ReportImage } from '../core/report/reportMarkdown';
-import { writeReportPlots } from './reportPlotImages';
+import { writeReportPlots, type SvgRenderer } from './reportPlotImages';
 
 export interface DvcReportRequest {
   /** The revision to compare against (`main`, `origin/main`, a sha). */
@@ -18,10 +18,10 @@ export interface DvcReportRequest {
   readonly directions?: Readonly<Record<string, unknown>>;
   readonly images?: readonly ReportImage[];
   /**
-   * Where the plots' images go: a folder next to the report file (`<report>-plots`), linked from the markdown
-   * by `<folder name>/<file>`. Without it the report has no plots section.
+   * Where the plots' images go (`folder`: next to the report file, `<report>-plots`, linked from the markdown
+   * by `<folder name>/<file>`) and what renders them. Without it the report has no plots section.
    */
-  readonly plotsFolder?: string;
+  readonly plots?: { readonly folder: string; readonly renderSvg: SvgRenderer };
   readonly signal?: AbortSignal;
 }
 
@@ -35,11 +35,12 @@ export async function buildDvcReport(cli: DvcCli, request: DvcReportRequest): Pr
   // One after the other: two Python start-ups at once only compete for the same cores.
   const metrics = parseMetricsDiff(await read('metrics'));
   const params = parseParamsDiff(await read('params'));
-  const plots = request.plotsFolder
+  const plots = request.plots
     ? await writeReportPlots(cli, {
         base: revisions[0] ?? request.base,
         ...(request.target ? { target: asRevision(request.target) } : {}),
-        folder: request.plotsFolder,
+        folder: request.plots.folder,
+        renderSvg: request.plots.renderSvg,
         ...(request.signal ? { signal: request.signal } : {}),
       })
     : undefined;

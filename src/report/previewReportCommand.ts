@@ -13,10 +13,12 @@ import { showErrorWithLog, errorText } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
 import { buildDvcReport, plotsFolderFor } from './dvcReport';
 import { reportFile, showMarkdownReport } from './markdownPreview';
+import { svgWorkerRenderer } from './svgWorkerRenderer';
 
 export async function previewReportCommand(
   deps: HistoryToolDependencies,
   storage: vscode.Uri,
+  extensionUri: vscode.Uri,
   argument: unknown,
 ): Promise<vscode.Uri | undefined> {
   const repository = await pickRepository(argument, deps.repositories, 'Report for which repository?');
@@ -32,6 +34,7 @@ export async function previewReportCommand(
   const base = stringField(argument, 'base') ?? (await pickBase(tools.git.refNames().catch(() => [])));
   if (!base) return undefined;
   const cli = tools.cli;
+  const renderer = svgWorkerRenderer(vscode.Uri.joinPath(extensionUri, 'dist', 'reportSvgWorker.js').fsPath);
   try {
     const file = reportFile(storage, `report-${repository.workspaceFolder.name}-vs-${base}`);
     const markdown = await withCancellableProgress(
@@ -40,7 +43,7 @@ export async function previewReportCommand(
         buildDvcReport(cli, {
           base,
           directions: metricDirectionsSetting(),
-          plotsFolder: plotsFolderFor(file.fsPath),
+          plots: { folder: plotsFolderFor(file.fsPath), renderSvg: renderer.render },
           signal,
         }),
     );
@@ -52,6 +55,8 @@ export async function previewReportCommand(
         `DVC Lens: could not build the report against ${base}: ${errorText(error)}`,
       );
     return undefined;
+  } finally {
+    renderer.dispose();
   }
 }
 

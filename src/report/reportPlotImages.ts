@@ -1,8 +1,8 @@
 /**
  * The report's plots as image files: `dvc plots diff <base> [<target>] --json -o <temp>` (parsed by
- * src/core/plots), each template plot rendered to SVG with vega-lite and vega in Node (`View#toSVG()` needs
- * no canvas, so this runs headless in the extension host and in `npm run report` alike), each image plot's
- * files copied. Written into a folder next to the report and linked from it by relative paths, which is also
+ * src/core/plots), each template plot rendered to SVG by the caller's renderer (src/report/vegaSvg.ts: in a
+ * worker thread from the extension host, so rendering never blocks it; in process for `npm run report`),
+ * each image plot's files copied. Written into a folder next to the report and linked from it by relative paths, which is also
  * what `cml comment create` resolves and uploads. Best effort: a plot that fails becomes a note, never a
  * failed report. No vscode import (the CLI uses it).
  */
@@ -22,8 +22,12 @@ export interface ReportPlotsRequest {
   readonly target?: string;
   /** The folder, next to the report, that receives the images (its name is the links' first segment). */
   readonly folder: string;
+  readonly renderSvg: SvgRenderer;
   readonly signal?: AbortSignal;
 }
+
+/** A Vega-Lite spec to SVG text. */
+export type SvgRenderer = (spec: Readonly<Record<string, unknown>>) => Promise<string>;
 
 export interface ReportPlots {
   /** Paths relative to the folder that holds `folder` (the report's folder). */
@@ -42,7 +46,7 @@ export async function writeReportPlots(cli: DvcCli, request: ReportPlotsRequest)
       if (isCancellation(error)) throw error;
       return { images: [], notes: [`Plots could not be read: ${messageOf(error)}`] };
     }
-    return await writeFiles(model, request.folder);
+    return await writeFiles(model, request.folder, request.renderSvg);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -59,7 +63,7 @@ async function readPlotsDiff(cli: DvcCli, request: ReportPlotsRequest, scratch: 
   return parsePlotsDiff(json, [request.base, request.target ?? 'workspace']);
 }
 
-async function writeFiles(model: PlotsModel, folder: string): Promise<ReportPlots> {
+async function writeFiles(model: PlotsModel, folder: string, renderSvg: SvgRenderer): Promise<ReportPlots> {
   const plan = planReportPlots(model);
   const images: ReportImage[] = [];
   const notes = [...plan.notes];
@@ -68,7 +72,7 @@ async function writeFiles(model: PlotsModel, folder: string): Promise<ReportPlot
   for (const file of plan.files) {
     const target = join(folder, file.name);
     try {
-      if (file.kind === 'svg') await writeFile(target, await renderVegaLiteSvg(file.spec), 'utf8');
+      if (file.kind === 'svg') await writeFile(target, await renderSvg(file.spec), 'utf8');
       else await copyFile(file.source, target);
       images.push({ title: file.title, path: `${prefix}/${file.name}` });
     } catch (error) {
@@ -76,22 +80,6 @@ async function writeFiles(model: PlotsModel, folder: string): Promise<ReportPlot
     }
   }
   return { images, notes };
-}
-
-/** A Vega-Lite spec as SVG text, rendered without a browser or a canvas. */
-export async function renderVegaLiteSvg(spec: Readonly<Record<string, unknown>>): Promise<string> {
-  // Loaded on first use: the renderers are large and most sessions never write a report.
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const quiet = vega.logger(vega.None);
-  const compiled = vegaLite.compile(spec as unknown as Parameters<typeof vegaLite.compile>[0], {
-    logger: quiet,
-  }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
 }
 
 function messageOf(error: unknown): string {

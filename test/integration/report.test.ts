@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { buildDvcReport, plotsFolderFor } from '../../src/report/dvcReport';
+import { renderVegaLiteSvg } from '../../src/report/vegaSvg';
 import { dvc, makeDemoRepo, pinnedDvcPath, testEnv } from '../helpers/dvcEnvironment';
 import { recordingDvcCli } from './cliFixtures';
 
@@ -59,7 +60,7 @@ void describe('metrics report with real DVC', () => {
     try {
       const markdown = await buildDvcReport(cli, {
         base: 'HEAD',
-        plotsFolder: plotsFolderFor(join(folder, 'report.md')),
+        plots: { folder: plotsFolderFor(join(folder, 'report.md')), renderSvg: renderVegaLiteSvg },
       });
       assert.ok(
         lines.some((line) => /plots diff HEAD --json -o /.test(line)),
@@ -90,7 +91,7 @@ void describe('metrics report with real DVC', () => {
     const { cli, scheduler } = await recordingDvcCli(repo.dir);
     const expected = await buildDvcReport(cli, {
       base: 'HEAD',
-      plotsFolder: plotsFolderFor(join(repo.dir, 'report.md')),
+      plots: { folder: plotsFolderFor(join(repo.dir, 'report.md')), renderSvg: renderVegaLiteSvg },
     });
     scheduler.dispose();
     await run(

@@ -84,7 +84,7 @@ describe('history, report preview and CI workflow', () => {
     // HEAD~1 (the demo's first commit) has no metrics yet: every metric of the workspace is new.
     assert.match(markdown, /\| metrics\.json \| accuracy \| — \| [\d.]+ \| added \|/);
     assert.ok(processLines(api).some((line) => /metrics diff '?HEAD~1'? --json/.test(line)));
-    // The plots' diff, rendered to SVG by vega inside the extension host, beside the report and linked.
+    // The plots' diff, rendered to SVG by vega in the extension's worker thread, beside the report and linked.
     const links = [...markdown.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((match) => match[1] ?? '');
     assert.ok(links.length >= 3, `SVG links in the report: ${links.join(', ')}`);
     for (const link of links) {

@@ -16,8 +16,8 @@ async function demoPlot(id: string): Promise<TemplatePlot> {
     await readFile(join(fixtures, 'demo-workspace-two-experiments.json'), 'utf8'),
   );
   const plot = parsePlotsDiff(json, revisions).plots.find((candidate) => candidate.id === id);
-  assert.equal(plot?.kind, 'template');
-  return plot as TemplatePlot;
+  assert.ok(plot?.kind === 'template', `${id} is a template plot`);
+  return plot;
 }
 
 void test('CSV and TSV read as DVC reads them: strings, quoted delimiters and quotes, blank lines skipped', () => {

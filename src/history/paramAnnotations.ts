@@ -81,7 +81,7 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       }),
       vscode.languages.registerHoverProvider(
         [
-          { scheme: 'file', pattern: '**/params.{yaml,yml,json}' },
+          { scheme: 'file', pattern: '**/params.{yaml,yml,json,toml}' },
           { scheme: 'file', pattern: '**/dvc.yaml' },
         ],
         this,

@@ -444,12 +444,47 @@ describe('history, report preview and CI workflow', () => {
       );
     } finally {
       if (savedSettings) await vscode.workspace.fs.writeFile(settingsUri, savedSettings);
-      else
-        await vscode.workspace.fs
-          .delete(vscode.Uri.joinPath(root(), '.vscode'), { recursive: true })
-          .then(undefined, () => undefined);
+      else await vscode.workspace.fs.delete(settingsUri).then(undefined, () => undefined);
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  }).timeout(90_000);
+  it('params.toml: the key under its [section] shows the value at HEAD and its blame', async () => {
+    const api = await extensionApi();
+    const run = (args: string[]): Promise<{ stdout: string }> =>
+      promisify(execFile)('git', args, { cwd: root().fsPath });
+    const uri = vscode.Uri.joinPath(root(), 'params.toml');
+    const text = '# suite\n[train]\nlr = 0.5\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await run([
+        ...['-c', 'user.name=Suite', '-c', 'user.email=suite@dvc-lens.invalid'],
+        ...['commit', '-q', '--no-verify', '-m', 'Suite: a TOML params file', '--only', 'params.toml'],
+      ]).catch(async () => {
+        await run(['add', 'params.toml']);
+        await run([
+          ...['-c', 'user.name=Suite', '-c', 'user.email=suite@dvc-lens.invalid'],
+          ...['commit', '-q', '-m', 'Suite: a TOML params file', '--', 'params.toml'],
+        ]);
+      });
+      const sha = (await run(['rev-parse', 'HEAD'])).stdout.trim();
+      const editor = await vscode.window.showTextDocument(uri);
+      const shown = await waitFor(
+        'the annotation of train.lr in params.toml',
+        () => {
+          if (editor.selection.active.line !== 2) editor.selection = new vscode.Selection(2, 1, 2, 1);
+          const annotation = api.history.annotations.current;
+          return annotation?.line === 2 && annotation.text.includes(sha.slice(0, 7)) && annotation;
+        },
+        60_000,
+      );
+      assert.match(shown.text, new RegExp(`^HEAD 0\\.5 · added before ${sha.slice(0, 7)} `), shown.text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if ((await run(['log', '-1', '--format=%s'])).stdout.trim() === 'Suite: a TOML params file')
+        await run(['reset', '-q', '--soft', 'HEAD~1']);
+      await run(['rm', '-q', '--cached', '--ignore-unmatch', 'params.toml']);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   }).timeout(90_000);
 });

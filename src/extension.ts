@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const experiments = registerExperimentFeatures(featureDeps);
   const metrics = registerMetricsFeatures(disposables, context, experiments.store, log);
   const plots = registerPlotFeatures(featureDeps, experiments.store);
-  const history = registerHistoryFeatures(featureDeps);
+  const history = registerHistoryFeatures(featureDeps, experiments.store);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {

@@ -16,6 +16,7 @@ export const settingKeys = {
   plotsMaxRevisions: 'dvcLens.plots.maxRevisions',
   ciMainBranch: 'dvcLens.ci.mainBranch',
   historyParamAnnotations: 'dvcLens.history.paramAnnotations',
+  historyAnnotateChangedLines: 'dvcLens.history.annotateChangedLines',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {
@@ -52,6 +53,11 @@ export function ciMainBranchSetting(): string {
 /** Whether params files show the value at HEAD and its blame at the end of the cursor's line. */
 export function historyParamAnnotationsSetting(): boolean {
   return section().get<boolean>(settingKeys.historyParamAnnotations, true);
+}
+
+/** Whether every line whose value differs from HEAD is annotated, not only the cursor's. */
+export function historyAnnotateChangedLinesSetting(): boolean {
+  return section().get<boolean>(settingKeys.historyAnnotateChangedLines, false);
 }
 
 /** Whether the status bar warns when a metric in the workspace is worse than at HEAD. */

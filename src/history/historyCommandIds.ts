@@ -7,4 +7,6 @@ export const historyCommandIds = {
   hideUnrelatedCommits: 'dvcLens.hideUnrelatedHistoryCommits',
   showAllCommits: 'dvcLens.showAllHistoryCommits',
   openHistoryCommit: 'dvcLens.openHistoryCommit',
+  openCommitFileDiff: 'dvcLens.openCommitFileDiff',
+  copyCommitSha: 'dvcLens.copyCommitSha',
 } as const;

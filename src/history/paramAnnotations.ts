@@ -7,23 +7,18 @@
  */
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
-import { historyParamAnnotationsSetting } from '../config/settings';
-import { flattenParamMap, type FlatParams } from '../core/history/flatParams';
+import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } from '../config/settings';
 import type { BlameMovement } from '../core/history/blameMovement';
-import {
-  paramAnnotationText,
-  paramHoverLines,
-  type ParamAnnotationInput,
-} from '../core/history/paramAnnotationText';
-import { isParamsFileName, paramKeyLines } from '../core/history/paramKeyLines';
+import { paramGroupChanged, paramGroupText, paramHoverLines } from '../core/history/paramAnnotationText';
 import { HISTORY_LOG_FORMAT, parseGitLogPage, type LoggedCommit } from '../core/history/gitLogPage';
-import { parseParamsFile } from '../core/pipeline/paramsFile';
 import { BlameMetrics, type LoadedRows } from './blameMetrics';
 import { watchGitRefs } from './gitRefsWatcher';
 import type { ParamsBlameResult } from './historyService';
 import { isTrusted } from '../trust/workspaceTrust';
 import { historyCommandIds } from './historyCommandIds';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
+import { decorationAt, type LineInput } from './paramLineDecoration';
+import { isAnnotatedParamsDocument, paramLines, paramLineTarget } from './paramLineTarget';
 
 interface FileBlame extends ParamsBlameResult {
   readonly root: vscode.Uri;
@@ -39,9 +34,6 @@ export interface ShownAnnotation {
   readonly movement: BlameMovement | undefined;
 }
 
-/** The annotation's colour: the movement's verdict when the headline metric got better or worse. */
-const verdictColours: Partial<Record<string, string>> = { better: 'charts.green', worse: 'charts.red' };
-
 export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable {
   private readonly decoration = vscode.window.createTextEditorDecorationType({
     after: {
@@ -56,6 +48,7 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
   private readonly unblamed = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private shown: ShownAnnotation | undefined;
+  private changed: number[] = [];
   private updateCount = 0;
   private readonly metrics: BlameMetrics;
 
@@ -87,7 +80,10 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
         update();
       }),
       vscode.languages.registerHoverProvider(
-        [{ scheme: 'file', pattern: '**/params.{yaml,yml,json}' }],
+        [
+          { scheme: 'file', pattern: '**/params.{yaml,yml,json,toml}' },
+          { scheme: 'file', pattern: '**/dvc.yaml' },
+        ],
         this,
       ),
     );
@@ -98,21 +94,50 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     return this.shown;
   }
 
+  /** The other lines annotated because their value differs from HEAD (the suite reads them). */
+  get changedLineNumbers(): readonly number[] {
+    return this.changed;
+  }
+
   async provideHover(
     document: vscode.TextDocument,
     position: vscode.Position,
   ): Promise<vscode.Hover | undefined> {
-    const input = await this.inputAt(document, position.line, true);
-    if (!input) return undefined;
+    const line = await this.inputAt(document, position.line, true);
+    if (!line) return undefined;
     const markdown = new vscode.MarkdownString();
-    for (const line of paramHoverLines(input)) markdown.appendText(`${line}\n\n`);
+    if (line.kind === 'group') {
+      markdown.appendText(line.text);
+      return new vscode.Hover(markdown);
+    }
+    const input = line.input;
+    for (const text of paramHoverLines(input)) markdown.appendText(`${text}\n\n`);
     if (input.blame?.kind === 'commit') {
-      const root = this.rootOf(document.uri);
-      const args = encodeURIComponent(JSON.stringify([{ root: root?.toString(), sha: input.blame.sha }]));
+      const sha = input.blame.sha;
+      const root = line.root.toString();
+      const path = relative(line.root.fsPath, line.paramsUri.fsPath).split('\\').join('/');
+      const link = (title: string, command: string, argument: object): string =>
+        `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
       markdown.appendMarkdown(
-        `[Compare that commit with its parent](command:${historyCommandIds.openHistoryCommit}?${args})`,
+        [
+          link('Compare that commit with its parent', historyCommandIds.openHistoryCommit, { root, sha }),
+          link(`Open the diff of ${path} at that commit`, historyCommandIds.openCommitFileDiff, {
+            root,
+            sha,
+            parent: line.parent,
+            path,
+          }),
+          link('Copy SHA', historyCommandIds.copyCommitSha, { sha }),
+        ].join(' · '),
       );
-      markdown.isTrusted = { enabledCommands: [historyCommandIds.openHistoryCommit] };
+      // Only these commands run from the hover's links.
+      markdown.isTrusted = {
+        enabledCommands: [
+          historyCommandIds.openHistoryCommit,
+          historyCommandIds.openCommitFileDiff,
+          historyCommandIds.copyCommitSha,
+        ],
+      };
     }
     return new vscode.Hover(markdown);
   }
@@ -128,27 +153,46 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       !editor ||
       !isTrusted() ||
       !historyParamAnnotationsSetting() ||
-      !isParamsFileName(editor.document.uri.fsPath)
+      !isAnnotatedParamsDocument(editor.document.uri.fsPath)
     )
       return this.clear(editor);
     const line = editor.selection.active.line;
-    const input = await this.inputAt(editor.document, line);
+    const shown = await this.inputAt(editor.document, line);
+    const others = historyAnnotateChangedLinesSetting() ? await this.changedLines(editor.document, line) : [];
     if (ticket !== this.updateCount) return;
-    if (!input) return this.clear(editor);
-    const text = paramAnnotationText(input);
-    const end = editor.document.lineAt(line).range.end;
-    const movement = input.blame?.kind === 'commit' ? input.movement : undefined;
-    const colour = movement?.kind === 'moved' ? verdictColours[movement.verdict] : undefined;
-    const after = colour
-      ? { contentText: text, color: new vscode.ThemeColor(colour) }
-      : { contentText: text };
-    editor.setDecorations(this.decoration, [{ range: new vscode.Range(end, end), renderOptions: { after } }]);
+    const decorations = others.map(({ line: other, input }) => decorationAt(editor, other, input).decoration);
+    this.changed = others.map(({ line: other }) => other);
+    if (!shown) {
+      this.shown = undefined;
+      return editor.setDecorations(this.decoration, decorations);
+    }
+    const { decoration, text, movement } = decorationAt(editor, line, shown);
+    editor.setDecorations(this.decoration, [decoration, ...decorations]);
     this.shown = { uri: editor.document.uri, line, text, movement };
+  }
+
+  /** Every other line whose value differs from HEAD (`dvcLens.history.annotateChangedLines`). */
+  private async changedLines(
+    document: vscode.TextDocument,
+    cursor: number,
+  ): Promise<Array<{ line: number; input: LineInput }>> {
+    const result: Array<{ line: number; input: LineInput }> = [];
+    for (const line of paramLines(document)) {
+      if (line === cursor) continue;
+      const input = await this.inputAt(document, line);
+      const changed =
+        input?.kind === 'group'
+          ? input.changed
+          : input !== undefined && input.input.workspaceValue !== input.input.headValue;
+      if (input && changed) result.push({ line, input });
+    }
+    return result;
   }
 
   private clear(editor: vscode.TextEditor | undefined): void {
     editor?.setDecorations(this.decoration, []);
     this.shown = undefined;
+    this.changed = [];
   }
 
   /** `settled`: wait for DVC's metrics of the blamed commit (the hover); else `loading` until they are in. */
@@ -156,14 +200,21 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     document: vscode.TextDocument,
     line: number,
     settled = false,
-  ): Promise<ParamAnnotationInput | undefined> {
-    if (!isTrusted() || !isParamsFileName(document.uri.fsPath)) return undefined;
-    const text = document.getText();
-    const key = paramKeyLines(text, document.uri.fsPath).get(line);
-    if (!key) return undefined;
-    const blame = await this.blameOf(document.uri);
+  ): Promise<LineInput | undefined> {
+    if (!isTrusted() || !isAnnotatedParamsDocument(document.uri.fsPath)) return undefined;
+    const target = await paramLineTarget(document, line);
+    if (!target) return undefined;
+    const blame = await this.blameOf(target.paramsUri);
     if (!blame) return undefined;
-    const workspace = workspaceValues(document.uri.fsPath, text);
+    const { key, workspace } = target;
+    // A section or a whole file named in dvc.yaml: what changed in it, not one value's blame.
+    const isLeaf = key !== '' && (blame.head?.[key] !== undefined || workspace?.[key] !== undefined);
+    if (!isLeaf)
+      return {
+        kind: 'group',
+        text: paramGroupText(key, blame.head, workspace),
+        changed: paramGroupChanged(key, blame.head, workspace),
+      };
     const keyBlame = blame.blame.get(key);
     const commit = keyBlame?.kind === 'commit' ? blame.commits.get(keyBlame.sha) : undefined;
     let movement: BlameMovement | undefined;
@@ -174,12 +225,18 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
         : this.metrics.movement(blame.root, commit.sha, parent);
     }
     return {
-      key,
-      headValue: blame.head?.[key],
-      workspaceValue: workspace?.[key],
-      blame: keyBlame,
-      commit,
-      movement,
+      kind: 'param',
+      root: blame.root,
+      paramsUri: target.paramsUri,
+      parent: commit?.parents[0],
+      input: {
+        key,
+        headValue: blame.head?.[key],
+        workspaceValue: workspace?.[key],
+        blame: keyBlame,
+        commit,
+        movement,
+      },
     };
   }
 
@@ -226,9 +283,4 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       .filter((root) => path.startsWith(`${root.fsPath}/`) || path.startsWith(`${root.fsPath}\\`))
       .sort((a, b) => b.fsPath.length - a.fsPath.length)[0];
   }
-}
-
-function workspaceValues(file: string, text: string): FlatParams | undefined {
-  const { values } = parseParamsFile(file, text);
-  return values ? flattenParamMap(values) : undefined;
 }

@@ -10,10 +10,13 @@ import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { isRecord, rootField, stringField } from '../remotes/commandArguments';
 import { previewReportCommand } from '../report/previewReportCommand';
 import { isTrusted, restrictedModeMessage, whenTrusted } from '../trust/workspaceTrust';
+import { copyCommitSha, openCommitFileDiff } from './commitFileActions';
 import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
 import { HistoryTreeProvider } from './historyTreeProvider';
 import { openCommitComparison, type CommitComparison } from './openCommitComparison';
+import type { ExperimentsStore } from '../experiments/experimentsStore';
+import { MetricAnnotations } from './metricAnnotations';
 import { ParamAnnotations } from './paramAnnotations';
 
 export { historyCommandIds } from './historyCommandIds';
@@ -24,6 +27,8 @@ export interface HistoryFeatures {
   readonly tree: HistoryTreeProvider;
   /** Param blame at the end of the cursor's line in params files (`current`: what is on screen). */
   readonly annotations: ParamAnnotations;
+  /** Value at HEAD and the workspace's change at the cursor's line in metrics files. */
+  readonly metricAnnotations: MetricAnnotations;
   /** Reads the first page of every repository again (what the view does when it becomes visible). */
   reloadAll(): Promise<void>;
 }
@@ -33,7 +38,10 @@ const HIDING_CONTEXT_KEY = 'dvcLens.history.hidingUnrelated';
 /** Repository files change in bursts (a repro writes many): wait for quiet before reading history again. */
 const RELOAD_DELAY_MS = 1500;
 
-export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryFeatures {
+export function registerHistoryFeatures(
+  deps: DataFeatureDependencies,
+  experiments: ExperimentsStore,
+): HistoryFeatures {
   const { disposables, context, repositories } = deps;
   const store = disposables.register(new HistoryStore(deps));
   const tree = disposables.register(new HistoryTreeProvider(store, repositories));
@@ -101,13 +109,16 @@ export function registerHistoryFeatures(deps: DataFeatureDependencies): HistoryF
     const target = comparisonTarget(argument);
     return target ? openCommitComparison(target) : undefined;
   });
+  registerTrusted(historyCommandIds.openCommitFileDiff, (argument) => openCommitFileDiff(argument));
+  register(historyCommandIds.copyCommitSha, (argument) => copyCommitSha(argument));
   register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
   register(historyCommandIds.showAllCommits, () => setHiding(false));
 
   const annotations = disposables.register(
     new ParamAnnotations(deps, (root, sha) => store.rowsOf(root, sha)),
   );
-  return { store, tree, annotations, reloadAll };
+  const metricAnnotations = disposables.register(new MetricAnnotations(repositories, experiments));
+  return { store, tree, annotations, metricAnnotations, reloadAll };
 }
 
 /**

@@ -63,3 +63,45 @@ export function paramHoverLines(input: ParamAnnotationInput): string[] {
   } else if (blame?.kind === 'beyond') lines.push('Not changed in the commits searched.');
   return lines;
 }
+
+/**
+ * A section or a whole file named in `dvc.yaml` (`- train`, `- params.yaml:`): how many of its params differ
+ * from HEAD, naming the first few; `prefix` empty means every key of the file.
+ */
+export function paramGroupText(
+  prefix: string,
+  head: Readonly<Record<string, string>> | undefined,
+  workspace: Readonly<Record<string, string>> | undefined,
+): string {
+  const keys = groupKeys(prefix, head, workspace);
+  if (keys.length === 0) return head === undefined ? 'not at HEAD' : 'no such params at HEAD';
+  const changed = keys.filter((key) => head?.[key] !== workspace?.[key]);
+  const count = `${keys.length} param${keys.length === 1 ? '' : 's'}`;
+  if (changed.length === 0) return `${count}, as at HEAD`;
+  const named = changed
+    .slice(0, 3)
+    .map(
+      (key) =>
+        `${key.slice(prefix ? prefix.length + 1 : 0) || key} ${head?.[key] ?? '∅'} → ${workspace?.[key] ?? '∅'}`,
+    );
+  const more = changed.length > 3 ? `, +${changed.length - 3} more` : '';
+  return `${count}, ${changed.length} changed since HEAD: ${named.join(', ')}${more}`;
+}
+
+/** Whether any param of the section or file differs between HEAD and the workspace. */
+export function paramGroupChanged(
+  prefix: string,
+  head: Readonly<Record<string, string>> | undefined,
+  workspace: Readonly<Record<string, string>> | undefined,
+): boolean {
+  return groupKeys(prefix, head, workspace).some((key) => head?.[key] !== workspace?.[key]);
+}
+
+function groupKeys(
+  prefix: string,
+  head: Readonly<Record<string, string>> | undefined,
+  workspace: Readonly<Record<string, string>> | undefined,
+): string[] {
+  const inGroup = (key: string): boolean => !prefix || key === prefix || key.startsWith(`${prefix}.`);
+  return [...new Set([...Object.keys(head ?? {}), ...Object.keys(workspace ?? {})])].filter(inGroup);
+}

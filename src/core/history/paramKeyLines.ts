@@ -1,14 +1,16 @@
 /**
  * Which param a line of a YAML or JSON params file holds: `line -> dotted key` for every leaf key (the
  * dotted path DVC uses, `train.learning_rate`), so an editor can annotate the line under the cursor. JSON is
- * read by the same YAML parser (JSON is YAML's flow syntax), which keeps key positions. TOML: not mapped.
+ * read by the same YAML parser (JSON is YAML's flow syntax), which keeps key positions; TOML by its lines
+ * (tomlKeyLines.ts).
  */
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { LineIndex } from '../pipeline/yamlPosition';
+import { tomlKeyLines } from './tomlKeyLines';
 
 export function paramKeyLines(text: string, file: string): Map<number, string> {
+  if (/\.toml$/i.test(file)) return tomlKeyLines(text);
   const lines = new Map<number, string>();
-  if (/\.toml$/i.test(file)) return lines;
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return lines;
   const index = new LineIndex(text);
@@ -26,7 +28,7 @@ export function paramKeyLines(text: string, file: string): Map<number, string> {
   return lines;
 }
 
-/** Params files the annotations apply to: `params.yaml`, `params.json` and the like, anywhere. */
+/** Params files the annotations apply to: `params.yaml`, `params.json`, `params.toml`, anywhere. */
 export function isParamsFileName(path: string): boolean {
-  return /(^|[\\/])params\.(ya?ml|json)$/i.test(path);
+  return /(^|[\\/])params\.(ya?ml|json|toml)$/i.test(path);
 }

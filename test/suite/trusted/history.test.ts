@@ -176,8 +176,27 @@ describe('history, report preview and CI workflow', () => {
       .join('\n');
     assert.ok(hoverText.includes(added), `the hover names ${added}: ${hoverText}`);
     assert.match(hoverText.replace(/&nbsp;/g, ' '), /Metrics not available for that commit/);
+    // The hover's actions: the file's diff in that commit and copying the SHA, as command links.
+    assert.ok(hoverText.includes('command:dvcLens.openCommitFileDiff?'), hoverText);
+    assert.ok(hoverText.includes('command:dvcLens.copyCommitSha?'), hoverText);
+    await vscode.commands.executeCommand('dvcLens.openCommitFileDiff', {
+      root: root().toString(),
+      sha: added,
+      path: 'params.yaml',
+    });
+    const diff = await waitFor('the diff of params.yaml at the first commit', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff && input;
+    });
+    assert.equal(diff.modified.scheme, 'dvclens-rev');
+    assert.equal(diff.modified.path, '/params.yaml');
+    assert.ok(diff.modified.query.includes(added), diff.modified.query);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('dvcLens.copyCommitSha', { sha: added });
+    assert.equal(await vscode.env.clipboard.readText(), added);
+    const again = await vscode.window.showTextDocument(editor.document);
     // Off the params lines: no annotation.
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    again.selection = new vscode.Selection(0, 0, 0, 0);
     await waitFor('no annotation on a section line', () => api.history.annotations.current === undefined);
   });
   it('param blame says how the headline metric moved in the blamed commit (arrow and verdict)', async () => {
@@ -270,4 +289,202 @@ describe('history, report preview and CI workflow', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   }).timeout(150_000);
+  it('metrics.json shows the value at HEAD and the workspace change, coloured by direction', async () => {
+    const api = await extensionApi();
+    const metricsUri = vscode.Uri.joinPath(root(), 'metrics.json');
+    const saved = await readText(metricsUri);
+    const { stdout } = await promisify(execFile)('git', ['show', 'HEAD:metrics.json'], {
+      cwd: root().fsPath,
+    });
+    const head = JSON.parse(stdout) as Record<string, unknown>;
+    const accuracy = head.accuracy;
+    assert.equal(typeof accuracy, 'number', stdout);
+    // Writes the file, opens it and keeps the cursor on the accuracy line (a reload from disk may move it).
+    const openWith = async (values: Record<string, unknown>): Promise<() => number> => {
+      const text = `${JSON.stringify(values, null, 2)}\n`;
+      await vscode.workspace.fs.writeFile(metricsUri, new TextEncoder().encode(text));
+      const editor = await vscode.window.showTextDocument(metricsUri);
+      await waitFor('metrics.json as written', () => editor.document.getText() === text);
+      const line = text.split('\n').findIndex((entry) => entry.includes('"accuracy"'));
+      return () => {
+        if (editor.selection.active.line !== line) editor.selection = new vscode.Selection(line, 3, line, 3);
+        return line;
+      };
+    };
+    try {
+      let cursor = await openWith(head);
+      // The store may still hold a model from before the previous test reset its commit: wait for HEAD's.
+      const same = await waitFor(
+        'the annotation of accuracy at HEAD',
+        () => {
+          const line = cursor();
+          const shown = api.history.metricAnnotations.current;
+          return shown?.line === line && shown.text === `HEAD ${String(accuracy)}` && shown;
+        },
+        90_000,
+      );
+      assert.equal(same.key, 'accuracy');
+      assert.equal(same.trend, 'same');
+      // A better accuracy in the workspace: the change with its arrow, green by the metric's direction.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const raised = { ...head, accuracy: Number(accuracy) + 0.01 };
+      cursor = await openWith(raised);
+      const changed = await waitFor(
+        'the annotation of the raised accuracy',
+        () => {
+          const line = cursor();
+          const shown = api.history.metricAnnotations.current;
+          return shown?.line === line && shown.trend !== 'same' && shown;
+        },
+        90_000,
+      ).catch((error: unknown) => {
+        const state = api.experiments.store.get(root().toString());
+        const seen = JSON.stringify(state?.model?.workspace?.metrics['metrics.json']);
+        const shown = JSON.stringify(api.history.metricAnnotations.current);
+        const log = api
+          .outputLines()
+          .filter((entry) => /exp show/.test(entry))
+          .slice(-3);
+        throw new Error(
+          `${String(error)}; store: ${seen} (${String(state?.refreshing)}); shown ${shown}; ${log.join(' | ')}`,
+        );
+      });
+      assert.match(changed.text, /^HEAD [\d.]+ → [\d.]+ ▲\+0\.01 \(\+[\d.]+%\)/, changed.text);
+      assert.ok(['better', 'changed'].includes(changed.trend), changed.trend);
+      // Not a metric key: no annotation.
+      const active = vscode.window.activeTextEditor;
+      assert.ok(active);
+      active.selection = new vscode.Selection(0, 0, 0, 0);
+      await waitFor(
+        'no metric annotation on the brace',
+        () => api.history.metricAnnotations.current === undefined,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.writeFile(metricsUri, new TextEncoder().encode(saved));
+    }
+  }).timeout(150_000);
+  it('dvc.yaml params lists show the params file annotation of the key, and a summary for a section', async () => {
+    const api = await extensionApi();
+    const uri = vscode.Uri.joinPath(root(), 'dvc.yaml');
+    const editor = await vscode.window.showTextDocument(uri);
+    const lines = editor.document.getText().split('\n');
+    const keyLine = lines.findIndex((text) => /^\s*- evaluate\.threshold\s*$/.test(text));
+    const sectionLine = lines.findIndex((text) => /^\s*- train\s*$/.test(text));
+    assert.ok(keyLine > 0 && sectionLine > 0, 'the demo names evaluate.threshold and the train section');
+    const { stdout } = await promisify(execFile)('git', ['show', 'HEAD:params.yaml'], { cwd: root().fsPath });
+    const threshold = /threshold: ([\d.]+)/.exec(stdout)?.[1];
+    assert.ok(threshold, stdout);
+    editor.selection = new vscode.Selection(keyLine, 6, keyLine, 6);
+    const shown = await waitFor(
+      'the annotation of evaluate.threshold in dvc.yaml',
+      () => {
+        const annotation = api.history.annotations.current;
+        return annotation?.line === keyLine && annotation.uri.path.endsWith('/dvc.yaml') && annotation;
+      },
+      60_000,
+    );
+    // The same text as on the params.yaml line: value at HEAD, then its blame.
+    assert.match(
+      shown.text,
+      new RegExp(`^HEAD ${threshold.replace('.', '\\.')}( → \\S+ \\(uncommitted\\))? · `),
+    );
+    assert.match(shown.text, /(before [0-9a-f]{7}|not committed yet)/);
+    editor.selection = new vscode.Selection(sectionLine, 6, sectionLine, 6);
+    const section = await waitFor('the summary of the train section', () => {
+      const annotation = api.history.annotations.current;
+      return annotation?.line === sectionLine && annotation;
+    });
+    assert.match(section.text, /^\d+ params, (as at HEAD|\d+ changed since HEAD: )/, section.text);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }).timeout(90_000);
+  it('dvcLens.history.annotateChangedLines annotates every line that differs from HEAD', async () => {
+    const api = await extensionApi();
+    const key = 'dvcLens.history.annotateChangedLines';
+    // Written into the workspace's settings file (restored after): the test host's settings editor may not
+    // know a setting added since its manifest cache was made, while reading settings files always works.
+    const settingsUri = vscode.Uri.joinPath(root(), '.vscode', 'settings.json');
+    const savedSettings = await vscode.workspace.fs.readFile(settingsUri).then(
+      (bytes) => bytes,
+      () => undefined,
+    );
+    const setChangedLines = async (on: boolean): Promise<void> => {
+      const settings = savedSettings ? (JSON.parse(decode(savedSettings)) as Record<string, unknown>) : {};
+      const text = JSON.stringify(on ? { ...settings, [key]: true } : settings, null, 2);
+      await vscode.workspace.fs.writeFile(settingsUri, new TextEncoder().encode(text));
+      await waitFor(`${key} ${String(on)}`, () => vscode.workspace.getConfiguration().get(key, false) === on);
+    };
+    await setChangedLines(true);
+    const uri = vscode.Uri.joinPath(root(), 'params.yaml');
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      const lines = editor.document.getText().split('\n');
+      const line = lines.findIndex((text) => /^\s+threshold: [\d.]+/.test(text));
+      assert.ok(line > 0, 'params.yaml has evaluate.threshold');
+      const value = /threshold: ([\d.]+)/.exec(lines[line] ?? '')?.[1] ?? '';
+      // An unsaved edit: the workspace value (the editor's text) differs from HEAD on that line only.
+      const start = (lines[line] ?? '').indexOf(value);
+      await editor.edit((edit) =>
+        edit.replace(new vscode.Range(line, start, line, start + value.length), `${Number(value) + 0.125}`),
+      );
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await waitFor(
+        'the changed threshold line annotated away from the cursor',
+        () => {
+          if (editor.selection.active.line !== 0) editor.selection = new vscode.Selection(0, 0, 0, 0);
+          return api.history.annotations.changedLineNumbers.includes(line);
+        },
+        60_000,
+      );
+      await setChangedLines(false);
+      editor.selection = new vscode.Selection(1, 0, 1, 0);
+      await waitFor(
+        'only the cursor line once the setting is off',
+        () => api.history.annotations.changedLineNumbers.length === 0,
+      );
+    } finally {
+      if (savedSettings) await vscode.workspace.fs.writeFile(settingsUri, savedSettings);
+      else await vscode.workspace.fs.delete(settingsUri).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  }).timeout(90_000);
+  it('params.toml: the key under its [section] shows the value at HEAD and its blame', async () => {
+    const api = await extensionApi();
+    const run = (args: string[]): Promise<{ stdout: string }> =>
+      promisify(execFile)('git', args, { cwd: root().fsPath });
+    const uri = vscode.Uri.joinPath(root(), 'params.toml');
+    const text = '# suite\n[train]\nlr = 0.5\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await run([
+        ...['-c', 'user.name=Suite', '-c', 'user.email=suite@dvc-lens.invalid'],
+        ...['commit', '-q', '--no-verify', '-m', 'Suite: a TOML params file', '--only', 'params.toml'],
+      ]).catch(async () => {
+        await run(['add', 'params.toml']);
+        await run([
+          ...['-c', 'user.name=Suite', '-c', 'user.email=suite@dvc-lens.invalid'],
+          ...['commit', '-q', '-m', 'Suite: a TOML params file', '--', 'params.toml'],
+        ]);
+      });
+      const sha = (await run(['rev-parse', 'HEAD'])).stdout.trim();
+      const editor = await vscode.window.showTextDocument(uri);
+      const shown = await waitFor(
+        'the annotation of train.lr in params.toml',
+        () => {
+          if (editor.selection.active.line !== 2) editor.selection = new vscode.Selection(2, 1, 2, 1);
+          const annotation = api.history.annotations.current;
+          return annotation?.line === 2 && annotation.text.includes(sha.slice(0, 7)) && annotation;
+        },
+        60_000,
+      );
+      assert.match(shown.text, new RegExp(`^HEAD 0\\.5 · added before ${sha.slice(0, 7)} `), shown.text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if ((await run(['log', '-1', '--format=%s'])).stdout.trim() === 'Suite: a TOML params file')
+        await run(['reset', '-q', '--soft', 'HEAD~1']);
+      await run(['rm', '-q', '--cached', '--ignore-unmatch', 'params.toml']);
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  }).timeout(90_000);
 });

@@ -14,26 +14,12 @@ import { parseExpShow } from '../../src/core/experiments/parseExpShow';
 import { parseCliJson } from '../../src/core/cliJson';
 import { demoExperiments, visibleWebview } from './experimentsScenario';
 import { normaliseColour } from './plotsScenario';
-import { quickInputTitle, runCommandFromPalette, timeouts } from './workbench';
+import { eventually, quickInputTitle, runCommandFromPalette, timeouts } from './workbench';
 
 const run = promisify(execFile);
 const ACCURACY = 'metrics:metrics.json:accuracy';
 /** The columns picked, as the quick pick labels them. */
 const pickedColumns = ['train.learning_rate', 'train.epochs', 'accuracy'];
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeouts.ui;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what} (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /**
  * The revisions that must have a line: every row of `dvc exp show` (as many commits as the Experiments view

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { visibleWebview } from './experimentsScenario';
-import { runCommandFromPalette, timeouts } from './workbench';
+import { eventually, runCommandFromPalette, timeouts } from './workbench';
 
 /** The two experiments (of makeDemoExperiments) the scenario plots. */
 export const plottedExperiments = ['lr-high', 'few-epochs'] as const;
@@ -18,20 +18,6 @@ function tableRow(table: FrameLocator, label: string): Locator {
   return table.locator('[role="row"]', {
     has: table.locator('.row-label', { hasText: new RegExp(`^${label}$`) }),
   });
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeouts.ui;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what} (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** `#1f77b4`, `#17b`, `rgb(31, 119, 180)` → `31,119,180`: legend swatches and SVG strokes compared alike. */

@@ -2,6 +2,7 @@
  * What a person does in the VS Code workbench, as Playwright steps: open a folder, answer the trust prompt,
  * click an activity-bar icon, read tree rows, run a command from the palette, wait for a notification.
  */
+import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 
 export const timeouts = {
@@ -100,4 +101,19 @@ export function notification(page: Page, text: string | RegExp): Locator {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Reads until `accept` holds, every 250 ms, for at most `timeouts.ui`; fails naming what and the last read. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeouts.ui;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what} (last: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

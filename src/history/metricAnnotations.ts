@@ -7,6 +7,7 @@
  */
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
+import { createLineEndDecoration, trendColourIds } from '../ui/lineAnnotations';
 import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } from '../config/settings';
 import { metricAnnotationText, metricValueOf } from '../core/history/metricAnnotationText';
 import { paramKeyLines } from '../core/history/paramKeyLines';
@@ -26,21 +27,9 @@ export interface ShownMetricAnnotation {
 }
 
 const WATCHER = 'metricAnnotations';
-const trendColours: Partial<Record<WorkspaceValue['trend'], string>> = {
-  better: 'charts.green',
-  worse: 'charts.red',
-  changed: 'charts.blue',
-};
 
 export class MetricAnnotations implements vscode.Disposable {
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
-    after: {
-      color: new vscode.ThemeColor('editorCodeLens.foreground'),
-      margin: '0 0 0 3em',
-      fontStyle: 'italic',
-    },
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
+  private readonly decoration = createLineEndDecoration();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Roots the store was asked to read for an annotation (once each: the store keeps itself fresh after). */
   private readonly asked = new Set<string>();
@@ -92,7 +81,7 @@ export class MetricAnnotations implements vscode.Disposable {
       if (!atCursor && (value.trend === 'same' || !historyAnnotateChangedLinesSetting())) continue;
       const text = metricAnnotationText(value);
       const end = editor.document.lineAt(keyLine).range.end;
-      const colour = trendColours[value.trend];
+      const colour = trendColourIds[value.trend];
       const after = colour
         ? { contentText: text, color: new vscode.ThemeColor(colour) }
         : { contentText: text };

@@ -7,6 +7,7 @@
  */
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
+import { createLineEndDecoration } from '../ui/lineAnnotations';
 import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } from '../config/settings';
 import type { BlameMovement } from '../core/history/blameMovement';
 import { paramGroupChanged, paramGroupText, paramHoverLines } from '../core/history/paramAnnotationText';
@@ -35,14 +36,7 @@ export interface ShownAnnotation {
 }
 
 export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable {
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
-    after: {
-      color: new vscode.ThemeColor('editorCodeLens.foreground'),
-      margin: '0 0 0 3em',
-      fontStyle: 'italic',
-    },
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
+  private readonly decoration = createLineEndDecoration();
   private readonly blames = new Map<string, Promise<FileBlame | undefined>>();
   /** Files whose blame found nothing: retried on the next repository change. */
   private readonly unblamed = new Set<string>();

@@ -5,6 +5,7 @@
  * runs nothing itself; a click opens the file at the key.
  */
 import * as vscode from 'vscode';
+import { trendColourIds } from '../ui/lineAnnotations';
 import { valueDescription } from '../core/metrics/valueDescription';
 import {
   changedOnly,
@@ -38,12 +39,6 @@ export type MetricsViewNode =
       readonly file: string;
       readonly value: WorkspaceValue;
     };
-
-const trendColours = {
-  better: 'charts.green',
-  worse: 'charts.red',
-  changed: 'charts.blue',
-} as const;
 
 export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<MetricsViewNode | undefined>();
@@ -170,7 +165,7 @@ function valueItem(node: Extract<MetricsViewNode, { kind: 'value' }>): vscode.Tr
   const item = new vscode.TreeItem(value.key);
   item.id = node.id;
   item.description = valueDescription(value);
-  const colour = value.trend === 'same' ? undefined : trendColours[value.trend];
+  const colour = trendColourIds[value.trend];
   const icon =
     value.trend === 'same'
       ? 'circle-small'

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { createLineEndDecoration, trendColourIds } from '../ui/lineAnnotations';
 import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } from '../config/settings';
 import { metricAnnotationText, metricValueOf } from '../core/history/metricAnnotationText';
-import { paramKeyLines } from '../core/history/paramKeyLines';
+import { documentKeyLines } from './documentParses';
 import { workspaceVsHead, type WorkspaceValue } from '../core/metrics/workspaceVsHead';
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
@@ -70,7 +70,7 @@ export class MetricAnnotations implements vscode.Disposable {
     this.store.setWatched(WATCHER, watched !== undefined);
     if (!editor || !target) return this.clear(editor);
     const line = editor.selection.active.line;
-    const keys = paramKeyLines(editor.document.getText(), editor.document.uri.fsPath);
+    const keys = documentKeyLines(editor.document);
     const decorations: vscode.DecorationOptions[] = [];
     this.shown = undefined;
     for (const [keyLine, key] of keys) {

@@ -5,9 +5,9 @@
  * the person sees), else the file on disk.
  */
 import * as vscode from 'vscode';
-import { dvcYamlParamLines } from '../core/history/dvcYamlParamLines';
 import { flattenParamMap, type FlatParams } from '../core/history/flatParams';
-import { isParamsFileName, paramKeyLines } from '../core/history/paramKeyLines';
+import { isParamsFileName } from '../core/history/paramKeyLines';
+import { documentDvcYamlParamLines, documentKeyLines } from './documentParses';
 import { parseParamsFile } from '../core/pipeline/paramsFile';
 
 export interface ParamLineTarget {
@@ -33,12 +33,13 @@ export async function paramLineTarget(
 ): Promise<ParamLineTarget | undefined> {
   const path = document.uri.fsPath;
   if (isParamsFileName(path)) {
-    const text = document.getText();
-    const key = paramKeyLines(text, path).get(line);
-    return key ? { paramsUri: document.uri, key, workspace: workspaceValues(path, text) } : undefined;
+    const key = documentKeyLines(document).get(line);
+    return key
+      ? { paramsUri: document.uri, key, workspace: workspaceValues(path, document.getText()) }
+      : undefined;
   }
   if (!isDvcYamlName(path)) return undefined;
-  const ref = dvcYamlParamLines(document.getText()).get(line);
+  const ref = documentDvcYamlParamLines(document).get(line);
   if (!ref) return undefined;
   const paramsUri = vscode.Uri.joinPath(document.uri, '..', ref.file);
   const text = await paramsText(paramsUri);
@@ -67,7 +68,7 @@ function workspaceValues(file: string, text: string): FlatParams | undefined {
 /** The lines of the document that name a param (candidates for "annotate every changed line"). */
 export function paramLines(document: vscode.TextDocument): number[] {
   const path = document.uri.fsPath;
-  if (isParamsFileName(path)) return [...paramKeyLines(document.getText(), path).keys()];
-  if (isDvcYamlName(path)) return [...dvcYamlParamLines(document.getText()).keys()];
+  if (isParamsFileName(path)) return [...documentKeyLines(document).keys()];
+  if (isDvcYamlName(path)) return [...documentDvcYamlParamLines(document).keys()];
   return [];
 }

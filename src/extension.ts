@@ -52,11 +52,13 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   context.subscriptions.push(disposables);
 
   const log = disposables.register(new OutputLog());
-  const repositories = disposables.register(new WorkspaceRepositories(log));
   const runner = new ProcessRunner({ log });
   const locator = disposables.register(new DvcLocator(runner, log));
-  const statusBar = disposables.register(new DvcStatusBar(locator));
   const schedulers = disposables.register(new RepositorySchedulers(runner));
+  const repositories = disposables.register(
+    new WorkspaceRepositories({ log, schedulers, dvcExecutable: locator }),
+  );
+  const statusBar = disposables.register(new DvcStatusBar(locator));
   const pipeline = registerPipelineFeatures({ disposables, context, repositories, schedulers, locator, log });
   const pipelineTree = pipeline.tree;
   const featureDeps = { disposables, context, repositories, schedulers, locator, log };

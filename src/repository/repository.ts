@@ -1,15 +1,47 @@
 import * as vscode from 'vscode';
+import { DvcCli } from '../cli/dvcCli';
+import type { DvcExecutable } from '../cli/dvcExecutable';
+import { GitCli } from '../cli/gitCli';
+import type { RepositoryScheduler } from '../cli/repositoryScheduler';
 import type { Pipeline } from '../core/pipeline/model';
+import type { OutputLog } from '../log/outputLog';
+import { isTrusted } from '../trust/workspaceTrust';
 import { readPipeline } from './pipelineReader';
+import { RepositoryFileEvents, type FileEventFilter, type RepositoryFileEvent } from './repositoryFileEvents';
+import type { RepositorySchedulers } from './repositorySchedulers';
+import type { RepositorySlice, SliceKey } from './repositorySlice';
 import type { RootScan } from './workspaceScan';
 
+/** Where the hub learns which DVC to run (the DvcLocator in the extension; a fixed one in tests). */
+export interface DvcExecutableSource {
+  /** The last DVC found, without waiting; `undefined` before a search finished or when none was found. */
+  readonly executable: DvcExecutable | undefined;
+  /** The DVC to use, waiting for a search in progress. */
+  ready(): Promise<DvcExecutable | undefined>;
+}
+
+/** What every repository shares: built once by the composition root and handed to the hub. */
+export interface RepositoryServices {
+  readonly log: OutputLog;
+  readonly schedulers: RepositorySchedulers;
+  readonly dvcExecutable: DvcExecutableSource;
+}
+
 /**
- * The model of one DVC root: its pipelines, read from files. It owns its state and tells listeners when it
- * changed; views render from it and never read files themselves.
+ * THE hub of one DVC root. It owns the root's tools (its DVC and git CLIs, its scheduler, the trust gate),
+ * the filtered subscriptions to the workspace's one file watcher, the pipelines read from files, and the
+ * state slices concepts register (experiments, data status, stage status, history, plots). Concepts keep
+ * their slice and views; they keep no per-root state or watcher of their own and build no CLI themselves.
  */
 export class Repository implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Repository>();
+  /** The pipelines changed (a dvc.yaml or a params file it reads was re-read). */
   readonly onDidChange = this.changed.event;
+  private readonly fileEvents: RepositoryFileEvents;
+  private readonly slices = new Map<string, RepositorySlice>();
+  private dvcCli: { readonly executable: DvcExecutable; readonly cli: DvcCli } | undefined;
+  private gitCli: GitCli | undefined;
+  private disposed = false;
 
   private pipelineFiles: readonly vscode.Uri[];
   private pipelinesByFile = new Map<string, Pipeline>();
@@ -17,8 +49,92 @@ export class Repository implements vscode.Disposable {
   private dependents = new Map<string, Set<string>>();
   private generation = 0;
 
-  constructor(private scan: RootScan) {
+  constructor(
+    private scan: RootScan,
+    private readonly services: RepositoryServices,
+  ) {
     this.pipelineFiles = scan.pipelineFiles;
+    this.fileEvents = new RepositoryFileEvents(scan.root);
+  }
+
+  /** The repository's one queue: DVC writes wait behind each other here, never on DVC's lock. */
+  get scheduler(): RepositoryScheduler {
+    return this.services.schedulers.for(this.root.fsPath);
+  }
+
+  /** Restricted Mode refuses: in an untrusted workspace the hub hands out no DVC and commands run nothing. */
+  get isTrusted(): boolean {
+    return isTrusted();
+  }
+
+  /** The repository's git, logging to the Output channel. */
+  get git(): GitCli {
+    this.gitCli ??= new GitCli(this.root.fsPath, { log: this.services.log });
+    return this.gitCli;
+  }
+
+  /** DVC for this repository, once known, without waiting; `undefined` when untrusted or not (yet) found. */
+  get dvcIfReady(): DvcCli | undefined {
+    const executable = this.services.dvcExecutable.executable;
+    return executable && this.isTrusted ? this.dvcFor(executable) : undefined;
+  }
+
+  /** DVC for this repository, waiting for the search; `undefined` when untrusted or DVC was not found. */
+  async dvc(): Promise<DvcCli | undefined> {
+    if (!this.isTrusted) return undefined;
+    const executable = await this.services.dvcExecutable.ready();
+    return executable ? this.dvcFor(executable) : undefined;
+  }
+
+  /**
+   * Hears the files under this repository that `filter` keeps (paths relative to the root), in the batches
+   * the workspace's one watcher delivers. Dispose the subscription to stop.
+   */
+  onFiles(
+    filter: FileEventFilter,
+    listener: (events: readonly RepositoryFileEvent[]) => void,
+  ): vscode.Disposable {
+    return this.fileEvents.subscribe(filter, listener);
+  }
+
+  /** Whether `uri` lies under this repository's root. */
+  contains(uri: vscode.Uri): boolean {
+    return this.fileEvents.contains(uri);
+  }
+
+  /** Called by the workspace with the events that belong to this repository (the deepest root wins). */
+  dispatchFileEvents(events: readonly RepositoryFileEvent[]): void {
+    if (!this.disposed) this.fileEvents.dispatch(events);
+  }
+
+  /** The concept's state for this repository: made on first use, one per key, disposed with the repository. */
+  slice<T extends RepositorySlice>(key: SliceKey<T>): T {
+    if (this.disposed) throw new Error(`The repository at ${this.root.fsPath} was closed`);
+    let slice = this.slices.get(key.name) as T | undefined;
+    if (!slice) {
+      slice = key.create(this);
+      this.slices.set(key.name, slice);
+    }
+    return slice;
+  }
+
+  /** The slice when it exists already, without making one (for views that only read what is there). */
+  existingSlice<T extends RepositorySlice>(key: SliceKey<T>): T | undefined {
+    return this.slices.get(key.name) as T | undefined;
+  }
+
+  /** Re-reads the named slices that exist (all of them without names). Never rejects. */
+  async refreshSlices(names?: readonly string[]): Promise<void> {
+    const targets = [...this.slices].filter(([name]) => !names || names.includes(name));
+    await Promise.all(
+      targets.map(async ([, slice]) => {
+        try {
+          await slice.refresh?.();
+        } catch {
+          // A slice reports its own failures (its view shows the error); the others still refresh.
+        }
+      }),
+    );
   }
 
   get root(): vscode.Uri {
@@ -69,7 +185,17 @@ export class Repository implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const slice of this.slices.values()) slice.dispose();
+    this.slices.clear();
+    this.fileEvents.dispose();
     this.changed.dispose();
+  }
+
+  private dvcFor(executable: DvcExecutable): DvcCli {
+    if (this.dvcCli?.executable !== executable)
+      this.dvcCli = { executable, cli: new DvcCli(executable, this.scheduler) };
+    return this.dvcCli.cli;
   }
 
   private async reload(files: readonly vscode.Uri[]): Promise<void> {

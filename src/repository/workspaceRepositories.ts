@@ -3,7 +3,11 @@ import { pipelineRefreshDelayMs } from '../config/settings';
 import { Debouncer } from '../lifecycle/debouncer';
 import { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
-import { Repository } from './repository';
+import { Repository, type RepositoryServices } from './repository';
+import type { RepositoryFileEvent } from './repositoryFileEvents';
+
+/** How long the one watcher gathers events before handing them to the repositories' subscribers. */
+const FILE_EVENT_BATCH_MS = 50;
 import { scanWorkspaceFolder } from './workspaceScan';
 
 /**
@@ -22,39 +26,68 @@ export class WorkspaceRepositories implements vscode.Disposable {
   private readonly contentChanges: Debouncer<string>;
   private readonly structureChanges: Debouncer<string>;
 
-  constructor(private readonly log: OutputLog) {
+  /** Events of the one watcher, gathered briefly so that a burst reaches subscribers as one batch. */
+  private pendingEvents: RepositoryFileEvent[] = [];
+  private eventFlush: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly services: RepositoryServices) {
     this.contentChanges = this.disposables.register(
       new Debouncer(pipelineRefreshDelayMs, (uris) => void this.refreshChanged(uris)),
     );
     this.structureChanges = this.disposables.register(
       new Debouncer(pipelineRefreshDelayMs, () => void this.rescan()),
     );
-    const structure = this.disposables.register(
-      vscode.workspace.createFileSystemWatcher('**/{dvc.yaml,.dvc,.dvc/config}', false, true, false),
-    );
-    this.disposables.register(structure.onDidCreate((uri) => this.structureChanges.add(uri.toString())));
-    this.disposables.register(structure.onDidDelete((uri) => this.structureChanges.add(uri.toString())));
-    // Params files may have any name; the repositories know which ones they read and ignore the rest.
-    const content = this.disposables.register(
-      vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,toml,py}'),
-    );
-    const onContent = (uri: vscode.Uri): void => this.contentChanges.add(uri.toString());
-    this.disposables.register(content.onDidChange(onContent));
-    this.disposables.register(content.onDidCreate(onContent));
-    this.disposables.register(content.onDidDelete(onContent));
-    // Creating or deleting a folder may report only the folder, not the dvc.yaml files inside it.
-    const folders = this.disposables.register(
-      vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
-    );
-    this.disposables.register(
-      folders.onDidDelete((uri) => {
-        if (this.repositories.some((repository) => repository.hasPipelineFileUnder(uri))) {
-          this.structureChanges.add(uri.toString());
-        }
-      }),
-    );
-    this.disposables.register(folders.onDidCreate((uri) => void this.rescanIfFolder(uri)));
+    // The workspace's ONE file watcher: the pipelines' own needs are served here, and every repository hands
+    // the events under its root to the filtered subscriptions of its concepts (Repository.onFiles).
+    const watcher = this.disposables.register(vscode.workspace.createFileSystemWatcher('**/*'));
+    this.disposables.register(watcher.onDidCreate((uri) => this.onFileEvent({ uri, kind: 'created' })));
+    this.disposables.register(watcher.onDidChange((uri) => this.onFileEvent({ uri, kind: 'changed' })));
+    this.disposables.register(watcher.onDidDelete((uri) => this.onFileEvent({ uri, kind: 'deleted' })));
     this.disposables.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
+    this.disposables.register({ dispose: () => clearTimeout(this.eventFlush) });
+  }
+
+  private get log(): OutputLog {
+    return this.services.log;
+  }
+
+  /** The repository whose root holds `uri`: the deepest one when roots nest. */
+  repositoryOf(uri: vscode.Uri): Repository | undefined {
+    let best: Repository | undefined;
+    for (const repository of this.repositoriesByRoot.values())
+      if (repository.contains(uri) && (!best || repository.root.path.length > best.root.path.length))
+        best = repository;
+    return best;
+  }
+
+  private onFileEvent(event: RepositoryFileEvent): void {
+    const { uri, kind } = event;
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const isStructure = /\/(dvc\.yaml|\.dvc|\.dvc\/config)$/.test(uri.path);
+    if (isStructure && kind !== 'changed') this.structureChanges.add(uri.toString());
+    // Params files may have any name; the repositories know which ones they read and ignore the rest.
+    if (/\.(yaml|yml|json|toml|py)$/.test(name)) this.contentChanges.add(uri.toString());
+    // Creating or deleting a folder may report only the folder, not the dvc.yaml files inside it.
+    if (kind === 'deleted' && this.repositories.some((repository) => repository.hasPipelineFileUnder(uri)))
+      this.structureChanges.add(uri.toString());
+    if (kind === 'created' && !isStructure) void this.rescanIfFolder(uri);
+    this.pendingEvents.push(event);
+    this.eventFlush ??= setTimeout(() => this.flushEvents(), FILE_EVENT_BATCH_MS);
+  }
+
+  private flushEvents(): void {
+    this.eventFlush = undefined;
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    const byRepository = new Map<Repository, RepositoryFileEvent[]>();
+    for (const event of events) {
+      const repository = this.repositoryOf(event.uri);
+      if (!repository) continue;
+      const list = byRepository.get(repository) ?? [];
+      list.push(event);
+      byRepository.set(repository, list);
+    }
+    for (const [repository, list] of byRepository) repository.dispatchFileEvents(list);
   }
 
   get repositories(): readonly Repository[] {
@@ -95,7 +128,7 @@ export class WorkspaceRepositories implements vscode.Disposable {
           seen.add(key);
           let repository = this.repositoriesByRoot.get(key);
           if (!repository) {
-            repository = new Repository(scan);
+            repository = new Repository(scan, this.services);
             this.repositoriesByRoot.set(key, repository);
             repository.onDidChange(() => this.changed.fire());
           }

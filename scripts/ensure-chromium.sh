@@ -12,7 +12,7 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
   echo "ensure-chromium: installing Debian's chromium ..." >&2
   log="$(mktemp)"
-  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; } >"$log" 2>&1; then
+  if ! { apt-get -o DPkg::Lock::Timeout=600 update && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium fonts-liberation; } >"$log" 2>&1; then
     echo "ensure-chromium: apt-get install chromium failed:" >&2
     tail -n 100 "$log" >&2
     rm -f "$log"

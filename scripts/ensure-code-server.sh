@@ -50,8 +50,8 @@ done
 if [ "${#needed[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "ensure-code-server: installing Debian packages: ${needed[*]}" >&2
-    step apt-get update || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive step apt-get install -y --no-install-recommends "${needed[@]}" ||
+    step apt-get -o DPkg::Lock::Timeout=600 update || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive step apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${needed[@]}" ||
       fail "apt-get install ${needed[*]} failed"
   else
     fail "missing Debian packages (run as root, or install them): ${needed[*]}"

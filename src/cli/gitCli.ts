@@ -8,6 +8,7 @@ import { simpleGit, GitPluginError, type SimpleGit } from 'simple-git';
 import { formatCommandLine } from './commandLine';
 import { ProcessError, type ProcessFailureReason } from './processError';
 import { formatProcessLogLine, type ProcessLog, type ProcessLogOutcome } from './processLog';
+import { ReadDeadline } from './readDeadline';
 import { PROCESS_ENVIRONMENT } from './runner';
 
 /**
@@ -35,7 +36,15 @@ export interface GitCliOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The git executable (default: `git` on PATH). */
   readonly binary?: string;
+  /**
+   * How long a read may run, from its spawn, before git is killed (reason `timeout`); asked at each call.
+   * No limit when absent. Writes (init, add, commit, config) have none: a commit may run the person's hooks.
+   */
+  readonly readTimeoutMs?: () => number;
 }
+
+/** Whether a call may be stopped by the read timeout. */
+type GitAccess = 'read' | 'write';
 
 /** user.name and user.email as git resolves them for this folder (repository, global and system config). */
 export interface GitIdentity {
@@ -69,7 +78,7 @@ export class GitCli {
   }
 
   async init(signal?: AbortSignal): Promise<void> {
-    await this.call((git) => git.init(), signal);
+    await this.call((git) => git.init(), signal, 'write');
   }
 
   /** True when the index holds changes that the next commit would include. */
@@ -97,12 +106,12 @@ export class GitCli {
     signal?: AbortSignal,
   ): Promise<void> {
     const flag = scope === 'global' ? ['--global'] : [];
-    await this.call((git) => git.raw(['config', ...flag, 'user.name', name]), signal);
-    await this.call((git) => git.raw(['config', ...flag, 'user.email', email]), signal);
+    await this.call((git) => git.raw(['config', ...flag, 'user.name', name]), signal, 'write');
+    await this.call((git) => git.raw(['config', ...flag, 'user.email', email]), signal, 'write');
   }
 
   async add(paths: readonly string[], signal?: AbortSignal): Promise<void> {
-    await this.call((git) => git.add(['--', ...paths]), signal);
+    await this.call((git) => git.add(['--', ...paths]), signal, 'write');
   }
 
   /**
@@ -110,7 +119,7 @@ export class GitCli {
    * stays out); returns the new commit's sha.
    */
   async commit(message: string, paths: readonly string[], signal?: AbortSignal): Promise<string> {
-    await this.call((git) => git.raw(['commit', '--quiet', '-m', message, '--', ...paths]), signal);
+    await this.call((git) => git.raw(['commit', '--quiet', '-m', message, '--', ...paths]), signal, 'write');
     return (await this.call((git) => git.revparse(['HEAD']), signal)).trim();
   }
 
@@ -128,7 +137,7 @@ export class GitCli {
 
   /** `git rm -r --cached`: git stops tracking the paths; the files stay in the workspace. */
   async removeFromIndex(paths: readonly string[], signal?: AbortSignal): Promise<void> {
-    await this.call((git) => git.raw(['rm', '-r', '--cached', '--quiet', '--', ...paths]), signal);
+    await this.call((git) => git.raw(['rm', '-r', '--cached', '--quiet', '--', ...paths]), signal, 'write');
   }
 
   /** The git remotes' names (`git remote`), e.g. for pushing experiments to the one a person picks. */
@@ -332,8 +341,14 @@ export class GitCli {
     );
   }
 
-  private async call<T>(operation: (git: SimpleGit) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async call<T>(
+    operation: (git: SimpleGit) => Promise<T>,
+    signal?: AbortSignal,
+    access: GitAccess = 'read',
+  ): Promise<T> {
     const spawned: string[][] = [];
+    const limit = access === 'read' ? this.options.readTimeoutMs?.() : undefined;
+    const deadline = new ReadDeadline(limit, signal);
     const startedAt = new Date();
     const started = performance.now();
     const logLine = (outcome: ProcessLogOutcome): string => {
@@ -354,22 +369,23 @@ export class GitCli {
       const git = simpleGit({
         baseDir: this.folder,
         binary: this.options.binary ?? 'git',
-        ...(signal ? { abort: signal } : {}),
+        ...(deadline.signal ? { abort: deadline.signal } : {}),
         unsafe: ENVIRONMENT_SOURCED_CATEGORIES,
       })
         .env(this.environment())
-        .outputHandler((_command, _stdout, _stderr, args) => spawned.push(args));
+        .outputHandler((_command, _stdout, _stderr, args) => {
+          spawned.push(args);
+          deadline.start();
+        });
       const result = await operation(git);
       logLine({ kind: 'exit', exitCode: 0 });
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const reason = failureReason(error, message);
-      const commandLine = logLine(
-        reason === 'exit'
-          ? { kind: 'failed', message }
-          : { kind: reason === 'notFound' ? 'notFound' : 'cancelled' },
-      );
+      const failure = failureReason(error, message);
+      // The abort that stops git is ours when the limit ran out: a timeout, not the caller's cancellation.
+      const reason = failure === 'cancelled' && deadline.expired ? 'timeout' : failure;
+      const commandLine = logLine(reason === 'exit' ? { kind: 'failed', message } : { kind: reason });
       throw new ProcessError({
         reason,
         commandLine,
@@ -384,8 +400,12 @@ export class GitCli {
             ? `git was not found (${this.options.binary ?? 'git on PATH'})`
             : reason === 'cancelled'
               ? `${commandLine} was cancelled`
-              : `${commandLine} failed: ${message.trim()}`,
+              : reason === 'timeout'
+                ? `${commandLine} timed out after ${limit} ms`
+                : `${commandLine} failed: ${message.trim()}`,
       });
+    } finally {
+      deadline.dispose();
     }
   }
 

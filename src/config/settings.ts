@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { processTimeoutMsFromSetting } from './processTimeout';
 
 /** Typed access to the `dvcLens.*` settings declared in package.json (a suite test checks they match). */
 export const settingKeys = {
@@ -35,8 +36,9 @@ export function pipelineRefreshDelayMs(): number {
   return Math.max(0, section().get<number>(settingKeys.pipelineRefreshDelay, 300));
 }
 
+/** How long a DVC or git read may run (the hub hands it to the repository's CLIs). */
 export function processTimeoutMs(): number {
-  return Math.max(5, section().get<number>(settingKeys.processTimeout, 120)) * 1000;
+  return processTimeoutMsFromSetting(section().get<unknown>(settingKeys.processTimeout));
 }
 
 export function affectsDvcLocation(event: vscode.ConfigurationChangeEvent): boolean {

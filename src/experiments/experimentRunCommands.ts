@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
+import { ignoredPythonOverrides, type ParamOverride } from '../core/experiments/experimentOverrides';
 import {
-  ignoredPythonOverrides,
-  splitValueList,
-  type ParamOverride,
-  type ParamSweep,
-} from '../core/experiments/experimentOverrides';
+  experimentRunRequest,
+  LOCAL_MACHINE_TARGET_ID,
+  type ComputeTargets,
+  type RunMode,
+  type Submission,
+  type SubmitContext,
+} from '../execution';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
@@ -13,15 +16,28 @@ import { defaultWorkerCount } from './experimentSettings';
 import type { ExperimentsStore } from './experimentsStore';
 import { overridesFromRecord, resolveExperiment } from './experimentTargets';
 
-/** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. */
+/** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. Run and Queue go to a compute target. */
 export function registerExperimentRunCommands(
   disposables: DisposableStore,
   store: ExperimentsStore,
   actions: ExperimentActions,
+  targets: ComputeTargets,
 ): void {
   const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
     disposables.register(actions.registerCommand(id, handler));
   };
+
+  /** Submits to this machine: the only target yet, so nobody is asked where. */
+  const submit = (
+    context: ExperimentActionContext,
+    mode: RunMode,
+    overrides: readonly ParamOverride[],
+    name: string,
+    io: Omit<SubmitContext, 'experiments'>,
+  ): Promise<Submission> =>
+    targets
+      .require(LOCAL_MACHINE_TARGET_ID)
+      .submit(experimentRunRequest(mode, overrides, name), { experiments: context.service, ...io });
 
   /** Overrides from the argument, or asked for (the workspace's current params are offered). */
   const overridesOf = async (
@@ -72,7 +88,7 @@ export function registerExperimentRunCommands(
     await actions.perform(
       context,
       title,
-      (signal, onOutput) => context.service.run(overrides, { name: name || undefined, signal, onOutput }),
+      (signal, onOutput) => submit(context, 'now', overrides, name, { signal, onOutput }),
       { streamed: true },
     );
   });
@@ -82,19 +98,9 @@ export function registerExperimentRunCommands(
     if (!overrides) return;
     const name = await nameOf(context, 'Queue experiment: name');
     if (name === undefined) return;
-    const sweeps: ParamSweep[] = [];
-    const fixed: ParamOverride[] = [];
-    for (const override of overrides) {
-      const values = splitValueList(override.value);
-      if (values.length > 1) sweeps.push({ file: override.file, key: override.key, values });
-      else fixed.push(override);
-    }
     let queued = 0;
     const done = await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
-      queued =
-        sweeps.length > 0
-          ? await context.service.queueGrid(sweeps, fixed, { name: name || undefined, signal, onOutput })
-          : (await context.service.queue(fixed, { name: name || undefined, signal, onOutput }), 1);
+      queued = (await submit(context, 'queue', overrides, name, { signal, onOutput })).runs.length;
     });
     if (done && !context.argument.confirmed)
       void vscode.window

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
+import { ComputeTargets, LocalMachineTarget } from '../execution';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { registerCompare, type CompareRegistration } from './compare/registerCompare';
 import { ExperimentActions } from './experimentActions';
@@ -33,6 +34,8 @@ export interface ExperimentFeatures {
   readonly table: ExperimentsTableRegistration;
   /** The compare panels (`DVC Lens: Compare Revisions...`, the table's Compare, the view's context menu). */
   readonly compare: CompareRegistration;
+  /** Where Run and Queue Experiment send experiments (this machine; more targets register here). */
+  readonly computeTargets: ComputeTargets;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -55,11 +58,13 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
     }),
   );
   const actions = disposables.register(new ExperimentActions(store, log, disposables));
-  registerExperimentRunCommands(disposables, store, actions);
+  const computeTargets = new ComputeTargets();
+  disposables.register(computeTargets.register(new LocalMachineTarget()));
+  registerExperimentRunCommands(disposables, store, actions, computeTargets);
   registerExperimentManageCommands(disposables, store, actions);
   registerOtherBranchesCommands(disposables, store, actions);
   registerFirstCommitCommand(disposables, store, actions, log);
   const compare = registerCompare({ ...deps, store });
   const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories, compare);
-  return { store, tree, table, compare };
+  return { store, tree, table, compare, computeTargets };
 }

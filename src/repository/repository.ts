@@ -3,6 +3,7 @@ import { DvcCli } from '../cli/dvcCli';
 import type { DvcExecutable } from '../cli/dvcExecutable';
 import { GitCli } from '../cli/gitCli';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { processTimeoutMs } from '../config/settings';
 import type { Pipeline } from '../core/pipeline/model';
 import type { OutputLog } from '../log/outputLog';
 import { isTrusted } from '../trust/workspaceTrust';
@@ -69,7 +70,7 @@ export class Repository implements vscode.Disposable {
 
   /** The repository's git, logging to the Output channel. */
   get git(): GitCli {
-    this.gitCli ??= new GitCli(this.root.fsPath, { log: this.services.log });
+    this.gitCli ??= new GitCli(this.root.fsPath, { log: this.services.log, readTimeoutMs: processTimeoutMs });
     return this.gitCli;
   }
 
@@ -194,7 +195,10 @@ export class Repository implements vscode.Disposable {
 
   private dvcFor(executable: DvcExecutable): DvcCli {
     if (this.dvcCli?.executable !== executable)
-      this.dvcCli = { executable, cli: new DvcCli(executable, this.scheduler) };
+      this.dvcCli = {
+        executable,
+        cli: new DvcCli(executable, this.scheduler, { readTimeoutMs: processTimeoutMs }),
+      };
     return this.dvcCli.cli;
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DvcCli, dvcReadTakesLock, isDvcLockError } from '../../../src/cli/dvcCli';
+import { DvcCli, dvcReadTakesLock, isDvcLockError, type DvcCliOptions } from '../../../src/cli/dvcCli';
 import { ProcessError } from '../../../src/cli/processError';
 import { RepositoryScheduler } from '../../../src/cli/repositoryScheduler';
 import type { CommandRunner, ProcessRequest } from '../../../src/cli/runner';
@@ -9,6 +9,7 @@ import type { CommandRunner, ProcessRequest } from '../../../src/cli/runner';
 function cliWith(
   stdout: string,
   prefixArgs: readonly string[] = [],
+  options: DvcCliOptions = {},
 ): { cli: DvcCli; calls: ProcessRequest[] } {
   const calls: ProcessRequest[] = [];
   const runner: CommandRunner = {
@@ -23,7 +24,7 @@ function cliWith(
     source: 'pythonModule' as const,
     version: '3.67.1',
   };
-  return { cli: new DvcCli(executable, new RepositoryScheduler('/repo', runner)), calls };
+  return { cli: new DvcCli(executable, new RepositoryScheduler('/repo', runner), options), calls };
 }
 
 const argsOf = (calls: readonly ProcessRequest[]): string[][] => calls.map((call) => [...call.args]);
@@ -145,4 +146,29 @@ void test('DVC lock errors: the repository lock and a busy rwlock', () => {
   assert.ok(isDvcLockError(busy));
   assert.ok(!isDvcLockError(new ProcessError({ ...base, reason: 'exit', stderr: 'ERROR: other' })));
   assert.ok(!isDvcLockError(new Error('Unable to acquire lock')));
+});
+
+void test('reads take the read timeout the owner supplies, asked again at each read; writes have none', async () => {
+  let seconds = 120;
+  const { cli, calls } = cliWith('{}', [], { readTimeoutMs: () => seconds * 1000 });
+  await cli.readJson(['exp', 'show', '--json']);
+  seconds = 7;
+  await cli.stageList();
+  await cli.version();
+  await cli.repro(['train']);
+  await cli.add(['data.csv']);
+  assert.deepEqual(
+    calls.map((call) => call.timeoutMs),
+    [120_000, 7000, 7000, undefined, undefined],
+  );
+});
+
+void test('without a supplied read timeout, reads keep the built-in limits', async () => {
+  const { cli, calls } = cliWith('{}');
+  await cli.readText(['params', 'diff', '--json']);
+  await cli.version();
+  assert.deepEqual(
+    calls.map((call) => call.timeoutMs),
+    [600_000, 60_000],
+  );
 });

@@ -1,0 +1,17 @@
+/** Where experiments run: the compute-target seam, its registry and this machine. */
+export type {
+  ComputeTarget,
+  ComputeTargetKind,
+  ExperimentRunRequest,
+  RepositoryExperimentsAccess,
+  RunHandle,
+  RunLog,
+  RunMode,
+  RunState,
+  Submission,
+  SubmitContext,
+} from './computeTarget';
+export { ComputeTargets } from './computeTargets';
+export { LOCAL_MACHINE_TARGET_ID, LocalMachineTarget } from './localMachineTarget';
+export { experimentRunRequest } from '../core/execution/runRequest';
+export { isFinishedRunState } from '../core/execution/runState';

@@ -55,7 +55,7 @@ export function gcArguments(request: GcRequest): string[] {
         ? ['--all-branches', '--all-tags']
         : [];
   const cloud = request.cloud
-    ? ['--cloud', ...(request.remote === undefined ? [] : ['--remote', request.remote])]
+    ? ['--cloud', ...(request.remote === undefined ? [] : [`--remote=${request.remote}`])]
     : [];
   return ['gc', '--workspace', ...scope, ...cloud, '--force'];
 }

@@ -22,8 +22,7 @@ void test('gc always keeps the workspace and forces only after our confirmation'
     'gc',
     '--workspace',
     '--cloud',
-    '--remote',
-    'store',
+    '--remote=store',
     '--force',
   ]);
   assert.ok(GC_SCOPES.every((choice) => choice.keeps.includes('workspace')));

@@ -164,8 +164,8 @@ export class DvcCli {
   }
 
   /**
-   * `dvc stage add`: DVC validates the stage and writes it into dvc.yaml. Every value is glued to its option
-   * (`--deps=-x.csv`). The command cannot go after `--`: DVC 3.67.1 takes everything after the options
+   * `dvc stage add`: DVC validates the stage and writes it into dvc.yaml. A value that starts with `-` is glued
+   * to its option (`--deps=-x.csv`). The command cannot go after `--`: DVC 3.67.1 takes everything after the options
    * verbatim, `--` included, into `cmd`. So a command starting with `-` (which DVC would read as one of its
    * own options, and no shell would run) is refused.
    */
@@ -176,12 +176,12 @@ export class DvcCli {
       'DVC would read it as one of its own options (and no shell runs a program named so).',
     );
     const repeat = (flag: `--${string}`, values: readonly string[] | undefined): string[] =>
-      (values ?? []).map((value) => optionValue(flag, value));
+      (values ?? []).flatMap((value) => optionValue(flag, value));
     await this.write(
       [
         'stage',
         'add',
-        optionValue('--name', stage.name),
+        ...optionValue('--name', stage.name),
         ...repeat('--deps', stage.deps),
         ...repeat('--params', stage.params),
         ...repeat('--outs', stage.outs),

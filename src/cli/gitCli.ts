@@ -113,7 +113,7 @@ export class GitCli {
    */
   async commit(message: string, paths: readonly string[], signal?: AbortSignal): Promise<string> {
     await this.call(
-      (git) => git.raw(['commit', '--quiet', optionValue('--message', message), '--', ...paths]),
+      (git) => git.raw(['commit', '--quiet', ...optionValue('--message', message), '--', ...paths]),
       signal,
     );
     return (await this.call((git) => git.revparse(['HEAD']), signal)).trim();

@@ -11,19 +11,26 @@ export class FlagLikeValueError extends Error {
   override readonly name = 'FlagLikeValueError';
 }
 
-/** `--option=value`: argparse and git take everything after the first `=` as the value, `-x` included. */
-export function optionValue(option: `--${string}`, value: string): string {
-  return `${option}=${value}`;
+/**
+ * An option and its value: `--option=value` when the value starts with `-` (argparse and git take everything
+ * after the first `=` as the value), `--option value` otherwise, as a person would type it.
+ */
+export function optionValue(option: `--${string}`, value: string): string[] {
+  return looksLikeOption(value) ? [`${option}=${value}`] : [option, value];
 }
 
-/** `--option=value` when there is a value, nothing otherwise. */
+/** {@link optionValue} when there is a value, nothing otherwise. */
 export function optionalValue(option: `--${string}`, value: string | undefined): string[] {
-  return value === undefined ? [] : [optionValue(option, value)];
+  return value === undefined ? [] : optionValue(option, value);
 }
 
-/** `-- values…`: positionals that can no longer be options; nothing when there are none. */
+/**
+ * Positionals that can never be options: after `--` when one of them starts with `-`. Only then, so that the
+ * everyday command line in the log and in messages stays the one a person would type (`dvc repro train`):
+ * argparse and git read a word that does not start with `-` as a positional anyway.
+ */
 export function positionals(values: readonly string[]): string[] {
-  return values.length === 0 ? [] : ['--', ...values];
+  return values.some(looksLikeOption) ? ['--', ...values] : [...values];
 }
 
 /** True for a value that argparse or git would take for an option if it stood alone. */

@@ -73,7 +73,7 @@ export class ImportService {
   ): Promise<ImportResult> {
     const rev = optionalValue('--rev', options.rev || undefined);
     return this.download(
-      (target) => ['import', ...rev, optionValue('--out', target), ...positionals([repository, path])],
+      (target) => ['import', ...rev, ...optionValue('--out', target), ...positionals([repository, path])],
       `${path} of ${repository}`,
       out,
       true,

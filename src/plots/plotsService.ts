@@ -22,8 +22,8 @@ import { plotDefinitions, unknownTemplateOf } from '../core/plots/plotTemplates'
 export const PLOTS_READ_SLOT = 'plots-diff';
 
 /**
- * `dvc plots diff --json --out=<folder> [--targets …] -- <revs>`. `--targets` takes a list, which no `=` form
- * can carry, so a target (a plot id from dvc.yaml) that starts with `-` is refused.
+ * `dvc plots diff --json --out <folder> [--targets …] [--] <revs>`. `--targets` takes a list, which no `=`
+ * form can carry, so a target (a plot id from dvc.yaml) that starts with `-` is refused.
  */
 export function plotsDiffArguments(
   revisions: readonly string[],
@@ -42,9 +42,10 @@ export function plotsDiffArguments(
     'plots',
     'diff',
     '--json',
-    optionValue('--out', imagesFolder),
+    ...optionValue('--out', imagesFolder),
     ...targetArguments,
-    ...positionals(revisions),
+    // `--targets` takes every word up to the next option: with targets, the revisions always follow `--`.
+    ...(targets ? ['--', ...revisions] : positionals(revisions)),
   ];
 }
 

@@ -82,17 +82,22 @@ void test('the write commands and their flags', async () => {
       '-odd',
     ],
     ['repro'],
-    ['remote', 'add', '--default', '--', 'local', '/srv/dvc'],
-    ['remote', 'add', '--', 'backup', 's3://bucket/x'],
+    ['remote', 'add', '--default', 'local', '/srv/dvc'],
+    ['remote', 'add', 'backup', 's3://bucket/x'],
     ['add', '--', 'data/raw.csv', '-weird.csv'],
     [
       'stage',
       'add',
-      '--name=hello',
-      '--deps=a',
-      '--deps=b',
-      '--params=message',
-      '--outs=hello.txt',
+      '--name',
+      'hello',
+      '--deps',
+      'a',
+      '--deps',
+      'b',
+      '--params',
+      'message',
+      '--outs',
+      'hello.txt',
       'echo "${message}" > hello.txt',
     ],
   ]);
@@ -102,7 +107,7 @@ void test('stage add glues values that look like flags to their options and refu
   const { cli, calls } = cliWith('');
   await cli.stageAdd({ name: 'x', command: 'cp -- -in.csv out.csv', deps: ['-in.csv'], outs: ['-out.csv'] });
   assert.deepEqual(argsOf(calls), [
-    ['stage', 'add', '--name=x', '--deps=-in.csv', '--outs=-out.csv', 'cp -- -in.csv out.csv'],
+    ['stage', 'add', '--name', 'x', '--deps=-in.csv', '--outs=-out.csv', 'cp -- -in.csv out.csv'],
   ]);
   await assert.rejects(cli.stageAdd({ name: 'y', command: '--help' }), (error: unknown) => {
     assert.ok(error instanceof FlagLikeValueError);

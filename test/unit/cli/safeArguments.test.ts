@@ -12,16 +12,18 @@ import {
 import { plotsDiffArguments } from '../../../src/plots/plotsService';
 import { overrideArguments } from '../../../src/core/experiments/experimentOverrides';
 
-void test('a value glued to its option stays the value, whatever it starts with', () => {
-  assert.equal(optionValue('--remote', '-u'), '--remote=-u');
-  assert.equal(optionValue('--deps', '--help'), '--deps=--help');
-  assert.equal(optionValue('--params', 'p.yaml:a=b'), '--params=p.yaml:a=b');
+void test('a value that starts with - is glued to its option; others follow it as typed', () => {
+  assert.deepEqual(optionValue('--remote', '-u'), ['--remote=-u']);
+  assert.deepEqual(optionValue('--deps', '--help'), ['--deps=--help']);
+  assert.deepEqual(optionValue('--params', 'p.yaml:a=b'), ['--params', 'p.yaml:a=b']);
   assert.deepEqual(optionalValue('--rev', undefined), []);
   assert.deepEqual(optionalValue('--rev', '-x'), ['--rev=-x']);
 });
 
-void test('positionals come after --, and nothing is added when there are none', () => {
+void test('positionals go after -- when one of them looks like an option, as they are otherwise', () => {
   assert.deepEqual(positionals(['-data.csv', 'b']), ['--', '-data.csv', 'b']);
+  assert.deepEqual(positionals(['b', '--help']), ['--', 'b', '--help']);
+  assert.deepEqual(positionals(['train', 'data/x.csv']), ['train', 'data/x.csv']);
   assert.deepEqual(positionals([]), []);
 });
 
@@ -39,12 +41,13 @@ void test('a value that cannot be protected is refused with the reason', () => {
   );
 });
 
-void test('plots diff: the folder glued to --out, revisions after --, a target like a flag refused', () => {
+void test('plots diff: revisions after -- when needed (always after --targets), a target like a flag refused', () => {
   assert.deepEqual(plotsDiffArguments(['-rev', 'workspace'], '/tmp/-img'), [
     'plots',
     'diff',
     '--json',
-    '--out=/tmp/-img',
+    '--out',
+    '/tmp/-img',
     '--',
     '-rev',
     'workspace',
@@ -53,7 +56,8 @@ void test('plots diff: the folder glued to --out, revisions after --, a target l
     'plots',
     'diff',
     '--json',
-    '--out=/img',
+    '--out',
+    '/img',
     '--targets',
     'loss.csv',
     '--',

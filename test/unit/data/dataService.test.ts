@@ -63,7 +63,7 @@ void test('status asks for the granular, unchanged JSON and parses it', async ()
 void test('push names the remote and keeps a target that looks like a flag a path', async () => {
   const { data, calls } = services([fixtureText('push-output.txt')]);
   const summary = await data.push({ targets: ['-odd.csv', 'data'], remote: 'store' });
-  assert.deepEqual(calls, [['-m', 'dvc', 'push', '--remote=store', '--', '-odd.csv', 'data']]);
+  assert.deepEqual(calls, [['-m', 'dvc', 'push', '--remote', 'store', '--', '-odd.csv', 'data']]);
   assert.equal(summary.pushed, 4);
 });
 
@@ -83,8 +83,8 @@ void test('a secret option is written with --local even when the caller did not 
   await remotes.modify('web', 'secret_access_key', 'x');
   await remotes.modify('web', 'region', 'eu');
   assert.deepEqual(calls, [
-    ['-m', 'dvc', 'remote', 'modify', '--local', '--', 'web', 'secret_access_key', 'x'],
-    ['-m', 'dvc', 'remote', 'modify', '--', 'web', 'region', 'eu'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', 'web', 'secret_access_key', 'x'],
+    ['-m', 'dvc', 'remote', 'modify', 'web', 'region', 'eu'],
   ]);
 });
 
@@ -105,11 +105,11 @@ void test('renaming a remote writes its local-only options under the new name be
   assert.deepEqual(calls, [
     ['-m', 'dvc', 'config', '--list', '--local'],
     ['-m', 'dvc', 'config', '--list'],
-    ['-m', 'dvc', 'remote', 'modify', '--local', '--', 'web', 'url', 'https://h/x'],
-    ['-m', 'dvc', 'remote', 'rename', '--', 'web', 'site'],
-    ['-m', 'dvc', 'remote', 'modify', '--local', '--', 'site', 'password', 'p=w'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', 'web', 'url', 'https://h/x'],
+    ['-m', 'dvc', 'remote', 'rename', 'web', 'site'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', 'site', 'password', 'p=w'],
     ['-m', 'dvc', 'config', '--list', '--local'],
-    ['-m', 'dvc', 'remote', 'remove', '--local', '--', 'web'],
+    ['-m', 'dvc', 'remote', 'remove', '--local', 'web'],
   ]);
 });
 
@@ -123,8 +123,8 @@ void test('a refused rename takes the url back out of the old local section and 
   ]);
   await assert.rejects(remotes.rename('web', 'site'), /exit code 1/);
   assert.deepEqual(calls.slice(3), [
-    ['-m', 'dvc', 'remote', 'rename', '--', 'web', 'site'],
-    ['-m', 'dvc', 'remote', 'modify', '--local', '--unset', '--', 'web', 'url'],
+    ['-m', 'dvc', 'remote', 'rename', 'web', 'site'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', '--unset', 'web', 'url'],
   ]);
 });
 

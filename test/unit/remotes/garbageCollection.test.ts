@@ -22,7 +22,8 @@ void test('gc always keeps the workspace and forces only after our confirmation'
     'gc',
     '--workspace',
     '--cloud',
-    '--remote=store',
+    '--remote',
+    'store',
     '--force',
   ]);
   assert.ok(GC_SCOPES.every((choice) => choice.keeps.includes('workspace')));
@@ -49,4 +50,14 @@ void test('what gc removed, as DVC 3.67.1 reports it', () => {
     gcMessage({ removedFromCache: 3, removedFromRemote: 2 }, true),
     'Garbage collection removed 3 objects from the local cache and 2 objects from the remote.',
   );
+});
+
+void test('gc names a remote called like an option as the value of --remote', () => {
+  assert.deepEqual(gcArguments({ scope: 'workspace', cloud: true, remote: '-u' }), [
+    'gc',
+    '--workspace',
+    '--cloud',
+    '--remote=-u',
+    '--force',
+  ]);
 });

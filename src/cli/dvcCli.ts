@@ -4,6 +4,7 @@
  */
 import { parseCliJson } from '../core/cliJson';
 import { isProcessError } from './processError';
+import { optionValue, positionals, refuseOptionLike } from './safeArguments';
 import type { RepositoryScheduler, ScheduledRequest } from './repositoryScheduler';
 import type { ProcessResult, RunOptions } from './runner';
 import type { DvcExecutable } from './dvcExecutable';
@@ -160,7 +161,7 @@ export class DvcCli {
       ...(options.keepGoing ? ['--keep-going'] : []),
     ];
     const label = targets.length > 0 ? `Reproduce ${targets.join(', ')}` : 'Reproduce the pipeline';
-    return this.scheduler.write(this.request(['repro', ...flags, ...targets.map(asPathArgument)]), {
+    return this.scheduler.write(this.request(['repro', ...flags, ...positionals(targets)]), {
       signal,
       onOutput,
       onSpawn,
@@ -171,7 +172,7 @@ export class DvcCli {
   /** `dvc remote add [-d] <name> <url>`, in the committed `.dvc/config`. */
   async remoteAdd(name: string, url: string, isDefault: boolean, signal?: AbortSignal): Promise<void> {
     await this.write(
-      ['remote', 'add', ...(isDefault ? ['--default'] : []), name, url],
+      ['remote', 'add', ...(isDefault ? ['--default'] : []), ...positionals([name, url])],
       `Add remote ${name}`,
       signal,
     );
@@ -179,25 +180,34 @@ export class DvcCli {
 
   /** `dvc add <paths…>`: writes `<path>.dvc` and a .gitignore entry for each. */
   async add(paths: readonly string[], signal?: AbortSignal, onOutput?: OutputListener): Promise<void> {
-    await this.write(['add', ...paths.map(asPathArgument)], `Track ${paths.join(', ')}`, signal, onOutput);
+    await this.write(['add', ...positionals(paths)], `Track ${paths.join(', ')}`, signal, onOutput);
   }
 
-  /** `dvc stage add`: DVC validates the stage and writes it into dvc.yaml. */
+  /**
+   * `dvc stage add`: DVC validates the stage and writes it into dvc.yaml. A value that starts with `-` is glued
+   * to its option (`--deps=-x.csv`). The command cannot go after `--`: DVC 3.67.1 takes everything after the options
+   * verbatim, `--` included, into `cmd`. So a command starting with `-` (which DVC would read as one of its
+   * own options, and no shell would run) is refused.
+   */
   async stageAdd(stage: StageDefinition, signal?: AbortSignal): Promise<void> {
-    const repeat = (flag: string, values: readonly string[] | undefined): string[] =>
-      (values ?? []).flatMap((value) => [flag, value]);
+    const command = refuseOptionLike(
+      stage.command,
+      'The stage command',
+      'DVC would read it as one of its own options (and no shell runs a program named so).',
+    );
+    const repeat = (flag: `--${string}`, values: readonly string[] | undefined): string[] =>
+      (values ?? []).flatMap((value) => optionValue(flag, value));
     await this.write(
       [
         'stage',
         'add',
-        '--name',
-        stage.name,
+        ...optionValue('--name', stage.name),
         ...repeat('--deps', stage.deps),
         ...repeat('--params', stage.params),
         ...repeat('--outs', stage.outs),
         ...repeat('--metrics', stage.metrics),
         ...repeat('--plots', stage.plots),
-        stage.command,
+        command,
       ],
       `Add stage ${stage.name}`,
       signal,
@@ -232,9 +242,4 @@ export function isDvcLockError(error: unknown): boolean {
     isProcessError(error, 'exit') &&
     /Unable to acquire lock|is busy, it is being blocked by/.test(`${error.stderr}\n${error.stdout}`)
   );
-}
-
-/** Keeps a file named like a flag from being read as one. */
-function asPathArgument(path: string): string {
-  return path.startsWith('-') ? `./${path}` : path;
 }

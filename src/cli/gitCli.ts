@@ -6,6 +6,7 @@
 import { isDirectory } from './pathChecks';
 import { simpleGit, GitPluginError, type SimpleGit } from 'simple-git';
 import { formatCommandLine } from './commandLine';
+import { FlagLikeValueError, optionValue } from './safeArguments';
 import { ProcessError, type ProcessFailureReason } from './processError';
 import { formatProcessLogLine, type ProcessLog, type ProcessLogOutcome } from './processLog';
 import { ReadDeadline } from './readDeadline';
@@ -15,7 +16,7 @@ import { PROCESS_ENVIRONMENT } from './runner';
  * simple-git refuses to run at all when the environment holds EDITOR, PAGER, GIT_ASKPASS, GIT_SSH_COMMAND,
  * GIT_CONFIG_GLOBAL… (its guard against injected configuration). Those come from the user's own environment,
  * which their terminal git uses too, and many people have EDITOR set: without these flags every git call
- * fails for them. Our arguments are fixed by this file (paths after `--`, the message as `-m` value), so the
+ * fails for them. Our arguments are fixed by this file (paths after `--`, the message as `--message=` value), so the
  * argument-borne categories (aliases, hooks, filters, credential helpers, protocols) stay blocked.
  */
 const ENVIRONMENT_SOURCED_CATEGORIES = {
@@ -106,8 +107,17 @@ export class GitCli {
     signal?: AbortSignal,
   ): Promise<void> {
     const flag = scope === 'global' ? ['--global'] : [];
-    await this.call((git) => git.raw(['config', ...flag, 'user.name', name]), signal, 'write');
-    await this.call((git) => git.raw(['config', ...flag, 'user.email', email]), signal, 'write');
+    // `--end-of-options`: a name such as `-x` is the value, not an option of git config.
+    await this.call(
+      (git) => git.raw(['config', ...flag, '--end-of-options', 'user.name', name]),
+      signal,
+      'write',
+    );
+    await this.call(
+      (git) => git.raw(['config', ...flag, '--end-of-options', 'user.email', email]),
+      signal,
+      'write',
+    );
   }
 
   async add(paths: readonly string[], signal?: AbortSignal): Promise<void> {
@@ -119,7 +129,11 @@ export class GitCli {
    * stays out); returns the new commit's sha.
    */
   async commit(message: string, paths: readonly string[], signal?: AbortSignal): Promise<string> {
-    await this.call((git) => git.raw(['commit', '--quiet', '-m', message, '--', ...paths]), signal, 'write');
+    await this.call(
+      (git) => git.raw(['commit', '--quiet', ...optionValue('--message', message), '--', ...paths]),
+      signal,
+      'write',
+    );
     return (await this.call((git) => git.revparse(['HEAD']), signal)).trim();
   }
 
@@ -162,10 +176,15 @@ export class GitCli {
 
   /** `git rev-list --first-parent -n <count> <rev>`: full shas, newest first (`rev` is a ref or sha). */
   async firstParents(rev: string, count: number, signal?: AbortSignal): Promise<string[]> {
-    if (rev.startsWith('-')) throw new Error(`'${rev}' is not a revision`);
     const output = await this.call(
       (git) =>
-        git.raw(['rev-list', '--first-parent', `--max-count=${Math.max(1, Math.floor(count))}`, rev, '--']),
+        git.raw([
+          'rev-list',
+          '--first-parent',
+          `--max-count=${Math.max(1, Math.floor(count))}`,
+          asGitRevision(rev),
+          '--',
+        ]),
       signal,
     );
     return output.split('\n').filter((line) => line.length > 0);
@@ -223,7 +242,7 @@ export class GitCli {
           `--skip=${Math.max(0, Math.floor(page.skip))}`,
           '-n',
           String(Math.max(1, Math.floor(page.count))),
-          page.rev,
+          asGitRevision(page.rev),
           '--',
         ]),
       signal,
@@ -307,9 +326,9 @@ export class GitCli {
    * the file does not exist there.
    */
   async fileAt(rev: string, path: string, signal?: AbortSignal): Promise<string | undefined> {
-    if (rev.startsWith('-')) throw new Error(`'${rev}' is not a revision`);
+    const object = `${asGitRevision(rev)}:./${path}`;
     try {
-      return await this.call((git) => git.raw(['show', `${rev}:./${path}`]), signal);
+      return await this.call((git) => git.raw(['show', object]), signal);
     } catch (error) {
       if (
         error instanceof ProcessError &&
@@ -433,7 +452,8 @@ function nulPairs(output: string): Array<[string, string]> {
 
 /** Refuses a revision that git would read as an option. */
 function asGitRevision(value: string): string {
-  if (value.startsWith('-')) throw new Error(`'${value}' is not a valid git revision`);
+  if (value.startsWith('-'))
+    throw new FlagLikeValueError(`'${value}' is not a valid git revision: git would read it as an option.`);
   return value;
 }
 

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { DvcCli, OutputListener } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { positionals } from '../cli/safeArguments';
 import { dataMetadataChanges, type ChangedFile } from '../core/data/dataCommitMessage';
 
 export interface DataWriteOptions {
@@ -34,7 +35,7 @@ export class DataActions {
   /** `dvc checkout [--force] <target>`: the workspace gets the version DVC records. */
   async checkout(target: string, force: boolean, options: DataWriteOptions = {}): Promise<void> {
     await this.dvcWrite(
-      ['checkout', ...(force ? ['--force'] : []), asPathArgument(target)],
+      ['checkout', ...(force ? ['--force'] : []), ...positionals([target])],
       `Check out ${target}`,
       options,
     );
@@ -46,7 +47,7 @@ export class DataActions {
    */
   async commit(target: string, options: DataWriteOptions = {}): Promise<void> {
     await this.dvcWrite(
-      ['commit', '--force', asPathArgument(target)],
+      ['commit', '--force', ...positionals([target])],
       `Commit ${target} to the cache`,
       options,
     );
@@ -57,7 +58,7 @@ export class DataActions {
    * the workspace. The removal is then staged in git where git knew the files. Returns what was staged.
    */
   async untrack(dvcFile: string, options: DataWriteOptions = {}): Promise<string[]> {
-    await this.dvcWrite(['remove', asPathArgument(dvcFile)], `Stop tracking ${dvcFile}`, options);
+    await this.dvcWrite(['remove', ...positionals([dvcFile])], `Stop tracking ${dvcFile}`, options);
     const folder = posix.dirname(dvcFile);
     const gitignore = folder === '.' ? '.gitignore' : `${folder}/.gitignore`;
     const known = await this.git.trackedFiles([dvcFile, gitignore], options.signal);
@@ -118,9 +119,4 @@ export class DataActions {
       { signal: options.signal, onOutput: options.onOutput, label },
     );
   }
-}
-
-/** Keeps a path named like a flag from being read as one. */
-function asPathArgument(path: string): string {
-  return path.startsWith('-') ? `./${path}` : path;
 }

@@ -9,6 +9,7 @@ import type { DvcCli, OutputListener } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
 import { isProcessError, type ProcessError } from '../cli/processError';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { optionalValue, positionals } from '../cli/safeArguments';
 import { parseDataStatus, type DataStatus } from '../core/data/dataStatus';
 import { parseTransferSummary, type TransferSummary } from '../core/data/transferSummary';
 import {
@@ -122,12 +123,7 @@ export class DataService {
   private async transfer(kind: TransferKind, options: TransferOptions): Promise<TransferSummary> {
     const targets = options.targets ?? [];
     const { command, prefixArgs } = this.cli.executable;
-    const args = [
-      ...prefixArgs,
-      kind,
-      ...(options.remote === undefined ? [] : ['--remote', options.remote]),
-      ...targets.map((target) => (target.startsWith('-') ? `./${target}` : target)),
-    ];
+    const args = [...prefixArgs, kind, ...optionalValue('--remote', options.remote), ...positionals(targets)];
     const what = targets.length > 0 ? targets.join(', ') : 'all data';
     const label = `${TRANSFER_VERBS[kind]} ${what}${options.remote === undefined ? '' : ` (${options.remote})`}`;
     try {

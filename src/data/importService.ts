@@ -9,6 +9,7 @@ import { join, posix } from 'node:path';
 import type { DvcCli, OutputListener } from '../cli/dvcCli';
 import { isProcessError } from '../cli/processError';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { optionalValue, optionValue, positionals } from '../cli/safeArguments';
 import {
   gitignoreEntry,
   importOutputProblem,
@@ -55,12 +56,12 @@ export class ImportService {
 
   /** `dvc import-url <url> <out>`: downloads and tracks `out`, recorded in `<out>.dvc` with the URL. */
   importUrl(url: string, out: string, options: ImportOptions = {}): Promise<ImportResult> {
-    return this.download(['import-url', url], url, out, true, options);
+    return this.download((target) => ['import-url', ...positionals([url, target])], url, out, true, options);
   }
 
   /** `dvc get-url <url> <out>`: downloads once; DVC does not track the result. */
   getUrl(url: string, out: string, options: ImportOptions = {}): Promise<ImportResult> {
-    return this.download(['get-url', url], url, out, false, options);
+    return this.download((target) => ['get-url', ...positionals([url, target])], url, out, false, options);
   }
 
   /** `dvc import <repository> <path> -o <out> [--rev <rev>]`: tracked data from another DVC project. */
@@ -70,9 +71,9 @@ export class ImportService {
     out: string,
     options: ImportOptions & { readonly rev?: string } = {},
   ): Promise<ImportResult> {
-    const rev = options.rev === undefined || options.rev === '' ? [] : ['--rev', options.rev];
+    const rev = optionalValue('--rev', options.rev || undefined);
     return this.download(
-      ['import', ...rev, repository, asPositional(path), '-o'],
+      (target) => ['import', ...rev, ...optionValue('--out', target), ...positionals([repository, path])],
       `${path} of ${repository}`,
       out,
       true,
@@ -89,7 +90,7 @@ export class ImportService {
     const folder = posix.dirname(target);
     const before = await this.temporaryFiles(folder);
     try {
-      await this.write(['update', asPositional(target)], `Update ${target}`, options);
+      await this.write(['update', ...positionals([target])], `Update ${target}`, options);
     } catch (error) {
       const removed = await this.removeNewTemporaryFiles(folder, before);
       throw new DataImportError(`Could not update ${target}: ${errorDetail(error)}`, removed, error);
@@ -97,7 +98,7 @@ export class ImportService {
   }
 
   private async download(
-    leading: readonly string[],
+    commandFor: (out: string) => string[],
     source: string,
     rawOut: string,
     tracked: boolean,
@@ -121,7 +122,7 @@ export class ImportService {
       // DVC 3.67.1 refuses an output whose folder is missing ("stage working dir … does not exist").
       const folder = posix.dirname(out);
       if (folder !== '.') await mkdir(join(this.cli.root, folder), { recursive: true });
-      await this.write([...leading, asPositional(out)], `${verb} ${source} to ${out}`, options);
+      await this.write(commandFor(out), `${verb} ${source} to ${out}`, options);
     } catch (error) {
       const removed = await this.cleanUp(snapshot, out);
       const what = isProcessError(error, 'cancelled') ? 'was cancelled' : `failed: ${errorDetail(error)}`;
@@ -190,10 +191,6 @@ export class ImportService {
 function errorDetail(error: unknown): string {
   if (isProcessError(error, 'exit')) return failureDetail(`${error.stderr}\n${error.stdout}`);
   return error instanceof Error ? error.message : String(error);
-}
-
-function asPositional(path: string): string {
-  return path.startsWith('-') ? `./${path}` : path;
 }
 
 async function exists(path: string): Promise<boolean> {

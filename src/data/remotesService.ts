@@ -6,7 +6,10 @@
 import type { DvcCli } from '../cli/dvcCli';
 import { isProcessError } from '../cli/processError';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { positionals } from '../cli/safeArguments';
 import { parseRemoteList, type DvcRemote } from '../core/data/remoteList';
+import { remoteOptionsFromConfigList } from '../core/remotes/remoteConfigListing';
+import { failureDetail } from '../core/remotes/remoteFailure';
 
 export type { DvcRemote } from '../core/data/remoteList';
 
@@ -24,6 +27,20 @@ const SECRET_WORDS = ['password', 'key', 'token', 'secret', 'credentials'];
 export function isSecretOption(option: string): boolean {
   const name = option.toLowerCase();
   return SECRET_WORDS.some((word) => name.includes(word)) || name === 'credentialpath';
+}
+
+/**
+ * A rename that renamed the remote but could not finish moving its `.dvc/config.local` options; the message
+ * says where the credentials are now (never lost: the old copy is removed only after the new one is read back).
+ */
+export class RemoteCredentialsMoveError extends Error {
+  override readonly name = 'RemoteCredentialsMoveError';
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
 }
 
 export interface RemoteWriteOptions {
@@ -71,8 +88,7 @@ export class RemotesService {
         'add',
         ...(options.local ? ['--local'] : []),
         ...(options.default ? ['--default'] : []),
-        name,
-        url,
+        ...positionals([name, url]),
       ],
       `Add remote ${name}`,
       options.signal,
@@ -87,11 +103,7 @@ export class RemotesService {
     options: { readonly local?: boolean } & RemoteWriteOptions = {},
   ): Promise<void> {
     const local = options.local === true || isSecretOption(option);
-    await this.write(
-      ['remote', 'modify', ...(local ? ['--local'] : []), name, option, value],
-      `Set ${option} of remote ${name}`,
-      options.signal,
-    );
+    await this.setOption(name, option, value, local, options.signal);
   }
 
   /** `dvc remote modify --unset`. */
@@ -102,7 +114,7 @@ export class RemotesService {
   ): Promise<void> {
     const local = options.local === true || isSecretOption(option);
     await this.write(
-      ['remote', 'modify', ...(local ? ['--local'] : []), '--unset', name, option],
+      ['remote', 'modify', ...(local ? ['--local'] : []), '--unset', ...positionals([name, option])],
       `Unset ${option} of remote ${name}`,
       options.signal,
     );
@@ -110,54 +122,91 @@ export class RemotesService {
 
   /** `dvc remote remove`; for a project remote, its options in `.dvc/config.local` go too (see rename). */
   async remove(name: string, options: { readonly local?: boolean } & RemoteWriteOptions = {}): Promise<void> {
-    if (!options.local && (await this.localOnlyOptions(name, options.signal)).length > 0)
+    if (!options.local && (await this.localOnlyOptions(name, options.signal)).size > 0)
       await this.write(
-        ['remote', 'remove', '--local', name],
+        ['remote', 'remove', '--local', ...positionals([name])],
         `Remove local options of ${name}`,
         options.signal,
       );
     await this.write(
-      ['remote', 'remove', ...(options.local ? ['--local'] : []), name],
+      ['remote', 'remove', ...(options.local ? ['--local'] : []), ...positionals([name])],
       `Remove remote ${name}`,
       options.signal,
     );
   }
 
   /**
-   * `dvc remote rename`. DVC 3.67.1 renames (and removes) a remote at one config level and then validates the
-   * merged config: the remote's credentials in `.dvc/config.local` would stay under the old name without a
-   * `url`, and DVC refuses ("expected 'url' for dictionary value"). So those options are taken out first and
-   * written back under the new name (back under the old one if the rename fails).
+   * `dvc remote rename`, keeping the remote's credentials. DVC 3.67.1 renames a remote at one config level and
+   * then validates the merged config: options in `.dvc/config.local` left under the old name without a `url`
+   * make it refuse ("expected 'url' for dictionary value") after it has already written `.dvc/config`. So the
+   * credentials are moved in an order that never loses them:
+   * 1. the old local section gets the remote's `url`, which makes it a complete remote on its own;
+   * 2. the project remote is renamed (on failure, step 1 is undone and nothing else changed);
+   * 3. each local option is written under the new name, then read back with `dvc config --list --local`;
+   * 4. only then is the old local section removed.
+   * A failure in 3 or 4 leaves the credentials under the old name and throws a RemoteCredentialsMoveError
+   * that says where they are.
    */
   async rename(
     name: string,
     newName: string,
     options: { readonly local?: boolean } & RemoteWriteOptions = {},
   ): Promise<void> {
-    const moved = options.local ? [] : await this.localOnlyOptions(name, options.signal);
-    if (moved.length > 0)
-      await this.write(
-        ['remote', 'remove', '--local', name],
-        `Move local options of ${name}`,
-        options.signal,
+    const rename = (signal?: AbortSignal): Promise<void> =>
+      this.write(
+        ['remote', 'rename', ...(options.local ? ['--local'] : []), ...positionals([name, newName])],
+        `Rename remote ${name} to ${newName}`,
+        signal,
       );
-    let target = newName;
+    const moved = options.local
+      ? new Map<string, string>()
+      : await this.localOnlyOptions(name, options.signal);
+    if (moved.size === 0) return rename(options.signal);
+    const merged = await this.cli.readText(['config', '--list'], { signal: options.signal });
+    const url = remoteOptionsFromConfigList(merged, name).get('url');
+    if (url === undefined) return rename(options.signal);
+
+    await this.setOption(name, 'url', url, true, options.signal);
+    try {
+      await rename(options.signal);
+    } catch (error) {
+      // Without the caller's signal: a cancelled rename must still put the old local section back as it was.
+      await this.write(
+        ['remote', 'modify', '--local', '--unset', ...positionals([name, 'url'])],
+        `Restore local options of ${name}`,
+      ).catch(() => undefined);
+      throw error;
+    }
+    // From here on without the caller's signal: stopping half-way would leave the credentials in two places.
+    const names = [...moved.keys()];
+    try {
+      for (const [option, value] of moved) await this.setOption(newName, option, value, true);
+      const written = remoteOptionsFromConfigList(
+        await this.cli.readText(['config', '--list', '--local']),
+        newName,
+      );
+      const missing = names.filter((option) => written.get(option) !== moved.get(option));
+      if (missing.length > 0)
+        throw new Error(`DVC did not keep ${missing.join(', ')} under '${newName}' in .dvc/config.local.`);
+    } catch (error) {
+      throw new RemoteCredentialsMoveError(
+        `Remote '${name}' is now '${newName}', but its ${names.join(', ')} could not be copied to '${newName}' ` +
+          `in .dvc/config.local: ${messageOf(error)} Nothing is lost: they are still under '${name}' in ` +
+          `.dvc/config.local; set them on '${newName}' and remove '${name}' there.`,
+        error,
+      );
+    }
     try {
       await this.write(
-        ['remote', 'rename', ...(options.local ? ['--local'] : []), name, newName],
-        `Rename remote ${name} to ${newName}`,
-        options.signal,
+        ['remote', 'remove', '--local', ...positionals([name])],
+        `Remove local options of ${name}`,
       );
     } catch (error) {
-      target = name;
-      throw error;
-    } finally {
-      // Without the caller's signal: a cancelled rename must not lose the credentials it took out.
-      for (const [option, value] of moved)
-        await this.write(
-          ['remote', 'modify', '--local', target, option, value],
-          `Set ${option} of remote ${target}`,
-        );
+      throw new RemoteCredentialsMoveError(
+        `Remote '${name}' is now '${newName}' with its ${names.join(', ')}, but the old copy under '${name}' ` +
+          `could not be removed from .dvc/config.local: ${messageOf(error)}`,
+        error,
+      );
     }
   }
 
@@ -171,7 +220,7 @@ export class RemotesService {
         'remote',
         'default',
         ...(options.local ? ['--local'] : []),
-        ...(name === undefined ? ['--unset'] : [name]),
+        ...(name === undefined ? ['--unset'] : positionals([name])),
       ],
       name === undefined ? 'Unset the default remote' : `Make ${name} the default remote`,
       options.signal,
@@ -179,24 +228,46 @@ export class RemotesService {
   }
 
   /**
-   * Options of a project remote that `.dvc/config.local` holds without a `url` (typically its credentials),
-   * from `dvc config --list --local` ("remote.<name>.<option>=<value>" per line).
+   * `dvc remote modify [--local] -- <name> <option> <value>`: after `--`, a value such as `-u` (DVC's own
+   * `--unset`) or `-Xy9secret` is the value.
    */
-  private async localOnlyOptions(name: string, signal?: AbortSignal): Promise<Array<[string, string]>> {
+  private async setOption(
+    name: string,
+    option: string,
+    value: string,
+    local: boolean,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.write(
+      ['remote', 'modify', ...(local ? ['--local'] : []), ...positionals([name, option, value])],
+      `Set ${option} of remote ${name}`,
+      signal,
+    );
+  }
+
+  /**
+   * Options of a project remote that `.dvc/config.local` holds without a `url` (typically its credentials),
+   * from `dvc config --list --local`; empty when the local section is a remote of its own (it has a `url`).
+   */
+  private async localOnlyOptions(name: string, signal?: AbortSignal): Promise<Map<string, string>> {
     const text = await this.cli.readText(['config', '--list', '--local'], { signal });
-    const prefix = `remote.${name}.`;
-    const found: Array<[string, string]> = [];
-    for (const line of text.split(/\r?\n/)) {
-      if (!line.startsWith(prefix)) continue;
-      const separator = line.indexOf('=');
-      if (separator < 0) continue;
-      found.push([line.slice(prefix.length, separator), line.slice(separator + 1)]);
-    }
-    return found.some(([option]) => option === 'url') ? [] : found;
+    const found = remoteOptionsFromConfigList(text, name);
+    return found.has('url') ? new Map() : found;
   }
 
   private async write(args: readonly string[], label: string, signal?: AbortSignal): Promise<void> {
     const { command, prefixArgs } = this.cli.executable;
     await this.scheduler.write({ file: command, args: [...prefixArgs, ...args] }, { signal, label });
   }
+}
+
+/** DVC's own sentence when DVC refused; the error's message otherwise; ending with a full stop. */
+function messageOf(error: unknown): string {
+  const text = isProcessError(error, 'exit')
+    ? failureDetail(`${error.stderr}\n${error.stdout}`) || error.message
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -15,6 +15,7 @@ import { delimiter, dirname } from 'node:path';
 import type { DvcCli, OutputListener } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
+import { optionalValue, positionals, refuseOptionLike } from '../cli/safeArguments';
 import type { ProcessRequest, ProcessResult } from '../cli/runner';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import {
@@ -89,8 +90,8 @@ export class ExperimentsService {
    * compares `a` with the workspace.
    */
   async diff(a: string, b?: string, signal?: AbortSignal): Promise<ExperimentDiffEntry[]> {
-    const revisions = [asRevision(a), ...(b === undefined ? [] : [asRevision(b)])];
-    const json = await this.cli.readJson(['exp', 'diff', ...revisions, '--json'], {
+    const revisions = [a, ...(b === undefined ? [] : [b])];
+    const json = await this.cli.readJson(['exp', 'diff', '--json', ...positionals(revisions)], {
       signal,
       slot: 'experiments-diff',
     });
@@ -155,12 +156,15 @@ export class ExperimentsService {
 
   /** `dvc queue kill <names…>`: interrupts running queued experiments (as Ctrl+C would). */
   kill(names: readonly string[], options: ExperimentWriteOptions = {}): Promise<ProcessResult> {
-    return this.write(['queue', 'kill', ...names.map(asRevision)], `Kill ${names.join(', ')}`, options);
+    return this.write(['queue', 'kill', ...positionals(names)], `Kill ${names.join(', ')}`, options);
   }
 
   /** `dvc queue logs <name>` as text (what ran so far, or all of a finished run). */
   logs(name: string, signal?: AbortSignal): Promise<string> {
-    return this.cli.readText(['queue', 'logs', asRevision(name)], { signal, slot: `queue-logs:${name}` });
+    return this.cli.readText(['queue', 'logs', ...positionals([name])], {
+      signal,
+      slot: `queue-logs:${name}`,
+    });
   }
 
   /** The command that follows an experiment's log live, for a terminal (`dvc queue logs --follow <name>`). */
@@ -168,20 +172,20 @@ export class ExperimentsService {
     const { command, prefixArgs } = this.cli.executable;
     return {
       file: command,
-      args: [...prefixArgs, 'queue', 'logs', '--follow', asRevision(name)],
+      args: [...prefixArgs, 'queue', 'logs', '--follow', ...positionals([name])],
       env: this.workerEnvironment(),
     };
   }
 
   /** `dvc exp apply <name>`: its params, code and outputs into the workspace (overwrites workspace changes). */
   apply(name: string, options: ExperimentWriteOptions = {}): Promise<ProcessResult> {
-    return this.write(['exp', 'apply', asRevision(name)], `Apply experiment ${name}`, options);
+    return this.write(['exp', 'apply', ...positionals([name])], `Apply experiment ${name}`, options);
   }
 
   /** `dvc exp branch <name> <branch>`: a git branch from the experiment. */
   branch(name: string, branch: string, options: ExperimentWriteOptions = {}): Promise<ProcessResult> {
     return this.write(
-      ['exp', 'branch', asRevision(name), branch],
+      ['exp', 'branch', ...positionals([name, branch])],
       `Create branch ${branch} from ${name}`,
       options,
     );
@@ -189,7 +193,7 @@ export class ExperimentsService {
 
   rename(name: string, newName: string, options: ExperimentWriteOptions = {}): Promise<ProcessResult> {
     return this.write(
-      ['exp', 'rename', asRevision(name), newName],
+      ['exp', 'rename', ...positionals([name, newName])],
       `Rename experiment ${name} to ${newName}`,
       options,
     );
@@ -198,7 +202,7 @@ export class ExperimentsService {
   /** `dvc exp remove <names…>` (queued ones too). */
   remove(names: readonly string[], options: ExperimentWriteOptions = {}): Promise<ProcessResult> {
     return this.write(
-      ['exp', 'remove', ...names.map(asRevision)],
+      ['exp', 'remove', ...positionals(names)],
       `Remove experiment(s) ${names.join(', ')}`,
       options,
     );
@@ -216,7 +220,7 @@ export class ExperimentsService {
     options: ExperimentWriteOptions = {},
   ): Promise<ProcessResult> {
     return this.write(
-      ['exp', 'push', asRevision(gitRemote), ...names.map(asRevision)],
+      ['exp', 'push', ...positionals([gitRemote, ...names])],
       `Push ${names.join(', ')} to ${gitRemote}`,
       options,
     );
@@ -228,7 +232,7 @@ export class ExperimentsService {
     options: ExperimentWriteOptions = {},
   ): Promise<ProcessResult> {
     return this.write(
-      ['exp', 'pull', asRevision(gitRemote), ...names.map(asRevision)],
+      ['exp', 'pull', ...positionals([gitRemote, ...names])],
       `Pull ${names.join(', ')} from ${gitRemote}`,
       options,
     );
@@ -266,17 +270,13 @@ export class ExperimentsService {
 export function expShowArguments(query: ExperimentsQuery): string[] {
   const args = ['exp', 'show', '--json'];
   if (query.allCommits) return [...args, '--all-commits'];
-  for (const rev of query.revs ?? []) args.push('--rev', rev);
+  // `--rev <rev>` as logs and tests know it; a revision that would read as an option is refused instead.
+  for (const rev of query.revs ?? [])
+    args.push('--rev', refuseOptionLike(rev, 'The revision', 'DVC would read it as an option.'));
   if (query.commits !== undefined && query.commits > 1) args.push('--num', String(Math.floor(query.commits)));
   return args;
 }
 
 function nameArguments(name: string | undefined): string[] {
-  return name ? ['--name', name] : [];
-}
-
-/** Keeps a name that starts with `-` from being read as a flag (DVC names cannot, but refs from elsewhere may). */
-function asRevision(value: string): string {
-  if (value.startsWith('-')) throw new Error(`'${value}' is not a valid experiment or remote name`);
-  return value;
+  return optionalValue('--name', name || undefined);
 }

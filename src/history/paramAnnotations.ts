@@ -20,6 +20,7 @@ import { historyCommandIds } from './historyCommandIds';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
 import { decorationAt, type LineInput } from './paramLineDecoration';
 import { isAnnotatedParamsDocument, paramLines, paramLineTarget } from './paramLineTarget';
+import { escapeMarkdown } from '../core/markdownText';
 
 interface FileBlame extends ParamsBlameResult {
   readonly root: vscode.Uri;
@@ -115,12 +116,17 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       markdown.appendMarkdown(
         [
           link('Compare that commit with its parent', historyCommandIds.openHistoryCommit, { root, sha }),
-          link(`Open the diff of ${path} at that commit`, historyCommandIds.openCommitFileDiff, {
-            root,
-            sha,
-            parent: line.parent,
-            path,
-          }),
+          // The path comes from the workspace: markdown specials in it stay text, not links or images.
+          link(
+            `Open the diff of ${escapeMarkdown(path)} at that commit`,
+            historyCommandIds.openCommitFileDiff,
+            {
+              root,
+              sha,
+              parent: line.parent,
+              path,
+            },
+          ),
           link('Copy SHA', historyCommandIds.copyCommitSha, { sha }),
         ].join(' · '),
       );

@@ -14,20 +14,39 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DvcCli } from '../cli/dvcCli';
 import { isProcessError } from '../cli/processError';
+import { optionValue, positionals, refuseOptionLike } from '../cli/safeArguments';
 import { failedPlot, parsePlotsDiff } from '../core/plots/parsePlotsDiff';
 import type { PlotsModel } from '../core/plots/plotModel';
 import { plotDefinitions, unknownTemplateOf } from '../core/plots/plotTemplates';
 
 export const PLOTS_READ_SLOT = 'plots-diff';
 
-/** `dvc plots diff <revs> --json -o <folder> [--targets …]`. */
+/**
+ * `dvc plots diff --json --out <folder> [--targets …] [--] <revs>`. `--targets` takes a list, which no `=`
+ * form can carry, so a target (a plot id from dvc.yaml) that starts with `-` is refused.
+ */
 export function plotsDiffArguments(
   revisions: readonly string[],
   imagesFolder: string,
   targets?: readonly string[],
 ): string[] {
-  const args = ['plots', 'diff', ...revisions, '--json', '-o', imagesFolder];
-  return targets ? [...args, '--targets', ...targets] : args;
+  const targetArguments = targets
+    ? [
+        '--targets',
+        ...targets.map((target) =>
+          refuseOptionLike(target, 'The plot', 'DVC would read it as an option of plots diff.'),
+        ),
+      ]
+    : [];
+  return [
+    'plots',
+    'diff',
+    '--json',
+    ...optionValue('--out', imagesFolder),
+    ...targetArguments,
+    // `--targets` takes every word up to the next option: with targets, the revisions always follow `--`.
+    ...(targets ? ['--', ...revisions] : positionals(revisions)),
+  ];
 }
 
 export class PlotsService {

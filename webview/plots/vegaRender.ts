@@ -2,9 +2,11 @@
  * Renders one Vega-Lite spec without breaking the page's CSP: `ast: true` with vega-interpreter (no
  * `new Function`, so no 'unsafe-eval'), no injected stylesheets (`defaultStyle: false`, vega-tooltip's
  * `disableDefaultStyle`; media/plots.css styles the tooltip), no actions menu (the card has its own buttons).
+ * A spec's own `usermeta.embedOptions` could override all of these, so it is removed first.
  */
 import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
+import { withoutEmbedOverrides } from '../../src/core/plots/embedOverrides';
 
 export interface RenderedPlot {
   readonly view: Result['view'];
@@ -52,7 +54,7 @@ export async function renderSpec(
   container: HTMLElement,
   spec: Readonly<Record<string, unknown>>,
 ): Promise<RenderedPlot> {
-  const result = await embed(container, spec, {
+  const result = await embed(container, withoutEmbedOverrides(spec), {
     actions: false,
     defaultStyle: false,
     ast: true,

@@ -24,9 +24,17 @@ export interface ParamSweep {
 
 const DEFAULT_PARAMS_FILE = 'params.yaml';
 
-/** The `-S` arguments, in order. */
+/**
+ * The `-S` arguments, in order. An override that starts with `-` (a params file or key named so) is refused:
+ * argparse would read it as an option, not as the value of `-S`.
+ */
 export function overrideArguments(overrides: readonly ParamOverride[]): string[] {
-  return overrides.flatMap((override) => ['-S', overrideText(override)]);
+  return overrides.flatMap((override) => {
+    const text = overrideText(override);
+    if (text.startsWith('-'))
+      throw new Error(`The override '${text}' starts with '-': DVC would read it as an option, not a param.`);
+    return ['-S', text];
+  });
 }
 
 export function overrideText(override: ParamOverride): string {

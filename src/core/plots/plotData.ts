@@ -2,6 +2,7 @@
  * The data rows of a template plot, as a person exports them: CSV (one header of every field seen, in first-
  * seen order) or JSON. DVC's rows carry the revision in `rev` (and `filename`/`field` for multi-file plots).
  */
+import { csvField } from '../csvField';
 
 export type PlotRow = Readonly<Record<string, unknown>>;
 
@@ -33,9 +34,10 @@ export function rowsToJson(rows: readonly PlotRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
+/** Rows come from a repository's files: the table's field rule (formulas neutralised, RFC 4180 quoting). */
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text =
     typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(text);
 }

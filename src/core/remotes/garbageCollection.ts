@@ -55,9 +55,14 @@ export function gcArguments(request: GcRequest): string[] {
         ? ['--all-branches', '--all-tags']
         : [];
   const cloud = request.cloud
-    ? ['--cloud', ...(request.remote === undefined ? [] : ['--remote', request.remote])]
+    ? ['--cloud', ...(request.remote === undefined ? [] : remoteOption(request.remote))]
     : [];
   return ['gc', '--workspace', ...scope, ...cloud, '--force'];
+}
+
+/** `--remote <name>`, glued (`--remote=-u`) when the name would otherwise read as an option. */
+function remoteOption(name: string): string[] {
+  return name.startsWith('-') ? [`--remote=${name}`] : ['--remote', name];
 }
 
 /** What one gc removed, from "Removed N objects from repo cache." / "… from remote." lines. */

@@ -54,8 +54,11 @@ export class CompareService {
     const revisions = second === undefined ? [first] : [first, second];
     const slot = `compare:${revisions.join('..')}`;
     const [entries, data, files] = await Promise.all([
-      this.cli.readJson(['exp', 'diff', ...revisions, '--all', '--json'], { signal, slot: `${slot}:exp` }),
-      this.cli.readJson(['diff', '--json', ...revisions], { signal, slot: `${slot}:data` }),
+      this.cli.readJson(['exp', 'diff', '--all', '--json', '--', ...revisions], {
+        signal,
+        slot: `${slot}:exp`,
+      }),
+      this.cli.readJson(['diff', '--json', '--', ...revisions], { signal, slot: `${slot}:data` }),
       this.git.diffNameStatus(first, second, signal),
     ]);
     const diffEntries = parseExpDiff(entries);

@@ -37,9 +37,16 @@ export function validateStageName(name: string, existingNames: Iterable<string>)
   return undefined;
 }
 
-/** Why the command cannot be used, or undefined. */
+/**
+ * Why the command cannot be used, or undefined. A command starting with `-` cannot reach dvc.yaml as written:
+ * DVC reads it as one of its own options (`--help` prints help and writes nothing), and after `--` DVC 3.67.1
+ * stores the `--` into `cmd`. No shell runs a program named so anyway.
+ */
 export function validateCommand(command: string): string | undefined {
-  return command.trim() === '' ? 'A stage needs a command to run.' : undefined;
+  if (command.trim() === '') return 'A stage needs a command to run.';
+  if (command.trim().startsWith('-'))
+    return "A stage command cannot start with '-': DVC would read it as one of its own options.";
+  return undefined;
 }
 
 /** Why the path cannot be a dependency or output, or undefined: relative, and inside the repository. */

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { DvcCli, dvcReadTakesLock, isDvcLockError, type DvcCliOptions } from '../../../src/cli/dvcCli';
 import { ProcessError } from '../../../src/cli/processError';
 import { RepositoryScheduler } from '../../../src/cli/repositoryScheduler';
+import { FlagLikeValueError } from '../../../src/cli/safeArguments';
 import type { CommandRunner, ProcessRequest } from '../../../src/cli/runner';
 
 /** DvcCli over a runner that answers every call at once with `stdout`, recording the arguments. */
@@ -77,13 +78,14 @@ void test('the write commands and their flags', async () => {
       '--dry',
       '--pull',
       '--keep-going',
+      '--',
       'train',
-      './-odd',
+      '-odd',
     ],
     ['repro'],
     ['remote', 'add', '--default', 'local', '/srv/dvc'],
     ['remote', 'add', 'backup', 's3://bucket/x'],
-    ['add', 'data/raw.csv', './-weird.csv'],
+    ['add', '--', 'data/raw.csv', '-weird.csv'],
     [
       'stage',
       'add',
@@ -100,6 +102,20 @@ void test('the write commands and their flags', async () => {
       'echo "${message}" > hello.txt',
     ],
   ]);
+});
+
+void test('stage add glues values that look like flags to their options and refuses a command that is one', async () => {
+  const { cli, calls } = cliWith('');
+  await cli.stageAdd({ name: 'x', command: 'cp -- -in.csv out.csv', deps: ['-in.csv'], outs: ['-out.csv'] });
+  assert.deepEqual(argsOf(calls), [
+    ['stage', 'add', '--name', 'x', '--deps=-in.csv', '--outs=-out.csv', 'cp -- -in.csv out.csv'],
+  ]);
+  await assert.rejects(cli.stageAdd({ name: 'y', command: '--help' }), (error: unknown) => {
+    assert.ok(error instanceof FlagLikeValueError);
+    assert.match(error.message, /The stage command '--help' starts with '-'/);
+    return true;
+  });
+  assert.equal(calls.length, 1, 'DVC never ran for the refused command');
 });
 
 void test('readJson parses DVC JSON with NaN', async () => {

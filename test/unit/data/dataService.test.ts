@@ -6,7 +6,7 @@ import { ProcessError } from '../../../src/cli/processError';
 import { RepositoryScheduler } from '../../../src/cli/repositoryScheduler';
 import type { CommandRunner, ProcessRequest, ProcessResult } from '../../../src/cli/runner';
 import { DataService, DataTransferError } from '../../../src/data/dataService';
-import { RemotesService } from '../../../src/data/remotesService';
+import { RemoteCredentialsMoveError, RemotesService } from '../../../src/data/remotesService';
 import { fixtureText } from './dataFixtures';
 
 /** Answers each call with the next scripted stdout (or failure), recording the arguments. */
@@ -63,7 +63,7 @@ void test('status asks for the granular, unchanged JSON and parses it', async ()
 void test('push names the remote and keeps a target that looks like a flag a path', async () => {
   const { data, calls } = services([fixtureText('push-output.txt')]);
   const summary = await data.push({ targets: ['-odd.csv', 'data'], remote: 'store' });
-  assert.deepEqual(calls, [['-m', 'dvc', 'push', '--remote', 'store', './-odd.csv', 'data']]);
+  assert.deepEqual(calls, [['-m', 'dvc', 'push', '--remote', 'store', '--', '-odd.csv', 'data']]);
   assert.equal(summary.pushed, 4);
 });
 
@@ -88,14 +88,81 @@ void test('a secret option is written with --local even when the caller did not 
   ]);
 });
 
-void test('renaming a remote moves its local-only options to the new name', async () => {
-  const { remotes, calls } = services(['remote.web.password=p=w\nremote.other.url=/x\n', '', '', '']);
+const LOCAL_CONFIG = 'remote.web.password=p=w\nremote.other.url=/x\n';
+const MERGED_CONFIG = 'remote.web.url=https://h/x\nremote.web.user=bob\nremote.web.password=p=w\n';
+
+void test('renaming a remote writes its local-only options under the new name before removing the old', async () => {
+  const { remotes, calls } = services([
+    LOCAL_CONFIG,
+    MERGED_CONFIG,
+    '',
+    '',
+    '',
+    'remote.web.password=p=w\nremote.web.url=https://h/x\nremote.site.password=p=w\n',
+    '',
+  ]);
   await remotes.rename('web', 'site');
   assert.deepEqual(calls, [
     ['-m', 'dvc', 'config', '--list', '--local'],
-    ['-m', 'dvc', 'remote', 'remove', '--local', 'web'],
+    ['-m', 'dvc', 'config', '--list'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', 'web', 'url', 'https://h/x'],
     ['-m', 'dvc', 'remote', 'rename', 'web', 'site'],
     ['-m', 'dvc', 'remote', 'modify', '--local', 'site', 'password', 'p=w'],
+    ['-m', 'dvc', 'config', '--list', '--local'],
+    ['-m', 'dvc', 'remote', 'remove', '--local', 'web'],
+  ]);
+});
+
+void test('a refused rename takes the url back out of the old local section and removes nothing', async () => {
+  const { remotes, calls } = services([
+    LOCAL_CONFIG,
+    MERGED_CONFIG,
+    '',
+    { fail: 'ERROR: configuration error - Rename failed.' },
+    '',
+  ]);
+  await assert.rejects(remotes.rename('web', 'site'), /exit code 1/);
+  assert.deepEqual(calls.slice(3), [
+    ['-m', 'dvc', 'remote', 'rename', 'web', 'site'],
+    ['-m', 'dvc', 'remote', 'modify', '--local', '--unset', 'web', 'url'],
+  ]);
+});
+
+void test('credentials that do not read back under the new name stay under the old one, and the error says so', async () => {
+  const { remotes, calls } = services([LOCAL_CONFIG, MERGED_CONFIG, '', '', '', 'remote.web.password=p=w\n']);
+  await assert.rejects(remotes.rename('web', 'site'), (error: unknown) => {
+    assert.ok(error instanceof RemoteCredentialsMoveError);
+    assert.match(error.message, /Nothing is lost: they are still under 'web' in \.dvc\/config\.local/);
+    assert.match(error.message, /DVC did not keep password under 'site'/);
+    return true;
+  });
+  assert.ok(!calls.some((call) => call.includes('remove')), 'the old copy is not removed');
+});
+
+void test('a credential write that fails stops the move before anything is removed', async () => {
+  const { remotes, calls } = services([LOCAL_CONFIG, MERGED_CONFIG, '', '', { fail: 'ERROR: disk full' }]);
+  await assert.rejects(remotes.rename('web', 'site'), RemoteCredentialsMoveError);
+  assert.ok(!calls.some((call) => call.includes('remove')), 'the old copy is not removed');
+});
+
+void test('a remote with no local-only options is renamed in one call, its names after --', async () => {
+  const { remotes, calls } = services(['remote.other.password=x\n', '']);
+  await remotes.rename('-u', 'site');
+  assert.deepEqual(calls, [
+    ['-m', 'dvc', 'config', '--list', '--local'],
+    ['-m', 'dvc', 'remote', 'rename', '--', '-u', 'site'],
+  ]);
+});
+
+void test('a value or name that looks like a flag goes after --: password -u, default remote -u', async () => {
+  const { remotes, calls } = services(['', '', '']);
+  await remotes.modify('web', 'password', '-u');
+  await remotes.setDefault('-u');
+  await remotes.unset('-u', 'user');
+  assert.deepEqual(calls, [
+    ['-m', 'dvc', 'remote', 'modify', '--local', '--', 'web', 'password', '-u'],
+    ['-m', 'dvc', 'remote', 'default', '--', '-u'],
+    ['-m', 'dvc', 'remote', 'modify', '--unset', '--', '-u', 'user'],
   ]);
 });
 

@@ -51,3 +51,13 @@ void test('what gc removed, as DVC 3.67.1 reports it', () => {
     'Garbage collection removed 3 objects from the local cache and 2 objects from the remote.',
   );
 });
+
+void test('gc names a remote called like an option as the value of --remote', () => {
+  assert.deepEqual(gcArguments({ scope: 'workspace', cloud: true, remote: '-u' }), [
+    'gc',
+    '--workspace',
+    '--cloud',
+    '--remote=-u',
+    '--force',
+  ]);
+});

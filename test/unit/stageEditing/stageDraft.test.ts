@@ -4,6 +4,7 @@ import {
   commandPathCandidates,
   splitList,
   stageAddArguments,
+  validateCommand,
   validateDraft,
   validateParam,
   validatePath,
@@ -102,4 +103,11 @@ void test('command words that may be files of the repository, in order', () => {
     'log',
   ]);
   assert.deepEqual(commandPathCandidates('cat /etc/hosts ../up.txt $HOME/x && echo'), ['cat', 'echo']);
+});
+
+void test('a command that DVC would read as its own option is refused before DVC runs', () => {
+  assert.equal(validateCommand('python train.py --help'), undefined);
+  for (const command of ['--help', '-n x', '  --version'])
+    assert.match(validateCommand(command) ?? '', /cannot start with '-'/, command);
+  assert.match(validateDraft({ ...draft, command: '--help' }, []) ?? '', /cannot start with '-'/);
 });

@@ -88,6 +88,13 @@ describe('repository hub', () => {
     const { outer, nested } = await repositories();
     const outerProbe = outer.slice(probeSlice);
     const nestedProbe = nested.slice(probeSlice);
+    // The workspace-wide subscription (git refs, .dvc/config) hears the same watcher, whichever repository.
+    const api = await extensionApi();
+    const workspaceHeard: string[] = [];
+    const workspaceSubscription = api.repositories.onWorkspaceFiles(
+      (event) => event.uri.path.includes('/hub-probe/'),
+      (events) => workspaceHeard.push(...events.map((event) => event.uri.path)),
+    );
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(workspaceRoot(), 'hub-probe', 'outer.txt'),
       encoder.encode('outer'),
@@ -114,6 +121,9 @@ describe('repository hub', () => {
       !nestedProbe.kept.includes('hub-probe/outer.txt'),
       'the nested repository heard the outer file',
     );
+    workspaceSubscription.dispose();
+    assert.ok(workspaceHeard.some((path) => path.endsWith('/hub-probe/outer.txt')));
+    assert.ok(workspaceHeard.some((path) => path.endsWith('/nested-hub/hub-probe/inner.txt')));
   }).timeout(60_000);
 
   it('makes a slice once per key, refreshes only the named slices, and disposes them with the repository', async () => {

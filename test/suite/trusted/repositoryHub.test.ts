@@ -13,7 +13,11 @@ import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const encoder = new TextEncoder();
 
-/** A slice that records what its two subscriptions hear: one keeps `.txt` files, one keeps `.csv` files. */
+/**
+ * A slice that records what its two subscriptions hear: one keeps `.txt` files, one `.csv` files, anywhere
+ * under a `hub-probe/` folder, so the outer repository's filter WOULD keep the nested repository's file: only
+ * the dispatch to the deepest repository keeps it out.
+ */
 class ProbeSlice implements RepositorySlice {
   readonly kept: string[] = [];
   readonly rejected: string[] = [];
@@ -28,11 +32,11 @@ class ProbeSlice implements RepositorySlice {
       events.map((event) => event.relativePath);
     this.subscriptions = [
       repository.onFiles(
-        (path) => path.startsWith('hub-probe/') && path.endsWith('.txt'),
+        (path) => path.includes('hub-probe/') && path.endsWith('.txt'),
         (events) => this.kept.push(...paths(events)),
       ),
       repository.onFiles(
-        (path) => path.startsWith('hub-probe/') && path.endsWith('.csv'),
+        (path) => path.includes('hub-probe/') && path.endsWith('.csv'),
         (events) => this.rejected.push(...paths(events)),
       ),
     ];

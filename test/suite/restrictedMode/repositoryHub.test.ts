@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { repositoryWithKnownDvc } from '../standaloneRepository';
 import { extensionApi, extensionId, processLines, waitFor, workspaceRoot } from '../suiteHelpers';
 
 describe('Restricted Mode: the repository hub', () => {
@@ -18,5 +19,15 @@ describe('Restricted Mode: the repository hub', () => {
       processLines(api).filter((line) => /\bdvc\b/.test(line)),
       [],
     );
+  });
+
+  it('refuses DVC even when one is known: the gate is trust, not a missing DVC', async () => {
+    const standalone = repositoryWithKnownDvc();
+    try {
+      assert.equal(await standalone.repository.dvc(), undefined);
+      assert.equal(standalone.repository.dvcIfReady, undefined);
+    } finally {
+      standalone.dispose();
+    }
   });
 });

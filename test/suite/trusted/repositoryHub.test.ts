@@ -9,9 +9,28 @@ import * as vscode from 'vscode';
 import type { Repository } from '../../../src/repository/repository';
 import type { RelativeFileEvent } from '../../../src/repository/repositoryFileEvents';
 import { defineSlice, type RepositorySlice } from '../../../src/repository/repositorySlice';
+import { repositoryWithKnownDvc } from '../standaloneRepository';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const encoder = new TextEncoder();
+
+/**
+ * Writes a file until `heard` says its event arrived: a watcher still starting up (or a loaded machine) may
+ * miss the first write, and what the test checks is where the event goes, not that the first one is seen.
+ */
+async function writeUntilHeard(uri: vscode.Uri, heard: () => boolean): Promise<void> {
+  let writes = 0;
+  await waitFor(
+    `an event for ${uri.path}`,
+    async () => {
+      if (heard()) return true;
+      await vscode.workspace.fs.writeFile(uri, encoder.encode(`write ${++writes}`));
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      return heard();
+    },
+    60_000,
+  );
+}
 
 /**
  * A slice that records what its two subscriptions hear: one keeps `.txt` files, one `.csv` files, anywhere
@@ -99,20 +118,12 @@ describe('repository hub', () => {
       (event) => event.uri.path.includes('/hub-probe/'),
       (events) => workspaceHeard.push(...events.map((event) => event.uri.path)),
     );
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(workspaceRoot(), 'hub-probe', 'outer.txt'),
-      encoder.encode('outer'),
-    );
-    await waitFor('the outer repository to hear hub-probe/outer.txt', () =>
+    await writeUntilHeard(vscode.Uri.joinPath(workspaceRoot(), 'hub-probe', 'outer.txt'), () =>
       outerProbe.kept.includes('hub-probe/outer.txt'),
     );
     assert.deepEqual(outerProbe.rejected, [], 'the .csv subscription never hears a .txt file');
 
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(nestedRoot(), 'hub-probe', 'inner.txt'),
-      encoder.encode('inner'),
-    );
-    await waitFor('the nested repository to hear hub-probe/inner.txt', () =>
+    await writeUntilHeard(vscode.Uri.joinPath(nestedRoot(), 'hub-probe', 'inner.txt'), () =>
       nestedProbe.kept.includes('hub-probe/inner.txt'),
     );
     // One flush hands an event to every repository it goes to: by now the outer one would have it.
@@ -128,7 +139,7 @@ describe('repository hub', () => {
     workspaceSubscription.dispose();
     assert.ok(workspaceHeard.some((path) => path.endsWith('/hub-probe/outer.txt')));
     assert.ok(workspaceHeard.some((path) => path.endsWith('/nested-hub/hub-probe/inner.txt')));
-  }).timeout(60_000);
+  }).timeout(180_000);
 
   it('makes a slice once per key, refreshes only the named slices, and disposes them with the repository', async () => {
     const api = await extensionApi();
@@ -169,5 +180,12 @@ describe('repository hub', () => {
     assert.ok(outer?.isTrusted);
     assert.ok(await outer.dvc(), 'a trusted repository with DVC found hands out its DVC');
     assert.ok(outer.dvcIfReady);
+    // The same construction the Restricted Mode suite refuses: trusted, it hands out the known DVC.
+    const standalone = repositoryWithKnownDvc();
+    try {
+      assert.equal((await standalone.repository.dvc())?.executable.command, '/not/run/by/this/test/dvc');
+    } finally {
+      standalone.dispose();
+    }
   }).timeout(60_000);
 });

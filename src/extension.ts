@@ -65,10 +65,10 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
   const experiments = registerExperimentFeatures(featureDeps);
-  const metrics = registerMetricsFeatures(disposables, context, experiments.store, log);
+  const metrics = registerMetricsFeatures(disposables, context, experiments.store, repositories, log);
   const plots = registerPlotFeatures(featureDeps, experiments.store);
   const history = registerHistoryFeatures(featureDeps, experiments.store);
-  const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());
+  const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
     disposables.register(vscode.commands.registerCommand(id, handler));

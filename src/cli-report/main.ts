@@ -6,9 +6,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DvcCli } from '../cli/dvcCli';
 import { RepositoryScheduler } from '../cli/repositoryScheduler';
 import { ProcessRunner } from '../cli/runner';
+import { dvcWithScheduler } from '../repository/folderClis';
 import { buildDvcReport, plotsFolderFor } from '../report/dvcReport';
 import { renderVegaLiteSvg } from '../report/vegaSvg';
 import { parseReportArguments } from './reportArguments';
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const repo = resolve(process.env.INIT_CWD ?? process.cwd(), parsed.repo ?? '.');
   const command = parsed.dvc ?? process.env.DVC_LENS_DVC ?? 'dvc';
   const runner = new ProcessRunner({ log: { append: (line) => process.stderr.write(`${line}\n`) } });
-  const cli = new DvcCli(
+  const cli = dvcWithScheduler(
     { command, prefixArgs: [], source: parsed.dvc ? 'setting' : 'path', version: '' },
     new RepositoryScheduler(repo, runner),
   );

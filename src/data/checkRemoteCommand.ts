@@ -3,7 +3,6 @@
  * automatic refreshes unless `dvcLens.data.checkRemote` is on), then a summary of what a push would send.
  */
 import * as vscode from 'vscode';
-import { DvcCli } from '../cli/dvcCli';
 import { RemotesService } from './remotesService';
 import { listPaths } from './dataCommandTargets';
 import { ensureTrusted, type DataCommandContext } from './dataCommandRuntime';
@@ -16,16 +15,13 @@ export async function checkRemoteCommand(context: DataCommandContext, argument?:
   if (!ensureTrusted()) return;
   const repository = await pickRepository(context, argument);
   if (!repository) return;
-  const executable = await context.locator.ready();
-  if (!executable) {
+  const dvc = await repository.repository.dvc();
+  if (!dvc) {
     void showErrorWithLog(context.log, 'DVC Lens: DVC was not found, so the remote could not be asked.');
     return;
   }
   const key = repository.root.toString();
-  const remotes = new RemotesService(
-    new DvcCli(executable, context.schedulers.for(repository.root.fsPath)),
-    context.schedulers.for(repository.root.fsPath),
-  );
+  const remotes = new RemotesService(dvc, repository.repository.scheduler);
   try {
     // Without a default remote DVC 3.67.1 reports every path as missing from it: say what is really wrong.
     const remote = await remotes.defaultRemote();

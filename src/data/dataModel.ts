@@ -1,24 +1,21 @@
 /**
- * What the Data view, the Explorer decorations and the data commands read: per DVC repository, the tracked
- * paths (from files, at once) and the last `dvc data status` (when trusted and DVC is located). Files are
- * re-read when a `.dvc` file or dvc.lock changes; status is asked again, debounced, when those or a tracked
- * path change. `.dvc/` (the cache) and `.git/` are not watched.
+ * What the Data view, the Explorer decorations and the data commands read: the workspace-level face of the
+ * data slices (dataSlice.ts), one per DVC repository, kept by the repository hub.
  */
 import * as vscode from 'vscode';
-import { DataStatusIndex } from '../core/data/dataStatusIndex';
+import type { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { trackedOutOf, type TrackedData, type TrackedOut } from '../core/data/trackedData';
-import { Debouncer } from '../lifecycle/debouncer';
 import { DisposableStore } from '../lifecycle/disposableStore';
+import type { Repository } from '../repository/repository';
+import type { SliceKey } from '../repository/repositorySlice';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { isInside, relativePath } from '../repository/workspaceScan';
-import { DataStatusReader, type StatusReadOutcome } from './dataStatusReader';
-import { readTrackedData } from './trackedDataFiles';
+import { dataSliceKey, dataSliceName, type DataSlice } from './dataSlice';
+import type { StatusReadOutcome } from './dataStatusReader';
 
-const REFRESH_DELAY_MS = 500;
-const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
-
-/** One DVC repository as the data feature knows it. */
+/** One DVC repository as the data feature shows it: the hub's repository and a snapshot of its data slice. */
 export interface DataRepository {
+  readonly repository: Repository;
   readonly root: vscode.Uri;
   readonly workspaceFolder: vscode.WorkspaceFolder;
   readonly data: TrackedData;
@@ -27,52 +24,29 @@ export interface DataRepository {
   readonly loaded: boolean;
 }
 
-interface MutableRepository {
-  root: vscode.Uri;
-  workspaceFolder: vscode.WorkspaceFolder;
-  data: TrackedData;
-  loaded: boolean;
-  generation: number;
-}
-
 export class DataModel implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly byRoot = new Map<string, MutableRepository>();
-  private readonly fileChanges: Debouncer<string>;
-  private readonly statusChanges: Debouncer<string>;
+  private readonly key: SliceKey<DataSlice>;
   private loadedOnce = false;
+  /** The DVC roots last seen, joined: tells a removed repository (the view must drop it) from a re-read. */
+  private knownRoots = '';
 
-  constructor(
-    private readonly repositories: WorkspaceRepositories,
-    private readonly statusReader: DataStatusReader,
-  ) {
-    this.fileChanges = this.disposables.register(
-      new Debouncer(
-        () => REFRESH_DELAY_MS,
-        (roots) => void this.reload([...roots]),
-      ),
+  constructor(private readonly repositories: WorkspaceRepositories) {
+    this.key = dataSliceKey({ nestedRoots: (repository) => this.nestedRoots(repository) });
+    this.disposables.register(
+      repositories.onDidChangeSlice((change) => {
+        if (change.name === dataSliceName) this.changed.fire();
+      }),
     );
-    this.statusChanges = this.disposables.register(
-      new Debouncer(
-        () => REFRESH_DELAY_MS,
-        (roots) => void this.refreshStatus([...roots]),
-      ),
-    );
-    this.disposables.register(statusReader.onDidChange(() => this.changed.fire()));
     this.disposables.register(repositories.onDidChange(() => this.sync()));
-    const watcher = this.disposables.register(vscode.workspace.createFileSystemWatcher('**/*'));
-    const onFile = (uri: vscode.Uri): void => this.fileChanged(uri);
-    this.disposables.register(watcher.onDidChange(onFile));
-    this.disposables.register(watcher.onDidCreate(onFile));
-    this.disposables.register(watcher.onDidDelete(onFile));
     this.sync();
   }
 
   /** True once every repository known at the time has been read from files. */
   get isLoaded(): boolean {
-    return this.loadedOnce && [...this.byRoot.values()].every((repository) => repository.loaded);
+    return this.loadedOnce && this.slices().every((slice) => slice.loaded);
   }
 
   /** Resolves once every repository of the first workspace scan has been read from files (see isLoaded). */
@@ -88,27 +62,25 @@ export class DataModel implements vscode.Disposable {
   }
 
   get all(): readonly DataRepository[] {
-    return [...this.byRoot.values()]
-      .sort((a, b) => a.root.path.localeCompare(b.root.path))
-      .map((repository) => this.view(repository));
+    return this.slices()
+      .sort((a, b) => a.repository.root.path.localeCompare(b.repository.root.path))
+      .map((slice) => view(slice));
   }
 
   get isRefreshing(): boolean {
-    return [...this.byRoot.keys()].some((key) => this.statusReader.isRefreshing(key));
+    return this.slices().some((slice) => slice.isRefreshing);
   }
 
   repository(root: vscode.Uri | string): DataRepository | undefined {
-    const found = this.byRoot.get(typeof root === 'string' ? root : root.toString());
-    return found ? this.view(found) : undefined;
+    const slice = this.sliceAt(typeof root === 'string' ? root : root.toString());
+    return slice ? view(slice) : undefined;
   }
 
   /** The deepest DVC repository holding `uri`. */
   repositoryOf(uri: vscode.Uri): DataRepository | undefined {
-    const holders = [...this.byRoot.values()].filter(
-      (repository) => isInside(uri, repository.root) || uri.toString() === repository.root.toString(),
-    );
-    holders.sort((a, b) => b.root.path.length - a.root.path.length);
-    return holders[0] ? this.view(holders[0]) : undefined;
+    const holders = this.slices().filter((slice) => slice.repository.contains(uri));
+    holders.sort((a, b) => b.repository.root.path.length - a.repository.root.path.length);
+    return holders[0] ? view(holders[0]) : undefined;
   }
 
   /** The tracked out a resource is (or lies inside), with its repository and path. */
@@ -120,107 +92,86 @@ export class DataModel implements vscode.Disposable {
     return out ? { repository, path, out } : undefined;
   }
 
-  /** Re-reads files (then status) of the given repositories, or all. */
-  async reload(roots?: readonly string[], options: { readonly notInRemote?: boolean } = {}): Promise<void> {
-    const targets = roots ? roots.flatMap((key) => this.byRoot.get(key) ?? []) : [...this.byRoot.values()];
-    await Promise.all(targets.map((repository) => this.readFiles(repository)));
-    await this.refreshStatus(
-      targets.map((repository) => repository.root.toString()),
-      options,
-    );
+  /** Whether the status shown for a repository (root URI string) includes what the remote lacks. */
+  remoteChecked(root: string): boolean {
+    return this.sliceAt(root)?.remoteChecked ?? false;
   }
 
-  /** Asks DVC again (when it can); `notInRemote` also asks the default remote. */
+  /** Re-reads files (then status) of the given repositories (root URI strings), or all. */
+  async reload(roots?: readonly string[], options: { readonly notInRemote?: boolean } = {}): Promise<void> {
+    await Promise.all(this.targets(roots).map((slice) => slice.reload(options)));
+  }
+
+  /** Asks DVC again (when it can); `notInRemote` also asks the default remote. Outcomes by root URI string. */
   async refreshStatus(
     roots?: readonly string[],
     options: { readonly notInRemote?: boolean } = {},
   ): Promise<Map<string, StatusReadOutcome>> {
-    const keys = roots ?? [...this.byRoot.keys()];
-    const outcomes = new Map<string, StatusReadOutcome>();
-    await Promise.all(
-      keys.map(async (key) => {
-        const repository = this.byRoot.get(key);
-        if (repository) outcomes.set(key, await this.statusReader.refresh(repository.root, options));
-      }),
+    const targets = this.targets(roots);
+    const outcomes = await Promise.all(targets.map((slice) => slice.refreshStatus(options)));
+    return new Map(
+      targets.map((slice, index) => [slice.repository.root.toString(), outcomes[index] ?? 'noDvc']),
     );
-    return outcomes;
   }
 
   scheduleStatusRefresh(root: string): void {
-    this.statusChanges.add(root);
+    this.sliceAt(root)?.scheduleStatusRefresh();
   }
 
   dispose(): void {
     this.disposables.dispose();
   }
 
-  private view(repository: MutableRepository): DataRepository {
-    const key = repository.root.toString();
-    return {
-      root: repository.root,
-      workspaceFolder: repository.workspaceFolder,
-      data: repository.data,
-      status: this.statusReader.statusOf(key),
-      statusError: this.statusReader.errorOf(key),
-      loaded: repository.loaded,
-    };
+  /** The slice of every DVC repository (made, and so first read, when the repository appears). */
+  private slices(): DataSlice[] {
+    return this.repositories.repositories
+      .filter((repository) => repository.isDvcRepository)
+      .map((repository) => repository.slice(this.key));
   }
 
-  /** Follows the workspace's DVC repositories; a new one is read at once. */
+  private sliceAt(root: string): DataSlice | undefined {
+    const repository = this.repositories.repositoryAt(root);
+    return repository?.isDvcRepository ? repository.slice(this.key) : undefined;
+  }
+
+  private targets(roots: readonly string[] | undefined): DataSlice[] {
+    return roots ? roots.flatMap((root) => this.sliceAt(root) ?? []) : this.slices();
+  }
+
+  private nestedRoots(repository: Repository): vscode.Uri[] {
+    return this.repositories.repositories
+      .filter(
+        (other) => other.isDvcRepository && other !== repository && isInside(other.root, repository.root),
+      )
+      .map((other) => other.root);
+  }
+
+  /** Follows the workspace's DVC repositories: a new one gets its slice, which reads at once. */
   private sync(): void {
-    const present = new Set<string>();
-    const added: MutableRepository[] = [];
-    for (const found of this.repositories.repositories) {
-      if (!found.isDvcRepository) continue;
-      const key = found.root.toString();
-      present.add(key);
-      if (this.byRoot.has(key)) continue;
-      const repository: MutableRepository = {
-        root: found.root,
-        workspaceFolder: found.workspaceFolder,
-        data: { outs: [], problems: [] },
-        loaded: false,
-        generation: 0,
-      };
-      this.byRoot.set(key, repository);
-      added.push(repository);
-    }
-    let removed = false;
-    for (const key of [...this.byRoot.keys()])
-      if (!present.has(key)) {
-        this.byRoot.delete(key);
-        this.statusReader.forget(key);
-        removed = true;
-      }
+    const roots = this.slices()
+      .map((slice) => slice.repository.root.toString())
+      .join('\n');
+    const removed = this.knownRoots
+      .split('\n')
+      .some((root) => root !== '' && !roots.split('\n').includes(root));
+    this.knownRoots = roots;
     if (this.repositories.isLoaded && !this.loadedOnce) {
       this.loadedOnce = true;
-      if (added.length === 0) this.changed.fire();
+      this.changed.fire();
     }
     if (removed) this.changed.fire();
-    if (added.length > 0) void this.reload(added.map((repository) => repository.root.toString()));
   }
+}
 
-  private async readFiles(repository: MutableRepository): Promise<void> {
-    const generation = ++repository.generation;
-    const nested = [...this.byRoot.values()]
-      .filter((other) => other !== repository && isInside(other.root, repository.root))
-      .map((other) => other.root);
-    const data = await readTrackedData(repository.root, nested);
-    // A newer read started meanwhile: its answer wins.
-    if (generation !== repository.generation) return;
-    repository.data = data;
-    repository.loaded = true;
-    this.changed.fire();
-  }
-
-  private fileChanged(uri: vscode.Uri): void {
-    if (ignoredSegments.some((segment) => uri.path.includes(segment))) return;
-    const repository = this.repositoryOf(uri);
-    if (!repository) return;
-    const key = repository.root.toString();
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(key);
-    else if (trackedOutOf(repository.data.outs, relativePath(repository.root, uri)))
-      this.statusChanges.add(key);
-  }
+function view(slice: DataSlice): DataRepository {
+  const { repository } = slice;
+  return {
+    repository,
+    root: repository.root,
+    workspaceFolder: repository.workspaceFolder,
+    data: slice.data,
+    status: slice.status,
+    statusError: slice.statusError,
+    loaded: slice.loaded,
+  };
 }

@@ -1,123 +1,84 @@
 /**
- * `dvc data status` per repository, for the Data view and the decorations. A newer read cancels the older one
- * of the same repository (ours, and the `data-status` slot in the scheduler); a failure keeps the last good
- * status and remembers DVC's sentence. Nothing runs in Restricted Mode or before DVC is located.
+ * One repository's `dvc data status`, for the Data view and the decorations (part of the data slice). A newer
+ * read cancels the older one (ours, and the `data-status` slot in the scheduler); a failure keeps the last
+ * good status and remembers DVC's sentence. Nothing runs in Restricted Mode or before DVC is located.
  */
-import * as vscode from 'vscode';
-import { DvcCli } from '../cli/dvcCli';
-import { GitCli } from '../cli/gitCli';
 import { isCancellation } from '../cli/processError';
 import { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { dataCheckRemoteSetting } from '../config/dataSettings';
-import type { OutputLog } from '../log/outputLog';
-import type { RepositorySchedulers } from '../repository/repositorySchedulers';
-import type { DvcLocator } from '../setup/dvcLocator';
-import { isTrusted } from '../trust/workspaceTrust';
+import type { Repository } from '../repository/repository';
 import { DataService } from './dataService';
 import { dvcErrorText } from './dvcErrorText';
 
 /** How a read ended: `noDvc` covers Restricted Mode and DVC not (yet) found. */
 export type StatusReadOutcome = 'updated' | 'failed' | 'cancelled' | 'noDvc';
 
-interface RepositoryStatus {
-  index: DataStatusIndex | undefined;
-  error: string | undefined;
-  /** The last good status asked the remote too. */
-  remoteChecked: boolean;
-  current: AbortController | undefined;
+/** A DataService for the repository, when trusted and DVC is located. */
+export function dataServiceOf(repository: Repository): DataService | undefined {
+  const cli = repository.dvcIfReady;
+  return cli ? new DataService(cli, repository.scheduler, repository.git) : undefined;
 }
 
-export class DataStatusReader implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly byRoot = new Map<string, RepositoryStatus>();
+export class DataStatusReader {
+  private index: DataStatusIndex | undefined;
+  private error: string | undefined;
+  /** The last good status asked the remote too. */
+  private remoteCheckedLast = false;
+  private current: AbortController | undefined;
 
   constructor(
-    private readonly schedulers: RepositorySchedulers,
-    private readonly locator: DvcLocator,
-    private readonly log: OutputLog,
+    private readonly repository: Repository,
+    /** A read started or ended. */
+    private readonly changed: () => void,
   ) {}
 
-  statusOf(root: string): DataStatusIndex | undefined {
-    return this.byRoot.get(root)?.index;
+  get status(): DataStatusIndex | undefined {
+    return this.index;
   }
 
-  errorOf(root: string): string | undefined {
-    return this.byRoot.get(root)?.error;
+  get statusError(): string | undefined {
+    return this.error;
   }
 
-  isRefreshing(root: string): boolean {
-    return this.byRoot.get(root)?.current !== undefined;
+  get isRefreshing(): boolean {
+    return this.current !== undefined;
   }
 
   /** Whether the status shown includes what the remote lacks. */
-  remoteChecked(root: string): boolean {
-    return this.byRoot.get(root)?.remoteChecked ?? false;
-  }
-
-  /** A DataService for the repository, when trusted and DVC is located. */
-  serviceFor(root: vscode.Uri): DataService | undefined {
-    const executable = isTrusted() ? this.locator.executable : undefined;
-    if (!executable) return undefined;
-    const scheduler = this.schedulers.for(root.fsPath);
-    return new DataService(
-      new DvcCli(executable, scheduler),
-      scheduler,
-      new GitCli(root.fsPath, { log: this.log }),
-    );
+  get remoteChecked(): boolean {
+    return this.remoteCheckedLast;
   }
 
   /** Reads now, cancelling a read in progress. Never rejects. */
-  async refresh(
-    root: vscode.Uri,
-    options: { readonly notInRemote?: boolean } = {},
-  ): Promise<StatusReadOutcome> {
-    const service = this.serviceFor(root);
+  async refresh(options: { readonly notInRemote?: boolean } = {}): Promise<StatusReadOutcome> {
+    const service = dataServiceOf(this.repository);
     if (!service) return 'noDvc';
-    const key = root.toString();
-    const state = this.stateOf(key);
     const controller = new AbortController();
-    state.current?.abort();
-    state.current = controller;
-    this.changed.fire();
+    this.current?.abort();
+    this.current = controller;
+    this.changed();
     const notInRemote = options.notInRemote === true || dataCheckRemoteSetting();
     try {
       const status = await service.status({ notInRemote }, controller.signal);
       if (controller.signal.aborted) return 'cancelled';
-      state.index = new DataStatusIndex(status);
-      state.error = undefined;
-      state.remoteChecked = notInRemote;
+      this.index = new DataStatusIndex(status);
+      this.error = undefined;
+      this.remoteCheckedLast = notInRemote;
       return 'updated';
     } catch (error) {
       if (controller.signal.aborted || isCancellation(error)) return 'cancelled';
-      state.error = dvcErrorText(error);
-      this.log.error('dvc data status failed', error);
+      this.error = dvcErrorText(error);
+      this.repository.log.error('dvc data status failed', error);
       return 'failed';
     } finally {
-      if (state.current === controller) {
-        state.current = undefined;
-        this.changed.fire();
+      if (this.current === controller) {
+        this.current = undefined;
+        this.changed();
       }
     }
   }
 
-  forget(root: string): void {
-    this.byRoot.get(root)?.current?.abort();
-    this.byRoot.delete(root);
-  }
-
   dispose(): void {
-    for (const state of this.byRoot.values()) state.current?.abort();
-    this.byRoot.clear();
-    this.changed.dispose();
-  }
-
-  private stateOf(key: string): RepositoryStatus {
-    let state = this.byRoot.get(key);
-    if (!state) {
-      state = { index: undefined, error: undefined, remoteChecked: false, current: undefined };
-      this.byRoot.set(key, state);
-    }
-    return state;
+    this.current?.abort();
   }
 }

@@ -22,7 +22,6 @@ import {
 import { DataDecorationProvider } from './dataDecorations';
 import { DataDiagnostics } from './dataDiagnostics';
 import { DataModel } from './dataModel';
-import { DataStatusReader } from './dataStatusReader';
 import { trackDataCommand } from './trackDataCommand';
 import { DataTreeProvider } from './tree/dataTreeProvider';
 
@@ -59,8 +58,7 @@ export interface DataFeatures {
 
 export function registerDataFeatures(deps: DataFeatureDependencies): DataFeatures {
   const { disposables, repositories, schedulers, locator, log } = deps;
-  const statusReader = disposables.register(new DataStatusReader(schedulers, locator, log));
-  const model = disposables.register(new DataModel(repositories, statusReader));
+  const model = disposables.register(new DataModel(repositories));
   const tree = disposables.register(new DataTreeProvider(model, locator));
   tree.attach(
     disposables.register(
@@ -96,7 +94,7 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
     await Promise.all(
       model.all.map((repository) =>
         model.reload([repository.root.toString()], {
-          notInRemote: statusReader.remoteChecked(repository.root.toString()),
+          notInRemote: model.remoteChecked(repository.root.toString()),
         }),
       ),
     );

@@ -39,9 +39,9 @@ export interface ExperimentFeatures {
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
-  const { disposables, repositories, schedulers, locator, log } = deps;
+  const { disposables, repositories, locator, log } = deps;
   const store = disposables.register(
-    new ExperimentsStore(repositories, schedulers, locator, log, deps.context.workspaceState),
+    new ExperimentsStore(repositories, locator, deps.context.workspaceState),
   );
   const tree = disposables.register(new ExperimentsTreeProvider(store));
   const view = disposables.register(

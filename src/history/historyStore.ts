@@ -1,78 +1,34 @@
 /**
- * The History view's state per repository: the pages of commits loaded so far (50 at a time; never the
- * whole branch) and, per page, DVC's metrics once `dvc exp show` answers. Commits paint first, from git;
- * metrics and markers fill in when DVC answers. Loads only while the view is visible.
+ * The History view's workspace-level face of the history slices (historySlice.ts): each repository's loaded
+ * pages live in its slice in the repository hub. Keyed by repository root.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
-import type { ExperimentRow } from '../core/experiments/experimentModel';
-import type { LoggedCommit } from '../core/history/gitLogPage';
-import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
-import { errorText } from '../ui/messages';
+import { DisposableStore } from '../lifecycle/disposableStore';
+import type { SliceKey } from '../repository/repositorySlice';
 import type { CommitAndParentRows } from './historyService';
-import { repositoryTools, type HistoryToolDependencies } from './historyTools';
+import { historySliceKey, historySliceName, type HistorySlice, type RepositoryHistory } from './historySlice';
+import type { HistoryToolDependencies } from './historyTools';
 
-interface LoadedPage {
-  readonly commits: readonly LoggedCommit[];
-  rows: ReadonlyMap<string, ExperimentRow> | undefined;
-  lockOutsChanged: ReadonlySet<string>;
-  failure: string | undefined;
-}
-
-/** What the view shows for one repository. */
-export interface RepositoryHistory {
-  readonly root: vscode.Uri;
-  readonly entries: readonly HistoryEntry[];
-  readonly hasMore: boolean;
-  readonly loading: boolean;
-  /** Said above the commits: detached HEAD, shallow clone, no commit yet, a git failure. */
-  readonly notes: readonly string[];
-}
-
-interface MetricsAnswer {
-  readonly rows: Map<string, ExperimentRow> | undefined;
-  /** Why DVC could not answer (logged where the answer is used: an empty page ignores it). */
-  readonly failure: unknown;
-  /** The read was cancelled (a newer reload): nothing to show from it. */
-  readonly cancelled: boolean;
-}
-
-interface RepositoryState {
-  pages: LoadedPage[];
-  hasMore: boolean;
-  loading: boolean;
-  notes: string[];
-  generation: number;
-  controller: AbortController | undefined;
-}
+export type { RepositoryHistory } from './historySlice';
 
 export class HistoryStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables = new DisposableStore();
+  private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly states = new Map<string, RepositoryState>();
+  private readonly key: SliceKey<HistorySlice>;
 
-  constructor(private readonly deps: HistoryToolDependencies) {}
+  constructor(private readonly deps: HistoryToolDependencies) {
+    this.key = historySliceKey(deps);
+    this.disposables.register(
+      deps.repositories.onDidChangeSlice((change) => {
+        if (change.name === historySliceName) this.changed.fire();
+      }),
+    );
+  }
 
   /** The loaded history of a repository (empty until `reload` ran). */
   history(root: vscode.Uri): RepositoryHistory {
-    const state = this.states.get(root.toString());
-    const directions = metricDirectionsSetting();
-    const entries = (state?.pages ?? []).flatMap((page) =>
-      buildHistoryEntries(
-        page.commits,
-        page.rows,
-        { paramsFiles: new Set(['params.yaml']), directions, lockOutsChanged: page.lockOutsChanged },
-        page.failure,
-      ),
-    );
-    return {
-      root,
-      entries,
-      hasMore: state?.hasMore ?? false,
-      loading: state?.loading ?? false,
-      notes: state?.notes ?? [],
-    };
+    return this.existing(root)?.history ?? { root, entries: [], hasMore: false, loading: false, notes: [] };
   }
 
   /**
@@ -80,122 +36,24 @@ export class HistoryStore implements vscode.Disposable {
    * them instead of asking DVC again); undefined when the commit is not loaded or its metrics are not in yet.
    */
   rowsOf(root: vscode.Uri, sha: string): CommitAndParentRows | undefined {
-    for (const page of this.states.get(root.toString())?.pages ?? []) {
-      const commit = page.commits.find((candidate) => candidate.sha === sha);
-      if (!commit) continue;
-      if (!page.rows) return undefined;
-      const parent = commit.parents[0];
-      return { row: page.rows.get(sha), parentRow: parent ? page.rows.get(parent) : undefined };
-    }
-    return undefined;
+    return this.existing(root)?.rowsOf(sha);
   }
 
   /** Drops what was loaded and reads the first page again (a newer reload cancels an older one). */
   async reload(root: vscode.Uri): Promise<void> {
-    const previous = this.states.get(root.toString());
-    previous?.controller?.abort();
-    const state: RepositoryState = {
-      pages: [],
-      hasMore: false,
-      loading: true,
-      notes: [],
-      generation: (previous?.generation ?? 0) + 1,
-      controller: new AbortController(),
-    };
-    this.states.set(root.toString(), state);
-    this.changed.fire();
-    const tools = await repositoryTools(this.deps, root);
-    const signal = state.controller?.signal;
-    // The notes come from two quick git reads, beside the page rather than before it.
-    const notes = (async (): Promise<void> => {
-      try {
-        const [shallow, branch] = await Promise.all([
-          tools.git.isShallow(signal),
-          tools.git.currentBranch(signal),
-        ]);
-        if (shallow)
-          state.notes.push(
-            'Shallow clone: history ends early; fetch with full history to see older commits.',
-          );
-        if (!branch) state.notes.push('Detached HEAD: showing the history of the checked-out commit.');
-      } catch (error) {
-        if (!isCancellation(error))
-          state.notes.push(`git could not read this repository: ${errorText(error)}`);
-      }
-    })();
-    await Promise.all([notes, this.loadPage(root, state)]);
-    this.changed.fire();
+    await this.deps.repositories.repositoryAt(root)?.slice(this.key).reload();
   }
 
   /** The next 50 commits. */
   async loadMore(root: vscode.Uri): Promise<void> {
-    const state = this.states.get(root.toString());
-    if (!state) return this.reload(root);
-    if (state.loading || !state.hasMore) return;
-    state.loading = true;
-    this.changed.fire();
-    await this.loadPage(root, state);
+    await this.deps.repositories.repositoryAt(root)?.slice(this.key).loadMore();
   }
 
   dispose(): void {
-    for (const state of this.states.values()) state.controller?.abort();
-    this.changed.dispose();
+    this.disposables.dispose();
   }
 
-  private async loadPage(root: vscode.Uri, state: RepositoryState): Promise<void> {
-    const signal = state.controller?.signal;
-    const current = (): boolean => this.states.get(root.toString())?.generation === state.generation;
-    try {
-      const tools = await repositoryTools(this.deps, root);
-      const skip = state.pages.reduce((count, page) => count + page.commits.length, 0);
-      // The first page asks DVC at once, alongside git (DVC's seconds are the whole wait); later pages ask
-      // DVC for the shas git listed, so a branch that moved meanwhile cannot shift them.
-      const first = skip === 0 ? tools.history.firstPage(undefined, signal) : undefined;
-      const early = first ? this.settled(first.metrics) : undefined;
-      const page = await (first?.page ?? tools.history.page(skip, undefined, signal));
-      if (!current()) return;
-      if (skip === 0 && page.commits.length === 0)
-        state.notes.push('No commits yet: commit to start a history.');
-      const loaded: LoadedPage = {
-        commits: page.commits,
-        rows: undefined,
-        lockOutsChanged: new Set(),
-        failure: undefined,
-      };
-      state.pages.push(loaded);
-      state.hasMore = page.hasMore;
-      this.changed.fire();
-      if (page.commits.length === 0) return;
-      // git's small reads for the markers run while DVC collects the metrics (seconds).
-      const metrics = early ?? this.settled(tools.history.metricsFor(page.commits, signal));
-      const lockOuts = tools.history.lockOutsChanged(page.commits, signal).catch((error: unknown) => {
-        if (isCancellation(error)) throw error;
-        return new Set<string>();
-      });
-      const [answer, lockOutsChanged] = await Promise.all([metrics, lockOuts]);
-      if (answer.cancelled) return;
-      loaded.lockOutsChanged = lockOutsChanged;
-      loaded.rows = answer.rows;
-      if (answer.failure !== undefined) {
-        this.deps.log.error('DVC Lens: history metrics could not be read', answer.failure);
-        loaded.failure = `Metrics not available: ${errorText(answer.failure)}`;
-      }
-    } catch (error) {
-      if (!isCancellation(error) && current())
-        state.notes.push(`History could not be read: ${errorText(error)}`);
-    } finally {
-      if (current()) {
-        state.loading = false;
-        this.changed.fire();
-      }
-    }
-  }
-
-  /** DVC's answer as data: never rejects, so a read started early cannot go unheard when git fails first. */
-  private settled(rows: Promise<Map<string, ExperimentRow>>): Promise<MetricsAnswer> {
-    return rows.then(
-      (answer) => ({ rows: answer, failure: undefined, cancelled: false }),
-      (error: unknown) => ({ rows: undefined, failure: error, cancelled: isCancellation(error) }),
-    );
+  private existing(root: vscode.Uri): HistorySlice | undefined {
+    return this.deps.repositories.repositoryAt(root)?.existingSlice(this.key);
   }
 }

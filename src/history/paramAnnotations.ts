@@ -70,7 +70,7 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
       }),
       vscode.workspace.onDidSaveTextDocument(() => this.blames.clear()),
       // A commit, a checkout or a reset moves HEAD: blame again.
-      watchGitRefs(() => {
+      watchGitRefs(deps.repositories, () => {
         this.blames.clear();
         update();
       }),

@@ -9,6 +9,7 @@ import { paramsFormatOf } from '../core/pipeline/analysis/paramsFormat';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
+import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { insertMetricsSummaryCommand } from './commitMessageSummary';
 import { MetricsTreeProvider, OPEN_METRIC_COMMAND } from './metricsTreeProvider';
@@ -34,6 +35,7 @@ export function registerMetricsFeatures(
   disposables: DisposableStore,
   context: vscode.ExtensionContext,
   store: ExperimentsStore,
+  repositories: WorkspaceRepositories,
   log: OutputLog,
 ): MetricsFeatures {
   let onlyChanged = context.workspaceState.get<boolean>(CHANGED_ONLY_KEY, false);
@@ -77,7 +79,7 @@ export function registerMetricsFeatures(
       isTrusted() ? insertMetricsSummaryCommand(store, argument) : undefined,
     ),
   );
-  const statusBar = disposables.register(new RegressionStatusBar(store, log));
+  const statusBar = disposables.register(new RegressionStatusBar(store, repositories, log));
   disposables.register(whenTrusted(() => void statusBar.update()));
   return { tree, scmTree, statusBar };
 }

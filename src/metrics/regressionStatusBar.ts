@@ -13,9 +13,11 @@ import { shortChange, type FileValue } from '../core/metrics/metricsSummary';
 import { headlineMetricSetting, metricDirectionsSetting } from '../experiments/experimentSettings';
 import type { ExperimentsStore, RepositoryExperiments } from '../experiments/experimentsStore';
 import type { OutputLog } from '../log/outputLog';
+import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { watchGitRefs } from '../history/gitRefsWatcher';
 import { isTrusted } from '../trust/workspaceTrust';
-import { BaselineReader } from './baselineReader';
+import type { BaselineReader } from './baselineReader';
+import { baselineSlice } from './baselineSlice';
 
 const WATCHER = 'regressionStatusBar';
 
@@ -44,7 +46,6 @@ export class RegressionStatusBar implements vscode.Disposable {
     90,
   );
   private readonly subscriptions: vscode.Disposable[];
-  private readonly readers = new Map<string, BaselineReader>();
   private readonly logged = new Set<string>();
   private ticket = 0;
   /** What the item shows now: read by the suite. */
@@ -56,13 +57,14 @@ export class RegressionStatusBar implements vscode.Disposable {
 
   constructor(
     private readonly store: ExperimentsStore,
+    repositories: WorkspaceRepositories,
     private readonly log: OutputLog,
   ) {
     this.item.name = 'DVC Lens: Metrics Regression';
     this.item.command = 'dvcLens.metrics.focus';
     this.subscriptions = [
       // A branch that moves (a commit, a fetch, a checkout) moves the baseline: resolve it again.
-      watchGitRefs(() => void this.update()),
+      watchGitRefs(repositories, () => void this.update()),
       store.onDidChange(() => void this.update()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (
@@ -151,16 +153,9 @@ export class RegressionStatusBar implements vscode.Disposable {
     };
   }
 
+  /** The repository's baseline reader lives in its slice, so its per-sha answers outlive this update. */
   private readerFor(state: RepositoryExperiments): BaselineReader | undefined {
-    const key = state.repository.root.toString();
-    let reader = this.readers.get(key);
-    if (!reader) {
-      const service = this.store.serviceFor(state.repository);
-      if (!service) return undefined;
-      reader = new BaselineReader(this.store.gitFor(state.repository), service);
-      this.readers.set(key, reader);
-    }
-    return reader;
+    return state.repository.slice(baselineSlice).readerIfReady;
   }
 
   /** One log line per repository and message: updates run on every store change. */

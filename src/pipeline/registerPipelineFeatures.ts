@@ -53,10 +53,10 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   );
   tree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
-  registerStageEditingCommands({ disposables, repositories, schedulers, locator, log });
+  registerStageEditingCommands({ disposables, repositories, log });
   registerAddPlotCommand(disposables, repositories, log);
 
-  const statuses = disposables.register(new StageStatuses(repositories, schedulers, locator));
+  const statuses = disposables.register(new StageStatuses(repositories, locator));
   const storage = context.storageUri ?? context.globalStorageUri;
   const runs = registerRunCommands({
     disposables,

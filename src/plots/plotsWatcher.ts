@@ -6,21 +6,22 @@
  * than the quiet period) still gets one at least every `maxWaitMs`. `onSeriesFile` hears of each changed
  * CSV/TSV file at once (the dashboard's fast path reads it itself, before DVC answers).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { delimiterOf } from '../core/plots/delimitedRows';
 import { affectsPlots } from '../core/plots/plotSources';
+import type { Repository } from '../repository/repository';
 
 const DEFAULT_QUIET_MS = 300;
 const DEFAULT_MAX_WAIT_MS = 1000;
 
+/** Listens through the repository's filtered subscription to the workspace's one watcher. */
 export function watchPlotSources(
-  root: vscode.Uri,
+  repository: Pick<Repository, 'onFiles'>,
   onChange: () => void,
   quietMs = DEFAULT_QUIET_MS,
   maxWaitMs = DEFAULT_MAX_WAIT_MS,
   onSeriesFile?: (relative: string) => void,
 ): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*'));
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest change not yet reported happened. */
   let firstPending: number | undefined;
@@ -29,25 +30,23 @@ export function watchPlotSources(
     firstPending = undefined;
     onChange();
   };
-  const changed = (uri: vscode.Uri): void => {
-    const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
-    if (relative === undefined || !affectsPlots(relative)) return;
+  const changed = (relative: string): void => {
     if (onSeriesFile && delimiterOf(relative) !== undefined) onSeriesFile(relative);
     const now = Date.now();
     firstPending ??= now;
     if (timer) clearTimeout(timer);
     timer = setTimeout(fire, Math.max(0, Math.min(quietMs, firstPending + maxWaitMs - now)));
   };
-  const subscriptions = [
-    watcher,
-    watcher.onDidChange(changed),
-    watcher.onDidCreate(changed),
-    watcher.onDidDelete(changed),
-  ];
+  const subscription = repository.onFiles(
+    (relative) => relative !== '' && affectsPlots(relative),
+    (events) => {
+      for (const event of events) changed(event.relativePath);
+    },
+  );
   return {
     dispose: () => {
       if (timer) clearTimeout(timer);
-      for (const subscription of subscriptions) subscription.dispose();
+      subscription.dispose();
     },
   };
 }

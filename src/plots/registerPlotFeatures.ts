@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DvcCli } from '../cli/dvcCli';
 import { plotRevisions } from '../core/plots/plotRevisions';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
@@ -19,6 +18,7 @@ import { exportPlotArgument, showPlotsArgument, type ShowPlotsArgument } from '.
 import { plotsCommandIds } from './plotsCommandIds';
 import { PlotsService } from './plotsService';
 import { plotsMaxRevisions } from './plotsSettings';
+import { plotsSlice } from './plotsSlice';
 import { watchPlotSources } from './plotsWatcher';
 import { pickPlotRevisions, revisionsOfRowIds } from './revisionPick';
 
@@ -38,11 +38,15 @@ export function registerPlotFeatures(
   deps: DataFeatureDependencies,
   experiments: ExperimentsStore,
 ): PlotFeatures {
-  const { disposables, context, repositories, schedulers, locator, log } = deps;
-  const open = new Map<string, PlotsDashboard>();
+  const { disposables, context, repositories, log } = deps;
+  /** The open dashboards: each repository's plots slice holds its own. */
+  const dashboards = (): PlotsDashboard[] =>
+    repositories.repositories.flatMap((repository) => repository.existingSlice(plotsSlice)?.dashboard ?? []);
+  const dashboardFor = (root: string): PlotsDashboard | undefined =>
+    repositories.repositoryAt(root)?.existingSlice(plotsSlice)?.dashboard;
   disposables.register({
     dispose: () => {
-      for (const dashboard of [...open.values()]) dashboard.panel.dispose();
+      for (const dashboard of dashboards()) dashboard.panel.dispose();
     },
   });
   const storage = context.storageUri ?? context.globalStorageUri;
@@ -54,10 +58,8 @@ export function registerPlotFeatures(
   };
 
   const serviceFor = (repository: Repository): PlotsService | undefined => {
-    const executable = locator.executable;
-    if (!executable || !isTrusted()) return undefined;
-    const root = repository.root.fsPath;
-    return new PlotsService(new DvcCli(executable, schedulers.for(root)), imagesFolderOf(repository).fsPath);
+    const cli = repository.dvcIfReady;
+    return cli ? new PlotsService(cli, imagesFolderOf(repository).fsPath) : undefined;
   };
 
   const dashboardOf = (repository: Repository, revisions: readonly string[]): PlotsDashboard => {
@@ -80,7 +82,7 @@ export function registerPlotFeatures(
     );
     const customAttachment = custom.hostFor(key).attach(dashboard.panel);
     const watcher = watchPlotSources(
-      repository.root,
+      repository,
       () => {
         if (dashboard.panel.visible) void dashboard.refreshLive();
       },
@@ -90,12 +92,7 @@ export function registerPlotFeatures(
         if (dashboard.panel.visible) void dashboard.updateFromFile(relative);
       },
     );
-    open.set(key, dashboard);
-    dashboard.onDidDispose(() => {
-      watcher.dispose();
-      customAttachment.dispose();
-      open.delete(key);
-    });
+    repository.slice(plotsSlice).open(dashboard, [watcher, customAttachment]);
     return dashboard;
   };
 
@@ -117,7 +114,7 @@ export function registerPlotFeatures(
       ...revisionsOfRowIds(experiments.get(key)?.model, argument.rowIds ?? []),
     ];
     const revisions = plotRevisions(asked, plotsMaxRevisions());
-    const existing = open.get(key);
+    const existing = dashboardFor(key);
     if (existing) {
       existing.panel.reveal();
       if (argument.revisions || argument.rowIds) await existing.setRevisions(revisions);
@@ -130,7 +127,7 @@ export function registerPlotFeatures(
     if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
     const argument = exportPlotArgument(value);
     if (!argument) throw new Error('dvcLens.exportPlot needs { id, format: svg | png | csv | json, path? }.');
-    const dashboard = argument.root ? open.get(argument.root) : [...open.values()][0];
+    const dashboard = argument.root ? dashboardFor(argument.root) : dashboards()[0];
     if (!dashboard) throw new Error('Open the plots dashboard first (DVC Lens: Show Plots).');
     try {
       await dashboard.exportPlot(argument.id, argument.format, argument.path);
@@ -143,8 +140,8 @@ export function registerPlotFeatures(
   disposables.register(vscode.commands.registerCommand(plotsCommandIds.showPlots, showPlots));
   disposables.register(vscode.commands.registerCommand(plotsCommandIds.exportPlot, exportPlot));
   return {
-    dashboards: () => [...open.values()],
-    dashboardFor: (root) => open.get(root),
+    dashboards,
+    dashboardFor,
     custom,
   };
 }

@@ -47,13 +47,14 @@ export function registerRemoteFeatures(deps: RemoteFeatureDependencies): RemoteF
       () => void provider.refresh(),
     ),
   );
-  const watcher = disposables.register(
-    vscode.workspace.createFileSystemWatcher('**/.dvc/{config,config.local}'),
+  disposables.register(
+    repositories.onWorkspaceFiles(
+      (event) => /\/\.dvc\/config(\.local)?$/.test(event.uri.path),
+      (events) => {
+        for (const event of events) configChanges.add(event.uri.toString());
+      },
+    ),
   );
-  const onConfig = (uri: vscode.Uri): void => configChanges.add(uri.toString());
-  disposables.register(watcher.onDidChange(onConfig));
-  disposables.register(watcher.onDidCreate(onConfig));
-  disposables.register(watcher.onDidDelete(onConfig));
   disposables.register(locator.onDidChange(() => void provider.refresh()));
   let roots = '';
   disposables.register(

@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
-import { DvcCli } from '../cli/dvcCli';
+import type { DvcCli } from '../cli/dvcCli';
 import type { DvcExecutable } from '../cli/dvcExecutable';
-import { GitCli } from '../cli/gitCli';
+import type { GitCli } from '../cli/gitCli';
 import type { RepositoryScheduler } from '../cli/repositoryScheduler';
 import { processTimeoutMs } from '../config/settings';
 import type { Pipeline } from '../core/pipeline/model';
 import type { OutputLog } from '../log/outputLog';
 import { isTrusted } from '../trust/workspaceTrust';
+import { dvcForFolder, gitForFolder } from './folderClis';
 import { readPipeline } from './pipelineReader';
-import { RepositoryFileEvents, type FileEventFilter, type RepositoryFileEvent } from './repositoryFileEvents';
+import {
+  RepositoryFileEvents,
+  type FileEventFilter,
+  type FileEventListener,
+  type RepositoryFileEvent,
+} from './repositoryFileEvents';
 import type { RepositorySchedulers } from './repositorySchedulers';
-import type { RepositorySlice, SliceKey } from './repositorySlice';
+import type { RepositorySlice, SliceChange, SliceKey } from './repositorySlice';
 import type { RootScan } from './workspaceScan';
 
 /** Where the hub learns which DVC to run (the DvcLocator in the extension; a fixed one in tests). */
@@ -38,6 +44,9 @@ export class Repository implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Repository>();
   /** The pipelines changed (a dvc.yaml or a params file it reads was re-read). */
   readonly onDidChange = this.changed.event;
+  private readonly sliceChanged = new vscode.EventEmitter<SliceChange>();
+  /** A slice said its state changed (the workspace re-fires it for the concepts' workspace-level faces). */
+  readonly onDidChangeSlice = this.sliceChanged.event;
   private readonly fileEvents: RepositoryFileEvents;
   private readonly slices = new Map<string, RepositorySlice>();
   private dvcCli: { readonly executable: DvcExecutable; readonly cli: DvcCli } | undefined;
@@ -70,8 +79,13 @@ export class Repository implements vscode.Disposable {
 
   /** The repository's git, logging to the Output channel. */
   get git(): GitCli {
-    this.gitCli ??= new GitCli(this.root.fsPath, { log: this.services.log, readTimeoutMs: processTimeoutMs });
+    this.gitCli ??= gitForFolder(this.cliServices, this.root.fsPath);
     return this.gitCli;
+  }
+
+  /** The Output channel: slices log their failures there. */
+  get log(): OutputLog {
+    return this.services.log;
   }
 
   /** DVC for this repository, once known, without waiting; `undefined` when untrusted or not (yet) found. */
@@ -91,10 +105,7 @@ export class Repository implements vscode.Disposable {
    * Hears the files under this repository that `filter` keeps (paths relative to the root), in the batches
    * the workspace's one watcher delivers. Dispose the subscription to stop.
    */
-  onFiles(
-    filter: FileEventFilter,
-    listener: (events: readonly RepositoryFileEvent[]) => void,
-  ): vscode.Disposable {
+  onFiles(filter: FileEventFilter, listener: FileEventListener): vscode.Disposable {
     return this.fileEvents.subscribe(filter, listener);
   }
 
@@ -115,6 +126,8 @@ export class Repository implements vscode.Disposable {
     if (!slice) {
       slice = key.create(this);
       this.slices.set(key.name, slice);
+      // The slice disposes its emitter with itself, which ends this subscription too.
+      slice.onDidChange?.(() => this.sliceChanged.fire({ repository: this, name: key.name }));
     }
     return slice;
   }
@@ -191,14 +204,17 @@ export class Repository implements vscode.Disposable {
     this.slices.clear();
     this.fileEvents.dispose();
     this.changed.dispose();
+    this.sliceChanged.dispose();
+  }
+
+  /** The shared services plus `dvcLens.processTimeout`, read on every call so a changed setting counts at once. */
+  private get cliServices(): RepositoryServices & { readonly readTimeoutMs: () => number } {
+    return { ...this.services, readTimeoutMs: processTimeoutMs };
   }
 
   private dvcFor(executable: DvcExecutable): DvcCli {
     if (this.dvcCli?.executable !== executable)
-      this.dvcCli = {
-        executable,
-        cli: new DvcCli(executable, this.scheduler, { readTimeoutMs: processTimeoutMs }),
-      };
+      this.dvcCli = { executable, cli: dvcForFolder(this.cliServices, this.root.fsPath, executable) };
     return this.dvcCli.cli;
   }
 

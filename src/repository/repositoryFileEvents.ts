@@ -11,9 +11,18 @@ export interface RepositoryFileEvent {
 /** Which events a subscriber wants: a test on the path relative to the repository root ('/'-separated). */
 export type FileEventFilter = (relativePath: string, event: RepositoryFileEvent) => boolean;
 
+/** An event as a repository's subscriber hears it: with the path relative to the root it was filtered on. */
+export interface RelativeFileEvent extends RepositoryFileEvent {
+  /** '/'-separated, relative to the repository root; '' for the root itself. */
+  readonly relativePath: string;
+}
+
+/** Hears the events a filter kept, in the batch they came in. */
+export type FileEventListener = (events: readonly RelativeFileEvent[]) => void;
+
 interface Subscription {
   readonly filter: FileEventFilter;
-  readonly listener: (events: readonly RepositoryFileEvent[]) => void;
+  readonly listener: FileEventListener;
 }
 
 /**
@@ -26,10 +35,7 @@ export class RepositoryFileEvents implements vscode.Disposable {
 
   constructor(private readonly root: vscode.Uri) {}
 
-  subscribe(
-    filter: FileEventFilter,
-    listener: (events: readonly RepositoryFileEvent[]) => void,
-  ): vscode.Disposable {
+  subscribe(filter: FileEventFilter, listener: FileEventListener): vscode.Disposable {
     const subscription: Subscription = { filter, listener };
     this.subscriptions.add(subscription);
     return new vscode.Disposable(() => this.subscriptions.delete(subscription));
@@ -53,8 +59,9 @@ export class RepositoryFileEvents implements vscode.Disposable {
   }
 
   dispatch(events: readonly RepositoryFileEvent[]): void {
+    const relative = events.map((event) => ({ ...event, relativePath: this.relative(event.uri) }));
     for (const subscription of [...this.subscriptions]) {
-      const kept = events.filter((event) => subscription.filter(this.relative(event.uri), event));
+      const kept = relative.filter((event) => subscription.filter(event.relativePath, event));
       if (kept.length > 0) subscription.listener(kept);
     }
   }

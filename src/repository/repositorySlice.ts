@@ -9,6 +9,17 @@ import type { Repository } from './repository';
 export interface RepositorySlice extends vscode.Disposable {
   /** Re-reads what the slice holds (after a command changed the repository). Never rejects. */
   refresh?(): Promise<void>;
+  /**
+   * Fires when what the slice holds changed. The repository re-fires it as `onDidChangeSlice`, and the
+   * workspace for all its repositories, so a concept's workspace-level face subscribes once, not per root.
+   */
+  readonly onDidChange?: vscode.Event<void>;
+}
+
+/** Which slice of which repository changed (see `RepositorySlice.onDidChange`). */
+export interface SliceChange {
+  readonly repository: Repository;
+  readonly name: string;
 }
 
 /** The typed key of a slice: its name (for `repositoryCommand`'s `refreshes`) and how to make one. */

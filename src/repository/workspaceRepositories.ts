@@ -5,10 +5,17 @@ import { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import { Repository, type RepositoryServices } from './repository';
 import type { RepositoryFileEvent } from './repositoryFileEvents';
+import type { SliceChange } from './repositorySlice';
+import { scanWorkspaceFolder } from './workspaceScan';
 
 /** How long the one watcher gathers events before handing them to the repositories' subscribers. */
 const FILE_EVENT_BATCH_MS = 50;
-import { scanWorkspaceFolder } from './workspaceScan';
+
+/** A subscription to the one watcher's events anywhere in the workspace, inside a repository or not. */
+interface WorkspaceFileSubscription {
+  readonly filter: (event: RepositoryFileEvent) => boolean;
+  readonly listener: (events: readonly RepositoryFileEvent[]) => void;
+}
 
 /**
  * All repositories of the workspace, one per DVC root, kept up to date from file events: a created or
@@ -19,6 +26,10 @@ export class WorkspaceRepositories implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly sliceChanged = this.disposables.register(new vscode.EventEmitter<SliceChange>());
+  /** A slice of some repository changed: a concept's workspace-level face listens here once, by slice name. */
+  readonly onDidChangeSlice = this.sliceChanged.event;
+  private readonly workspaceFileSubscriptions = new Set<WorkspaceFileSubscription>();
 
   private readonly repositoriesByRoot = new Map<string, Repository>();
   private loaded = false;
@@ -60,6 +71,25 @@ export class WorkspaceRepositories implements vscode.Disposable {
     return best;
   }
 
+  /** The repository whose root is exactly `root`: a URI (compared by file path), or a URI string as views key them. */
+  repositoryAt(root: vscode.Uri | string): Repository | undefined {
+    if (typeof root === 'string') return this.repositoriesByRoot.get(root);
+    return this.repositories.find((repository) => repository.root.fsPath === root.fsPath);
+  }
+
+  /**
+   * Hears the one watcher's events anywhere in the workspace, inside a repository or not (a `.git` folder above a
+   * DVC root belongs to no repository). For files of one repository, prefer `Repository.onFiles`.
+   */
+  onWorkspaceFiles(
+    filter: (event: RepositoryFileEvent) => boolean,
+    listener: (events: readonly RepositoryFileEvent[]) => void,
+  ): vscode.Disposable {
+    const subscription: WorkspaceFileSubscription = { filter, listener };
+    this.workspaceFileSubscriptions.add(subscription);
+    return new vscode.Disposable(() => this.workspaceFileSubscriptions.delete(subscription));
+  }
+
   private onFileEvent(event: RepositoryFileEvent): void {
     const { uri, kind } = event;
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -88,6 +118,10 @@ export class WorkspaceRepositories implements vscode.Disposable {
       byRepository.set(repository, list);
     }
     for (const [repository, list] of byRepository) repository.dispatchFileEvents(list);
+    for (const subscription of [...this.workspaceFileSubscriptions]) {
+      const kept = events.filter((event) => subscription.filter(event));
+      if (kept.length > 0) subscription.listener(kept);
+    }
   }
 
   get repositories(): readonly Repository[] {
@@ -131,6 +165,7 @@ export class WorkspaceRepositories implements vscode.Disposable {
             repository = new Repository(scan, this.services);
             this.repositoriesByRoot.set(key, repository);
             repository.onDidChange(() => this.changed.fire());
+            repository.onDidChangeSlice((change) => this.sliceChanged.fire(change));
           }
           await repository.update(scan);
         }),
@@ -152,6 +187,7 @@ export class WorkspaceRepositories implements vscode.Disposable {
   dispose(): void {
     for (const repository of this.repositoriesByRoot.values()) repository.dispose();
     this.repositoriesByRoot.clear();
+    this.workspaceFileSubscriptions.clear();
     this.disposables.dispose();
   }
 

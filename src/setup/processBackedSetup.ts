@@ -1,10 +1,7 @@
 import { homedir } from 'node:os';
-import { DvcCli } from '../cli/dvcCli';
 import type { DvcExecutable } from '../cli/dvcExecutable';
-import { GitCli } from '../cli/gitCli';
-import type { ProcessLog } from '../cli/processLog';
 import type { ProcessRunner } from '../cli/runner';
-import type { RepositorySchedulers } from '../repository/repositorySchedulers';
+import { dvcForFolder, gitForFolder, type FolderCliServices } from '../repository/folderClis';
 import { initializeProject, inspectFolder } from './initializeProject';
 import { installDvc } from './installDvc';
 import type { ProjectSetupServices } from './projectSetupServices';
@@ -18,27 +15,29 @@ export class DvcMissingError extends Error {
   }
 }
 
-/** The Initialize Project command's services, backed by real git and DVC through the shared runner. */
+/**
+ * The Initialize Project command's services, backed by real git and DVC through the shared runner. The folder
+ * is no repository of the hub yet, so its CLIs come from the hub's folder CLIs (same log, same write queue).
+ */
 export function createProjectSetupServices(
-  schedulers: RepositorySchedulers,
-  log: ProcessLog,
+  services: FolderCliServices,
   dvcExecutable: () => Promise<DvcExecutable | undefined>,
 ): ProjectSetupServices {
   return {
-    inspect: (folder) => inspectFolder(folder, { git: new GitCli(folder, { log }) }),
+    inspect: (folder) => inspectFolder(folder, { git: gitForFolder(services, folder) }),
     async initialize(folder, choices, signal) {
       const executable = await dvcExecutable();
       if (!executable) throw new DvcMissingError();
       const result = await initializeProject(folder, choices, {
-        git: new GitCli(folder, { log }),
-        dvc: new DvcCli(executable, schedulers.for(folder)),
+        git: gitForFolder(services, folder),
+        dvc: dvcForFolder(services, folder, executable),
         signal,
       });
       return { commit: result.commit };
     },
     async setGlobalGitIdentity(name, email) {
       // Any folder works for a --global write; the home folder always exists.
-      await new GitCli(homedir(), { log }).setIdentity(name, email, 'global');
+      await gitForFolder(services, homedir()).setIdentity(name, email, 'global');
     },
   };
 }

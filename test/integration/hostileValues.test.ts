@@ -15,7 +15,7 @@ import { DataService } from '../../src/data/dataService';
 import { RemotesService } from '../../src/data/remotesService';
 import { InvalidStageDraftError, StageEditor } from '../../src/pipeline/stageEditing/stageEditor';
 import { dvc, git, gitIdentityArgs, makeDvcRepo, makeTempDir } from '../helpers/dvcEnvironment';
-import { pinnedExecutable, recordingDvcCli } from './cliFixtures';
+import { recordingDvcCli } from './cliFixtures';
 
 const identity = {
   GIT_AUTHOR_NAME: 'DVC Lens Test',
@@ -119,7 +119,7 @@ void test('stage add: a command --help is refused before DVC runs; paths startin
     const root = repo.dir;
     await writeFile(join(root, '-in.csv'), 'a\n');
     const { cli, scheduler, lines } = await recordingDvcCli(root);
-    const editor = new StageEditor(await pinnedExecutable(), scheduler);
+    const editor = new StageEditor(cli, scheduler);
     const draft = {
       name: 'copy',
       command: '--help',

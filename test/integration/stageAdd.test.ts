@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { InvalidStageDraftError, StageEditor } from '../../src/pipeline/stageEditing/stageEditor';
 import type { StageDraft } from '../../src/pipeline/stageEditing/stageDraft';
 import { dvc, makeDemoRepo } from '../helpers/dvcEnvironment';
-import { pinnedExecutable, recordingDvcCli } from './cliFixtures';
+import { recordingDvcCli } from './cliFixtures';
 
 const featurize: StageDraft = {
   name: 'featurize',
@@ -29,7 +29,7 @@ void test('adds a stage through dvc stage add, refuses a bad one before DVC runs
   const repo = await makeDemoRepo({ repro: true });
   try {
     const { cli, scheduler, lines } = await recordingDvcCli(repo.dir);
-    const editor = new StageEditor(await pinnedExecutable(), scheduler);
+    const editor = new StageEditor(cli, scheduler);
     const existing = await cli.stageList();
     assert.deepEqual(existing, ['prepare', 'train', 'evaluate', 'data/raw.csv.dvc']);
 

@@ -4,13 +4,10 @@
  * table's Compare action. Every command also takes `{ root, a, b }` (the extension-host suite passes them).
  */
 import * as vscode from 'vscode';
-import { DvcCli } from '../../cli/dvcCli';
-import { GitCli } from '../../cli/gitCli';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
-import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
+import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import type { DvcLocator } from '../../setup/dvcLocator';
 import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { errorText, showErrorWithLog } from '../../ui/messages';
 import { metricDirectionsSetting } from '../experimentSettings';
@@ -33,8 +30,6 @@ export interface CompareDependencies {
   readonly context: vscode.ExtensionContext;
   readonly store: ExperimentsStore;
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
-  readonly locator: DvcLocator;
   readonly log: OutputLog;
 }
 
@@ -55,19 +50,25 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
     },
   });
   disposables.register(
-    vscode.workspace.registerTextDocumentContentProvider(revisionScheme, new RevisionContentProvider(log)),
+    vscode.workspace.registerTextDocumentContentProvider(
+      revisionScheme,
+      new RevisionContentProvider(deps.repositories, log),
+    ),
   );
   const panelDeps = { extensionUri: deps.context.extensionUri, log, directions: metricDirectionsSetting };
 
-  const serviceFor = (root: vscode.Uri): CompareService | undefined => {
-    const executable = deps.locator.executable;
-    if (!executable) return undefined;
-    const scheduler = deps.schedulers.for(root.fsPath);
-    return new CompareService(new DvcCli(executable, scheduler), new GitCli(root.fsPath, { log }));
+  const serviceFor = (repository: Repository): CompareService | undefined => {
+    const cli = repository.dvcIfReady;
+    return cli ? new CompareService(cli, repository.git) : undefined;
   };
 
-  const openPanel = async (root: vscode.Uri, a: string, b: string): Promise<ComparePanel | undefined> => {
-    const service = serviceFor(root);
+  const openPanel = async (
+    repository: Repository,
+    a: string,
+    b: string,
+  ): Promise<ComparePanel | undefined> => {
+    const root = repository.root;
+    const service = serviceFor(repository);
     if (!service) {
       void vscode.window.showWarningMessage('DVC Lens: DVC was not found; the compare view needs it.');
       return undefined;
@@ -93,15 +94,14 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
     await deps.repositories.whenLoaded();
     const state = await resolveRepositoryState(store, given.root);
     if (!state) return void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
-    const root = state.repository.root;
-    const git = new GitCli(root.fsPath, { log });
+    const git = state.repository.git;
     const fromRow = given.row ? rowRef(given.row) : given.name;
     const a =
       refs.a ?? fixed.a ?? fromRow ?? (await pickRef(git, state.model, 'Compare: first revision (A)'));
     if (!a) return;
     const b = refs.b ?? fixed.b ?? (await pickRef(git, state.model, `Compare ${a} with… (B)`, a));
     if (!b) return;
-    await openPanel(root, a, b);
+    await openPanel(state.repository, a, b);
   };
 
   const register = (id: string, handler: (argument: unknown) => Promise<void>): void => {
@@ -116,7 +116,7 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
   return {
     open: async (root, a, b) => {
       const state = store.get(root);
-      return state ? openPanel(state.repository.root, a, b) : undefined;
+      return state ? openPanel(state.repository, a, b) : undefined;
     },
     panels: () => [...open],
   };

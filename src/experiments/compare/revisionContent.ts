@@ -1,11 +1,11 @@
 /**
  * File contents at a git revision for VS Code's diff editor: `dvclens-rev:/<path>?<root, sha>` documents,
- * served by `git show <sha>:./<path>` through GitCli. An empty sha is a side where the file does not exist
- * (added or deleted), shown as an empty document. Nothing runs in Restricted Mode.
+ * served by `git show <sha>:./<path>` through the repository's git. An empty sha is a side where the file does
+ * not exist (added or deleted), shown as an empty document. Nothing runs in Restricted Mode.
  */
 import * as vscode from 'vscode';
-import { GitCli } from '../../cli/gitCli';
 import type { OutputLog } from '../../log/outputLog';
+import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 
 export const revisionScheme = 'dvclens-rev';
@@ -33,21 +33,23 @@ function parseQuery(uri: vscode.Uri): RevisionQuery | undefined {
 }
 
 export class RevisionContentProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly log: OutputLog) {}
+  constructor(
+    private readonly repositories: WorkspaceRepositories,
+    private readonly log: OutputLog,
+  ) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const query = parseQuery(uri);
     if (!query || query.sha === '') return '';
     if (!isTrusted()) return restrictedModeMessage;
+    // A repository that left the workspace since the diff opened has nothing to show any more.
+    const repository = this.repositories.repositoryAt(vscode.Uri.file(query.root));
+    if (!repository) return '';
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       // A file the revision does not have reads as empty: the diff editor shows it added or deleted.
-      const text = await new GitCli(query.root, { log: this.log }).fileAt(
-        query.sha,
-        uri.path.replace(/^\//, ''),
-        controller.signal,
-      );
+      const text = await repository.git.fileAt(query.sha, uri.path.replace(/^\//, ''), controller.signal);
       return text ?? '';
     } catch (error) {
       this.log.error(`Could not read ${uri.path} at ${query.sha}`, error);

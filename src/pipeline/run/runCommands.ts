@@ -40,7 +40,7 @@ export interface RunCommandDependencies {
 /** Registers the run commands; returns the live stage states and run history for the views. */
 export function registerRunCommands(deps: RunCommandDependencies): StageRunStates {
   const { disposables, repositories, log } = deps;
-  const states = disposables.register(new StageRunStateStore(deps.storageDir));
+  const states = disposables.register(new StageRunStateStore(repositories, deps.storageDir));
   const terminal = disposables.register(new RunTerminal(() => runSessions.cancelAll()));
   const runSessions = disposables.register(new RunSessions({ ...deps, states, terminal }));
 

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { StageRunRecord, StageRunState } from '../../core/status/stageStatus';
+import { DisposableStore } from '../../lifecycle/disposableStore';
+import type { SliceKey } from '../../repository/repositorySlice';
+import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { StageRunHistory } from './stageRunHistory';
+import { stageRunSliceKey, stageRunSliceName, type StageRunSlice } from './stageRunSlice';
 
 /** What the tree, the DAG and CodeLens read about runs started from DVC Lens; `root` is the folder's fsPath. */
 export interface StageRunStates {
@@ -12,43 +16,43 @@ export interface StageRunStates {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/** Live states per repository and the run histories, one per repository, loaded on first use. */
+/** The workspace-level face of the stage-run slices (stageRunSlice.ts), keyed by the root's fsPath. */
 export class StageRunStateStore implements StageRunStates, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables = new DisposableStore();
+  private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly states = new Map<string, Map<string, StageRunState>>();
-  private readonly histories = new Map<string, StageRunHistory>();
+  private readonly key: SliceKey<StageRunSlice>;
 
-  constructor(private readonly storageDir: string) {}
+  constructor(
+    private readonly repositories: WorkspaceRepositories,
+    private readonly storageDir: string,
+  ) {
+    this.key = stageRunSliceKey(storageDir);
+    this.disposables.register(
+      repositories.onDidChangeSlice((change) => {
+        if (change.name === stageRunSliceName) this.changed.fire();
+      }),
+    );
+  }
 
+  /**
+   * The run history of the repository at `root`. A folder the workspace no longer lists (removed during a
+   * run) still gets its history file: the run's record is written, and read again if the folder comes back.
+   */
   historyOf(root: string): StageRunHistory {
-    let history = this.histories.get(root);
-    if (!history) {
-      history = StageRunHistory.forRoot(this.storageDir, root);
-      this.histories.set(root, history);
-      void history.load().then(() => this.changed.fire());
-    }
-    return history;
+    return this.sliceOf(root)?.history ?? StageRunHistory.forRoot(this.storageDir, root);
   }
 
   stateOf(root: string, stage: string): StageRunState | undefined {
-    return this.states.get(root)?.get(stage);
+    return this.sliceOf(root)?.stateOf(stage);
   }
 
   lastRun(root: string, stage: string): StageRunRecord | undefined {
-    return this.historyOf(root).lastRun(stage);
+    return this.sliceOf(root)?.lastRun(stage);
   }
 
   set(root: string, stage: string, state: StageRunState | undefined): void {
-    let byStage = this.states.get(root);
-    if (!byStage) {
-      byStage = new Map();
-      this.states.set(root, byStage);
-    }
-    if (byStage.get(stage) === state) return;
-    if (state === undefined) byStage.delete(stage);
-    else byStage.set(stage, state);
-    this.changed.fire();
+    this.sliceOf(root)?.set(stage, state);
   }
 
   /** A history was extended (after a run). */
@@ -57,6 +61,10 @@ export class StageRunStateStore implements StageRunStates, vscode.Disposable {
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.disposables.dispose();
+  }
+
+  private sliceOf(root: string): StageRunSlice | undefined {
+    return this.repositories.repositoryAt(vscode.Uri.file(root))?.slice(this.key);
   }
 }

@@ -5,9 +5,7 @@ import { isCancellation, isProcessError } from '../../cli/processError';
 import type { OutputLog } from '../../log/outputLog';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { Repository } from '../../repository/repository';
-import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import type { DvcLocator } from '../../setup/dvcLocator';
 import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { errorText, showErrorWithLog } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';
@@ -31,8 +29,6 @@ const openStageCommand = 'dvcLens.openStage';
 export interface StageEditingDependencies {
   readonly disposables: DisposableStore;
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
-  readonly locator: DvcLocator;
   readonly log: OutputLog;
 }
 
@@ -40,8 +36,8 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
   const { disposables, repositories, log } = deps;
 
   const editorFor = async (repository: Repository): Promise<StageEditor | undefined> => {
-    const executable = await deps.locator.ready();
-    if (executable) return new StageEditor(executable, deps.schedulers.for(repository.root.fsPath));
+    const cli = await repository.dvc();
+    if (cli) return new StageEditor(cli, repository.scheduler);
     await showErrorWithLog(
       log,
       'DVC Lens: DVC was not found, so the pipeline was not changed. Choose a DVC executable or install DVC, then try again.',

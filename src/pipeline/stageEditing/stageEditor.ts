@@ -2,8 +2,7 @@
  * Adds and removes stages of one repository through DVC (DVC writes dvc.yaml and dvc.lock, never us), in the
  * repository's write queue so that neither collides with a running `dvc repro` on DVC's lock.
  */
-import { DvcCli } from '../../cli/dvcCli';
-import type { DvcExecutable } from '../../cli/dvcExecutable';
+import type { DvcCli } from '../../cli/dvcCli';
 import type { RepositoryScheduler } from '../../cli/repositoryScheduler';
 import { stageAddArguments, validateDraft, type StageDraft } from './stageDraft';
 
@@ -13,14 +12,11 @@ export class InvalidStageDraftError extends Error {
 }
 
 export class StageEditor {
-  private readonly cli: DvcCli;
-
+  /** `cli` and `scheduler`: the repository's own (its DVC, its one write queue). */
   constructor(
-    private readonly executable: DvcExecutable,
+    private readonly cli: DvcCli,
     private readonly scheduler: RepositoryScheduler,
-  ) {
-    this.cli = new DvcCli(executable, scheduler);
-  }
+  ) {}
 
   /**
    * `dvc stage add` into the repository root's dvc.yaml, after our own checks. `existingNames`: the stages
@@ -38,8 +34,9 @@ export class StageEditor {
    * `--` keeps a stage named like an option from being read as one.
    */
   async remove(stage: string, signal?: AbortSignal): Promise<void> {
+    const { executable } = this.cli;
     await this.scheduler.write(
-      { file: this.executable.command, args: [...this.executable.prefixArgs, 'remove', '--', stage] },
+      { file: executable.command, args: [...executable.prefixArgs, 'remove', '--', stage] },
       { signal, label: `Remove stage ${stage}` },
     );
   }

@@ -1,0 +1,143 @@
+/**
+ * One DVC repository as the data feature knows it, as a slice of the repository hub: the tracked paths (from
+ * files, at once) and the last `dvc data status` (when trusted and DVC is located). Files are re-read when a
+ * `.dvc` file or dvc.lock changes; status is asked again, debounced, when those or a tracked path change.
+ * `.dvc/` (the cache) and `.git/` are not listened to.
+ */
+import * as vscode from 'vscode';
+import type { DataStatusIndex } from '../core/data/dataStatusIndex';
+import { trackedOutOf, type TrackedData } from '../core/data/trackedData';
+import { Debouncer } from '../lifecycle/debouncer';
+import { DisposableStore } from '../lifecycle/disposableStore';
+import type { Repository } from '../repository/repository';
+import type { RepositoryFileEvent } from '../repository/repositoryFileEvents';
+import { defineSlice, type RepositorySlice, type SliceKey } from '../repository/repositorySlice';
+import { relativePath } from '../repository/workspaceScan';
+import { DataStatusReader, type StatusReadOutcome } from './dataStatusReader';
+import { readTrackedData } from './trackedDataFiles';
+
+const REFRESH_DELAY_MS = 500;
+const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
+
+/** What the data slices ask the workspace-level face (DataModel). */
+export interface DataSliceContext {
+  /** The roots of the DVC repositories nested in `repository`: their tracked data is theirs, not its. */
+  nestedRoots(repository: Repository): vscode.Uri[];
+}
+
+/** The slice's name, for `refreshSlices(['data'])` after a command. */
+export const dataSliceName = 'data';
+
+/** The data slice key; the face makes it once. */
+export function dataSliceKey(context: DataSliceContext): SliceKey<DataSlice> {
+  return defineSlice(dataSliceName, (repository) => new DataSlice(repository, context));
+}
+
+/** Which file changes the slice hears: `.dvc` files and dvc.lock (re-read), tracked paths (status). */
+function relevantToData(_relative: string, event: RepositoryFileEvent): boolean {
+  return !ignoredSegments.some((segment) => event.uri.path.includes(segment));
+}
+
+export class DataSlice implements RepositorySlice {
+  private readonly disposables = new DisposableStore();
+  private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private readonly statusReader: DataStatusReader;
+  private readonly fileChanges: Debouncer<true>;
+  private readonly statusChanges: Debouncer<true>;
+  private trackedData: TrackedData = { outs: [], problems: [] };
+  private loadedFromFiles = false;
+  private generation = 0;
+
+  constructor(
+    readonly repository: Repository,
+    private readonly context: DataSliceContext,
+  ) {
+    this.statusReader = new DataStatusReader(repository, () => this.changed.fire());
+    this.disposables.register(this.statusReader);
+    this.fileChanges = this.disposables.register(
+      new Debouncer<true>(
+        () => REFRESH_DELAY_MS,
+        () => void this.reload(),
+      ),
+    );
+    this.statusChanges = this.disposables.register(
+      new Debouncer<true>(
+        () => REFRESH_DELAY_MS,
+        () => void this.refreshStatus(),
+      ),
+    );
+    this.disposables.register(repository.onFiles(relevantToData, (events) => this.filesChanged(events)));
+    // A new repository is read at once: files first, then status.
+    void this.reload();
+  }
+
+  get data(): TrackedData {
+    return this.trackedData;
+  }
+
+  /** True once the files were read. */
+  get loaded(): boolean {
+    return this.loadedFromFiles;
+  }
+
+  get status(): DataStatusIndex | undefined {
+    return this.statusReader.status;
+  }
+
+  get statusError(): string | undefined {
+    return this.statusReader.statusError;
+  }
+
+  get isRefreshing(): boolean {
+    return this.statusReader.isRefreshing;
+  }
+
+  /** Whether the status shown includes what the remote lacks. */
+  get remoteChecked(): boolean {
+    return this.statusReader.remoteChecked;
+  }
+
+  /** Re-reads files, then status (keeping a status that included the remote asking it again). */
+  async refresh(): Promise<void> {
+    await this.reload({ notInRemote: this.remoteChecked });
+  }
+
+  /** Re-reads files, then status; `notInRemote` also asks the default remote. */
+  async reload(options: { readonly notInRemote?: boolean } = {}): Promise<void> {
+    await this.readFiles();
+    await this.refreshStatus(options);
+  }
+
+  /** Asks DVC again (when it can). Never rejects. */
+  refreshStatus(options: { readonly notInRemote?: boolean } = {}): Promise<StatusReadOutcome> {
+    return this.statusReader.refresh(options);
+  }
+
+  scheduleStatusRefresh(): void {
+    this.statusChanges.add(true);
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+
+  private async readFiles(): Promise<void> {
+    const generation = ++this.generation;
+    const data = await readTrackedData(this.repository.root, this.context.nestedRoots(this.repository));
+    // A newer read started meanwhile: its answer wins.
+    if (generation !== this.generation) return;
+    this.trackedData = data;
+    this.loadedFromFiles = true;
+    this.changed.fire();
+  }
+
+  private filesChanged(events: readonly RepositoryFileEvent[]): void {
+    for (const { uri } of events) {
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(true);
+      else if (trackedOutOf(this.trackedData.outs, relativePath(this.repository.root, uri)))
+        this.statusChanges.add(true);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * One DVC repository's `dvc status`, as a slice of the repository hub, for the tree, the DAG, CodeLens and
+ * hovers: any change under the root (caches, metadata and environments aside) asks DVC again, debounced, and
+ * a newer refresh cancels an older one. Without DVC (not found, or Restricted Mode) nothing runs and statuses
+ * stay unknown.
+ */
+import * as vscode from 'vscode';
+import type { StageStatus } from '../../core/status/stageStatus';
+import { PipelineStatusService } from '../../repository/pipelineStatusService';
+import type { Repository } from '../../repository/repository';
+import type { RepositoryFileEvent } from '../../repository/repositoryFileEvents';
+import { defineSlice, type RepositorySlice } from '../../repository/repositorySlice';
+
+/** Changes under these folders never change a stage's status (caches, metadata, environments). */
+const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
+
+function canChangeStatus(_relative: string, event: RepositoryFileEvent): boolean {
+  return !ignoredSegments.some((segment) => event.uri.path.includes(segment));
+}
+
+export class StageStatusSlice implements RepositorySlice {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly service: PipelineStatusService;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(readonly repository: Repository) {
+    this.service = new PipelineStatusService(
+      () => repository.dvcIfReady,
+      () => repository.pipelines,
+    );
+    this.subscriptions = [
+      this.service.onDidChange(() => this.changed.fire()),
+      repository.onFiles(canChangeStatus, () => this.service.scheduleRefresh()),
+    ];
+  }
+
+  statusOf(stage: string): StageStatus | undefined {
+    return this.service.statusOf(stage);
+  }
+
+  get isRefreshing(): boolean {
+    return this.service.isRefreshing;
+  }
+
+  get lastError(): string | undefined {
+    return this.service.lastError;
+  }
+
+  /** Asks DVC after the quiet period; a burst of calls makes one call. */
+  scheduleRefresh(): void {
+    this.service.scheduleRefresh();
+  }
+
+  /** Asks DVC now. Never rejects. */
+  async refresh(): Promise<void> {
+    await this.service.refresh();
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.service.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** `dvc status` of a repository; `refreshSlices(['stageStatus'])` asks DVC again. */
+export const stageStatusSlice = defineSlice('stageStatus', (repository) => new StageStatusSlice(repository));

@@ -4,7 +4,7 @@
  * A key names a metric by its path (`loss`), or by file and path (`metrics.json:loss`) when two files share
  * a name; the more specific key wins. Metrics the setting does not name guess from common names.
  */
-import type { MetricDirection, TableColumn } from '../../experiments/table/protocol';
+import type { MetricDirection, TableColumn } from '../protocols/experimentsTableProtocol';
 
 /** Names that are lower-is-better by convention; everything else is left without a direction. */
 const lowerByName =

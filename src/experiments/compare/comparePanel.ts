@@ -13,7 +13,7 @@ import { webviewHtml } from '../../webviewShell/webviewHtml';
 import { openFileDiff } from './compareDiffEditor';
 import { isCompareWebviewMessage } from './compareMessages';
 import type { CompareService, ResolvedRevision } from './compareService';
-import type { CompareHostMessage, CompareInitialData, CompareViewState } from './protocol';
+import type { CompareHostMessage, CompareInitialData, CompareViewState } from '../../core/protocols/compareProtocol';
 
 export interface ComparePanelDeps {
   readonly extensionUri: vscode.Uri;

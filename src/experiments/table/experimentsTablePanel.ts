@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LastGoodSnapshot } from '../../core/experimentsTable/lastGoodSnapshot';
 import { isTableUiState } from '../../core/experimentsTable/tableUiState';
-import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from './protocol';
+import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from '../../core/protocols/experimentsTableProtocol';
 import { saveCsv } from './tableCsvExport';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { tableHtml } from './tableHtml';

@@ -7,7 +7,7 @@ import { dagHtml } from './dagHtml';
 import { isDagWebviewMessage } from './dagMessages';
 import { buildDagSnapshot } from './dagSnapshot';
 import { handleDagMessage } from './dagActions';
-import type { DagHostMessage } from './protocol';
+import type { DagHostMessage } from '../../core/protocols/dagProtocol';
 
 export interface DagViewDeps {
   readonly disposables: DisposableStore;

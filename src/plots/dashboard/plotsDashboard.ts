@@ -24,7 +24,7 @@ import type {
   PlotsSnapshot,
   PlotsUiChange,
   PlotsUiState,
-} from './protocol';
+} from '../../core/protocols/plotsProtocol';
 
 export interface PlotsDashboardDeps {
   readonly extensionUri: vscode.Uri;

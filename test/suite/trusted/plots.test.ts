@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { PlotsUiChange } from '../../../src/plots/dashboard/protocol';
+import type { PlotsUiChange } from '../../../src/core/protocols/plotsProtocol';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const run = promisify(execFile);

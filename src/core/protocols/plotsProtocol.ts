@@ -3,9 +3,9 @@
  * Types only: both sides import this file; the host checks what arrives with `isPlotsWebviewMessage`.
  * Every string from the workspace (plot ids, titles, revision names, DVC's messages) is shown as text.
  */
-import type { PlotRevision } from '../../core/plots/plotModel';
-import type { PlotSize, ZoomDomain } from '../../core/plots/specView';
-import type { CustomPlotsAction, CustomPlotsSection } from '../custom/customPlotsProtocol';
+import type { PlotRevision } from '../plots/plotModel';
+import type { PlotSize, ZoomDomain } from '../plots/specView';
+import type { CustomPlotsAction, CustomPlotsSection } from './customPlotsProtocol';
 
 /** One revision in the legend, with the colour it has in every plot. */
 export interface LegendEntry {

@@ -1,7 +1,7 @@
 /**
  * The messages between the experiments table's host (src/experiments/table) and its webview
  * (webview/experiments). Types only: both sides import this file; the host checks what arrives with
- * `isTableWebviewMessage` (tableMessages.ts). Cell values travel encoded (src/core/experimentsTable/
+ * `isTableWebviewMessage` (src/experiments/table/tableMessages.ts). Cell values travel encoded (src/core/experimentsTable/
  * tableValues.ts) because JSON, which embeds the first snapshot in the page, has no NaN or Infinity.
  */
 

@@ -1,18 +1,13 @@
 /**
  * The compare panel's protocol, shared by the host (src/experiments/compare) and the webview
  * (webview/compare); types only. The host checks what arrives with `isCompareWebviewMessage`
- * (compareMessages.ts). Every string in it (names, keys, paths, values) is workspace text: the webview
+ * (src/experiments/compare/compareMessages.ts). Every string in it (names, keys, paths, values) is workspace text: the webview
  * renders it with `textContent`, never as HTML.
  */
-import type { CompareModel, CompareRevision } from '../../core/compare/compareModel';
+import type { CompareModel, CompareRevision } from '../compare/compareModel';
 
-export type {
-  CompareModel,
-  CompareRevision,
-  CompareRow,
-  CompareVerdict,
-} from '../../core/compare/compareModel';
-export type { FileChange, FileChangeKind } from '../../core/compare/compareChanges';
+export type { CompareModel, CompareRevision, CompareRow, CompareVerdict } from '../compare/compareModel';
+export type { FileChange, FileChangeKind } from '../compare/compareChanges';
 
 /** What the panel shows: DVC and git still answering, the model, or why it failed. */
 export type CompareViewState =

@@ -1,8 +1,8 @@
 /**
  * The messages between the DAG panel's host (src/pipeline/dag) and its webview (webview/dag). Types only:
- * both sides import this file; the host checks what arrives with `isDagWebviewMessage` (dagMessages.ts).
+ * both sides import this file; the host checks what arrives with `isDagWebviewMessage` (src/pipeline/dag/dagMessages.ts).
  */
-import type { StageRunState, StageStatusKind } from '../../core/status/stageStatus';
+import type { StageRunState, StageStatusKind } from '../status/stageStatus';
 
 /** One stage as the webview draws it. */
 export interface DagNodeView {

@@ -5,6 +5,7 @@
  * (src/core/experimentsTable/tableValues.ts) because JSON, which embeds the first snapshot in the page, has
  * no NaN or Infinity.
  */
+import type { MetricDirection } from '../experiments/metricDirection';
 import type { PanelReadyMessage, PanelSaveStateMessage } from './panelMessages';
 
 /** The type of a column's values, for sorting, alignment and filters. */
@@ -14,7 +15,7 @@ export type TableColumnType = 'number' | 'string' | 'boolean';
 export type TableColumnKind = 'params' | 'metrics' | 'deps';
 
 /** Per metric, which way is better (from the `dvcLens` setting); colours deltas to the baseline. */
-export type MetricDirection = 'higher' | 'lower';
+export type { MetricDirection } from '../experiments/metricDirection';
 
 /** One column: a param, a metric or a dependency hash. */
 export interface TableColumn {

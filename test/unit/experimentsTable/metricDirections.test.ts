@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metricDirection, withMetricDirections } from '../../../src/core/experimentsTable/metricDirections';
+import { metricDirection } from '../../../src/core/experiments/metricDirection';
+import { withMetricDirections } from '../../../src/core/experimentsTable/metricDirections';
 import type { TableColumn } from '../../../src/core/protocols/experimentsTableProtocol';
 
 void test('the setting decides, file-qualified keys first; otherwise common names guess', () => {

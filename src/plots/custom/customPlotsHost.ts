@@ -9,7 +9,11 @@ import type { CustomPlotRecords } from '../../core/plots/custom/customPlotsPersi
 import type { ExperimentsModel } from '../../core/experiments/experimentModel';
 import type { ExperimentsStore } from '../../experiments/experimentsStore';
 import type { LegendEntry } from '../../core/protocols/plotsProtocol';
-import type { CustomPlotRenderReport, CustomPlotsAction, CustomPlotsSection } from '../../core/protocols/customPlotsProtocol';
+import type {
+  CustomPlotRenderReport,
+  CustomPlotsAction,
+  CustomPlotsSection,
+} from '../../core/protocols/customPlotsProtocol';
 
 /** What the page's buttons do: the commands, with this repository's root. */
 export interface CustomPlotActions {

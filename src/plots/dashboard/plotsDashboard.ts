@@ -177,6 +177,9 @@ export class PlotsDashboard implements vscode.Disposable {
    * a person asked for); file changes refresh quietly. Never rejects.
    */
   async refresh(withProgress = true): Promise<void> {
+    // A refresh that ends after the panel closed may have queued a live one: a closed dashboard reads nothing
+    // more (it would hold the repository's plots slot that a reopened dashboard waits for).
+    if (this.host.isDisposed) return;
     const service = this.deps.service();
     if (!service) {
       this.error = 'DVC is not available (not found, or the workspace is not trusted).';

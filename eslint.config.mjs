@@ -1,5 +1,49 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importFencesPlugin } from './scripts/eslintImportFences.mjs';
+
+/** Node builtins that do I/O or run processes: core turns text into data and does neither. */
+const impureBuiltins = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'worker_threads',
+  'net',
+  'http',
+  'https',
+].flatMap((name) => [name, `node:${name}`]);
+
+/** The folders of src/ that are not a DVC concept: shared layers every feature may import directly. */
+const sharedLayers = [
+  'core',
+  'cli',
+  'repository',
+  'ui',
+  'config',
+  'log',
+  'lifecycle',
+  'trust',
+  'webviewShell',
+];
+const featureFolders = ['ci', 'data', 'experiments', 'history', 'metrics', 'pipeline', 'plots', 'remotes'];
+
+// Enabled after the hub migration lands (features still call src/cli directly and import each other's files).
+export const featureFolderFences = [
+  {
+    files: [`src/{${[...featureFolders, 'report', 'setup'].join(',')}}/**/*.ts`],
+    rules: {
+      'dvc-lens/import-fence': [
+        'error',
+        {
+          entryThroughIndex: { parent: 'src', exceptFolders: sharedLayers.map((name) => `src/${name}`) },
+          reachOnlyThrough: [{ folder: 'src/cli', gateways: ['src/repository'] }],
+          reason:
+            'A feature folder is entered through its index.ts and reaches DVC and git through the repository.',
+        },
+      ],
+    },
+  },
+];
 
 export default tseslint.config(
   {
@@ -14,6 +58,7 @@ export default tseslint.config(
       'eslint.config.mjs',
     ],
   },
+  { plugins: { 'dvc-lens': importFencesPlugin } },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -42,6 +87,34 @@ export default tseslint.config(
         {
           paths: ['vscode', 'execa', 'simple-git', 'child_process', 'node:child_process'],
           patterns: ['**/cli/**', '**/cli', '**/repository/**', '**/repository'],
+        },
+      ],
+    },
+  },
+  {
+    // Fence (a): core is pure TypeScript; it imports only core, pure npm packages and pure node builtins.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'dvc-lens/import-fence': [
+        'error',
+        {
+          allowFolders: ['src/core'],
+          denyPackages: ['vscode', 'execa', 'simple-git', ...impureBuiltins],
+          reason: 'src/core knows no editor, no feature, no CLI: move the shared type into src/core instead.',
+        },
+      ],
+    },
+  },
+  {
+    // Fence (b): webview code runs in the page; it shares only core's types and its own code.
+    files: ['webview/**/*.ts'],
+    rules: {
+      'dvc-lens/import-fence': [
+        'error',
+        {
+          allowFolders: ['src/core', 'webview'],
+          denyPackages: ['vscode'],
+          reason: 'The page imports only src/core (the protocols and data types) and webview/.',
         },
       ],
     },

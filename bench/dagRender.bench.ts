@@ -14,7 +14,7 @@ import { parsePipeline, type Pipeline } from '../src/core/pipeline';
 import type { StageStatusKind } from '../src/core/status/stageStatus';
 import { dagHtml } from '../src/pipeline/dag/dagHtml';
 import { buildDagSnapshot } from '../src/pipeline/dag/dagSnapshot';
-import type { DagSnapshot } from '../src/pipeline/dag/protocol';
+import type { DagSnapshot } from '../src/core/protocols/dagProtocol';
 import { launchChromium } from '../test/runner/browser';
 import { median, roundMs, type Benchmark } from './benchmark';
 

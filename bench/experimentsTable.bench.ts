@@ -16,7 +16,7 @@ import { runInNewContext } from 'node:vm';
 import type { Page } from 'playwright-core';
 import { embeddedJson } from '../src/pipeline/dag/dagHtml';
 import { tableHtml } from '../src/experiments/table/tableHtml';
-import type { TableSnapshot } from '../src/experiments/table/protocol';
+import type { TableSnapshot } from '../src/core/protocols/experimentsTableProtocol';
 import { launchChromium } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
 import { median, roundMs, type Benchmark } from './benchmark';

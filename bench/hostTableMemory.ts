@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseCliJson } from '../src/core/cliJson';
 import { allRows, type ExperimentsModel } from '../src/core/experiments/experimentModel';
-import type { TableSnapshot } from '../src/experiments/table/protocol';
+import type { TableSnapshot } from '../src/core/protocols/experimentsTableProtocol';
 import { parseExpShow } from '../src/core/experiments/parseExpShow';
 import { experimentsTableData } from '../src/core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../src/core/experimentsTable/metricDirections';

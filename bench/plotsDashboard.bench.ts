@@ -19,7 +19,7 @@ import type { PlotsModel, TemplatePlot } from '../src/core/plots/plotModel';
 import { embeddedJson } from '../src/pipeline/dag/dagHtml';
 import { plotsHtml } from '../src/plots/dashboard/plotsHtml';
 import { plotsSnapshot } from '../src/plots/dashboard/plotsSnapshot';
-import type { PlotsSnapshot } from '../src/plots/dashboard/protocol';
+import type { PlotsSnapshot } from '../src/core/protocols/plotsProtocol';
 import { launchChromium } from '../test/runner/browser';
 import { median, roundMs, type Benchmark } from './benchmark';
 

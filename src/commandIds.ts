@@ -16,6 +16,8 @@ import {
 import { plotsCommandIds } from './plots/plotsCommandIds';
 import { customPlotsCommandIds } from './plots/custom/customPlotsCommandIds';
 import { historyCommandIds } from './history/historyCommandIds';
+import { pipelineCommandIds } from './pipeline/pipelineCommandIds';
+import { showLogCommandId } from './log/logCommandIds';
 
 export const commandIds = {
   ...runCommandIds,
@@ -30,13 +32,11 @@ export const commandIds = {
   ...plotsCommandIds,
   ...customPlotsCommandIds,
   ...historyCommandIds,
+  ...pipelineCommandIds,
   initializeProject: 'dvcLens.initializeProject',
-  refreshPipelines: 'dvcLens.refreshPipelines',
-  showLog: 'dvcLens.showLog',
+  showLog: showLogCommandId,
   selectDvcExecutable: 'dvcLens.selectDvcExecutable',
   installDvc: 'dvcLens.installDvc',
-  openStage: 'dvcLens.openStage',
-  openPipelineItem: 'dvcLens.openPipelineItem',
   showDag: 'dvcLens.showDag',
 } as const;
 

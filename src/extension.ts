@@ -13,6 +13,8 @@ import {
 } from './experiments/registerExperimentFeatures';
 import { registerMetricsFeatures, type MetricsFeatures } from './metrics/registerMetricsFeatures';
 import { registerHistoryFeatures, type HistoryFeatures } from './history/registerHistoryFeatures';
+import { registerReportFeatures } from './report/registerReportFeatures';
+import { registerCiFeatures } from './ci/registerCiFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
@@ -68,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const metrics = registerMetricsFeatures(disposables, context, experiments.store, repositories, log);
   const plots = registerPlotFeatures(featureDeps, experiments.store);
   const history = registerHistoryFeatures(featureDeps, experiments.store);
+  registerReportFeatures(featureDeps);
+  registerCiFeatures(featureDeps);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {

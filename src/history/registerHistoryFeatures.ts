@@ -1,14 +1,12 @@
 /**
- * The history feature: the History view (commits with metrics, paged), the commit comparison behind a click,
- * the report preview, the CI workflow generator and param blame in params files (Metrics vs HEAD, the
- * regression warning and the commit-message summary are the metrics feature's, src/metrics). One call from
- * src/extension.ts.
+ * The history feature: the History view (commits with metrics, paged), the commit comparison behind a click
+ * and param blame in params files (Metrics vs HEAD, the regression warning and the commit-message summary
+ * are the metrics feature's, src/metrics; the report preview and the CI workflow generator use this feature's
+ * tools but register themselves, src/report and src/ci). One call from src/extension.ts.
  */
 import * as vscode from 'vscode';
-import { createCiWorkflowCommand } from '../ci/createCiWorkflowCommand';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { isRecord, rootField, stringField } from '../remotes/commandArguments';
-import { previewReportCommand } from '../report/previewReportCommand';
 import { isTrusted, restrictedModeMessage, whenTrusted } from '../trust/workspaceTrust';
 import { copyCommitSha, openCommitFileDiff } from './commitFileActions';
 import { historyCommandIds } from './historyCommandIds';
@@ -48,7 +46,6 @@ export function registerHistoryFeatures(
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.history', { treeDataProvider: tree }),
   );
-  const storage = context.globalStorageUri;
 
   const reloadAll = async (): Promise<void> => {
     if (!isTrusted()) return;
@@ -96,10 +93,6 @@ export function registerHistoryFeatures(
       void vscode.window.showWarningMessage(restrictedModeMessage);
       return undefined;
     });
-  registerTrusted(historyCommandIds.createCiWorkflow, (argument) => createCiWorkflowCommand(deps, argument));
-  registerTrusted(historyCommandIds.previewReport, (argument) =>
-    previewReportCommand(deps, storage, context.extensionUri, argument),
-  );
   registerTrusted(historyCommandIds.refreshHistory, () => reloadAll());
   registerTrusted(historyCommandIds.loadMoreHistory, async (argument) => {
     const root = rootField(argument) ?? repositories.repositories[0]?.root;

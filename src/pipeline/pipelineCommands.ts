@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commandIds } from '../commandIds';
+import { pipelineCommandIds as commandIds } from './pipelineCommandIds';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { PipelineViewNode } from './pipelineTreeProvider';

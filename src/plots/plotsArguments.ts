@@ -1,6 +1,6 @@
 /** The argument objects the plots commands accept, read from `unknown` (commands can be invoked by anyone). */
 import * as vscode from 'vscode';
-import type { ExportFormat } from './dashboard/protocol';
+import type { ExportFormat } from '../core/protocols/plotsProtocol';
 
 export interface ShowPlotsArgument {
   readonly root?: string;

@@ -3,7 +3,7 @@
  * value is workspace text). Stable hooks for tests: `data-testid` on each table, row and file button, and
  * `data-key` / `data-path` with the row's key or path.
  */
-import type { CompareRow, FileChange } from '../../src/experiments/compare/protocol';
+import type { CompareRow, FileChange } from '../../src/core/protocols/compareProtocol';
 import { formatDelta, formatRelative } from '../../src/core/experimentsTable/numberFormat';
 import { htmlElement } from '../shared/dom';
 

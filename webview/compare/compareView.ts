@@ -3,7 +3,7 @@ import type {
   CompareUiState,
   CompareViewState,
   CompareWebviewMessage,
-} from '../../src/experiments/compare/protocol';
+} from '../../src/core/protocols/compareProtocol';
 import { htmlElement } from '../shared/dom';
 import type { WebviewApi } from '../shared/vscodeApi';
 import { changesSection, valuesSection } from './compareTables';

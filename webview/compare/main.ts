@@ -3,7 +3,7 @@ import type {
   CompareInitialData,
   CompareUiState,
   CompareWebviewMessage,
-} from '../../src/experiments/compare/protocol';
+} from '../../src/core/protocols/compareProtocol';
 import { vscodeApi } from '../shared/vscodeApi';
 import { CompareView } from './compareView';
 

@@ -3,7 +3,7 @@ import type {
   DagSnapshot,
   DagViewState,
   DagWebviewMessage,
-} from '../../src/pipeline/dag/protocol';
+} from '../../src/core/protocols/dagProtocol';
 import { button } from '../components/button';
 import { openMenu } from '../components/menu';
 import { searchBox, type SearchBox } from '../components/searchBox';

@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { DagNodeView, DagSnapshot } from '../../src/pipeline/dag/protocol';
+import type { DagNodeView, DagSnapshot } from '../../src/core/protocols/dagProtocol';
 
 export interface Point {
   readonly x: number;

@@ -3,7 +3,7 @@ import type {
   DagSnapshot,
   DagViewState,
   DagWebviewMessage,
-} from '../../src/pipeline/dag/protocol';
+} from '../../src/core/protocols/dagProtocol';
 import { vscodeApi } from '../shared/vscodeApi';
 import { DagView } from './dagView';
 

@@ -1,4 +1,4 @@
-import type { DagNodeView } from '../../src/pipeline/dag/protocol';
+import type { DagNodeView } from '../../src/core/protocols/dagProtocol';
 import { formatDuration } from './durations';
 import { runStateLabels, statusLabels } from './statusText';
 

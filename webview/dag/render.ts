@@ -1,4 +1,4 @@
-import type { DagNodeView, DagSnapshot } from '../../src/pipeline/dag/protocol';
+import type { DagNodeView, DagSnapshot } from '../../src/core/protocols/dagProtocol';
 import { svgElement } from '../shared/dom';
 import { formatDuration } from './durations';
 import { nodeDetail } from './nodeText';

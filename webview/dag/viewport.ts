@@ -1,4 +1,4 @@
-import type { DagViewState } from '../../src/pipeline/dag/protocol';
+import type { DagViewState } from '../../src/core/protocols/dagProtocol';
 import type { Box } from './layout';
 
 const minZoom = 0.05;

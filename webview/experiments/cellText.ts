@@ -1,5 +1,5 @@
 /** What one cell shows: its text, its tooltip and its CSS class, in value or delta mode. */
-import type { CellValue, TableColumn } from '../../src/experiments/table/protocol';
+import type { CellValue, TableColumn } from '../../src/core/protocols/experimentsTableProtocol';
 import { deltaClass, deltaOf } from '../../src/core/experimentsTable/tableDelta';
 import {
   formatCell,

@@ -4,7 +4,7 @@
  * header sticks to the top, the label and pinned columns to the left (`position: sticky`), so scrolling
  * never moves them even between two renders.
  */
-import type { SortKey } from '../../src/experiments/table/protocol';
+import type { SortKey } from '../../src/core/protocols/experimentsTableProtocol';
 import type { FlatRow } from '../../src/core/experimentsTable/tableRows';
 import { columnWindow, rowWindow } from '../../src/core/experimentsTable/tableWindow';
 import { htmlElement } from '../shared/dom';

@@ -1,5 +1,5 @@
 /** The grouped header: a row of file names over a row of column names, with sort marks and resize grips. */
-import type { SortKey, TableColumn } from '../../src/experiments/table/protocol';
+import type { SortKey, TableColumn } from '../../src/core/protocols/experimentsTableProtocol';
 import { groupRuns } from '../../src/core/experimentsTable/tableColumns';
 import { htmlElement } from '../shared/dom';
 import { columnRowHeight, groupLabel, groupRowHeight } from './gridMetrics';

@@ -2,7 +2,7 @@ import type {
   TableHostMessage,
   TableInitialData,
   TableWebviewMessage,
-} from '../../src/experiments/table/protocol';
+} from '../../src/core/protocols/experimentsTableProtocol';
 import { defaultTableUiState, isTableUiState } from '../../src/core/experimentsTable/tableUiState';
 import { vscodeApi } from '../shared/vscodeApi';
 import { TableView, type TableViewState } from './tableView';

@@ -1,6 +1,6 @@
 /** One row of the grid: the label cell (tree indent, state, name) and the value cells of a span of columns. */
 import type { FlatRow } from '../../src/core/experimentsTable/tableRows';
-import type { TableRow } from '../../src/experiments/table/protocol';
+import type { TableRow } from '../../src/core/protocols/experimentsTableProtocol';
 import { htmlElement } from '../shared/dom';
 import { cellText } from './cellText';
 import { cellId } from './gridMetrics';

@@ -1,6 +1,6 @@
 /** Changes of the UI state that several controls share (header drag, menus, the column picker). */
 import { isColumnShown, moveColumn } from '../../src/core/experimentsTable/tableColumns';
-import type { TableActionKind, TableUiState } from '../../src/experiments/table/protocol';
+import type { TableActionKind, TableUiState } from '../../src/core/protocols/experimentsTableProtocol';
 import { openChecklist } from '../components/checklist';
 import { groupLabel } from './gridMetrics';
 import { labelColumnId, minColumnWidth, type TableModel } from './tableModel';

@@ -1,5 +1,5 @@
 /** The context menus of a column header and of a row (also opened with Shift+F10 on the focused cell). */
-import type { TableActionKind, TableUiState } from '../../src/experiments/table/protocol';
+import type { TableActionKind, TableUiState } from '../../src/core/protocols/experimentsTableProtocol';
 import { orderedColumns } from '../../src/core/experimentsTable/tableColumns';
 import { openMenu, type MenuItem } from '../components/menu';
 import { withColumnShown, withColumnWidth, withReorderedColumn } from './tableEdits';

@@ -8,7 +8,7 @@ import type {
   TableRow,
   TableSnapshot,
   TableUiState,
-} from '../../src/experiments/table/protocol';
+} from '../../src/core/protocols/experimentsTableProtocol';
 import { arrangeColumns, columnDiffers } from '../../src/core/experimentsTable/tableColumns';
 import { parseFilterText, type TableFilter } from '../../src/core/experimentsTable/tableFilter';
 import { flattenRows, type FlatRow } from '../../src/core/experimentsTable/tableRows';

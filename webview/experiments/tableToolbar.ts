@@ -1,5 +1,5 @@
 /** The toolbar: filter bar, state filter, column and comparison toggles, and the actions on selected rows. */
-import type { TableActionKind, TableRowState } from '../../src/experiments/table/protocol';
+import type { TableActionKind, TableRowState } from '../../src/core/protocols/experimentsTableProtocol';
 import { button } from '../components/button';
 import { toggleButton, type ToggleButton } from '../components/toggleButton';
 import { htmlElement } from '../shared/dom';

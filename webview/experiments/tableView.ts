@@ -7,7 +7,7 @@ import type {
   TableSnapshot,
   TableUiState,
   TableWebviewMessage,
-} from '../../src/experiments/table/protocol';
+} from '../../src/core/protocols/experimentsTableProtocol';
 import { pruneSelection, selectRow, type RowSelection } from '../../src/core/experimentsTable/tableSelection';
 import { moveFocus } from '../../src/core/experimentsTable/tableNavigation';
 import { toggleSortKey as toggleSort } from '../../src/core/experimentsTable/tableSort';

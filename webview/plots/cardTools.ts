@@ -4,7 +4,7 @@
  * Enter/Space or the arrow keys.
  */
 import { MAX_SMOOTHING } from '../../src/core/plots/specOptions';
-import type { ExportFormat } from '../../src/plots/dashboard/protocol';
+import type { ExportFormat } from '../../src/core/protocols/plotsProtocol';
 import { htmlElement } from '../shared/dom';
 
 export interface CardToolActions {

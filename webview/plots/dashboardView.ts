@@ -5,7 +5,7 @@
  * (IntersectionObserver), so hundreds of plots stay responsive.
  */
 import { PLOT_SIZES } from '../../src/core/plots/specView';
-import { applyUiChange } from '../../src/plots/dashboard/plotsUiState';
+import { applyUiChange } from '../../src/core/protocols/plotsUiState';
 import type {
   ExportFormat,
   LegendEntry,
@@ -15,7 +15,7 @@ import type {
   PlotsUiChange,
   PlotsUiState,
   PlotsWebviewMessage,
-} from '../../src/plots/dashboard/protocol';
+} from '../../src/core/protocols/plotsProtocol';
 import { htmlElement } from '../shared/dom';
 import { CustomSection } from './custom/customSection';
 import { ImagePlotCard, type ImageCardHost } from './imageCard';

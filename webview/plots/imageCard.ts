@@ -9,7 +9,7 @@ import type {
   LegendEntry,
   PlotRenderReport,
   PlotsUiState,
-} from '../../src/plots/dashboard/protocol';
+} from '../../src/core/protocols/plotsProtocol';
 import { htmlElement } from '../shared/dom';
 
 export interface ImageCardHost {

@@ -3,8 +3,8 @@ import type {
   PlotsInitialData,
   PlotsUiState,
   PlotsWebviewMessage,
-} from '../../src/plots/dashboard/protocol';
-import { isPlotsUiState } from '../../src/plots/dashboard/plotsUiState';
+} from '../../src/core/protocols/plotsProtocol';
+import { isPlotsUiState } from '../../src/core/protocols/plotsUiState';
 import { vscodeApi } from '../shared/vscodeApi';
 import { DashboardView } from './dashboardView';
 

@@ -25,7 +25,7 @@ import type {
   PlotsUiChange,
   PlotsUiState,
   TemplateCard,
-} from '../../src/plots/dashboard/protocol';
+} from '../../src/core/protocols/plotsProtocol';
 import { htmlElement } from '../shared/dom';
 import { cardTools, type CardTools } from './cardTools';
 import { drawnRevisions, exportView, renderSpec, type RenderedPlot } from './vegaRender';

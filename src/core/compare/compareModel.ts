@@ -6,7 +6,7 @@
  */
 import type { ExperimentDiffEntry } from '../experiments/parseExpDiff';
 import type { ExperimentValue } from '../experiments/experimentModel';
-import { metricDirection } from '../experimentsTable/metricDirections';
+import { metricDirection } from '../experiments/metricDirection';
 import type { FileChange } from './compareChanges';
 
 /** One side of the comparison: what the user picked (`workspace`, a branch, tag, sha or experiment name). */

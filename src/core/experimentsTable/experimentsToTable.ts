@@ -16,7 +16,7 @@ import type {
   TableColumnKind,
   TableColumnType,
   TableRow,
-} from '../../experiments/table/protocol';
+} from '../protocols/experimentsTableProtocol';
 import type { TableRowInput } from './tableValues';
 
 export interface ExperimentsTableData {

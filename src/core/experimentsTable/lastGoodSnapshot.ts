@@ -2,7 +2,7 @@
  * What the table shows after a refresh: the new data, or on error the last good data with the error, so a
  * failing `dvc exp show` never blanks the table.
  */
-import type { TableSnapshot } from '../../experiments/table/protocol';
+import type { TableSnapshot } from '../protocols/experimentsTableProtocol';
 
 export class LastGoodSnapshot {
   private lastGood: TableSnapshot = { columns: [], rows: [], values: [] };

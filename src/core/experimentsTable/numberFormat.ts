@@ -1,5 +1,5 @@
 /** How cells read: short in the grid, the full value on hover. */
-import type { CellValue } from '../../experiments/table/protocol';
+import type { CellValue } from '../protocols/experimentsTableProtocol';
 
 function trimZeros(text: string): string {
   return text.includes('e') ? text : text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');

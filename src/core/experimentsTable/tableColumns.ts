@@ -1,5 +1,5 @@
 /** Which columns the grid shows, in which order, and which are pinned. Indexes into the snapshot's columns. */
-import type { TableColumn, TableUiState } from '../../experiments/table/protocol';
+import type { TableColumn, TableUiState } from '../protocols/experimentsTableProtocol';
 import type { ColumnCells } from './tableValues';
 
 export interface ColumnArrangement {

@@ -1,5 +1,5 @@
 /** Differences to the pinned baseline row, and whether they are good news (per the metric's direction). */
-import type { CellValue, MetricDirection } from '../../experiments/table/protocol';
+import type { CellValue, MetricDirection } from '../protocols/experimentsTableProtocol';
 
 /** `better`/`worse` only for metrics with a direction; `changed` when the direction is unknown. */
 export type DeltaTrend = 'better' | 'worse' | 'same' | 'changed';

@@ -4,7 +4,7 @@
  * `column:0.1..0.5` keeps a range (either end may be left out). Quotes keep spaces: `"my exp"`.
  * A column is named by its path (`train.lr`), its label (`lr`) or its id.
  */
-import type { CellValue, TableColumn, TableRow, TableRowState } from '../../experiments/table/protocol';
+import type { CellValue, TableColumn, TableRow, TableRowState } from '../protocols/experimentsTableProtocol';
 import type { ColumnCells } from './tableValues';
 
 export type CompareOperator = '>' | '>=' | '<' | '<=' | '=' | '!=';

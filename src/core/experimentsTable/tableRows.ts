@@ -2,7 +2,7 @@
  * The rows the grid shows, in order: the tree of workspace, commits and experiments flattened, siblings
  * sorted, filtered (a parent stays when a child matches, so nesting still reads), collapsed parents folded.
  */
-import type { TableRow, TableRowState } from '../../experiments/table/protocol';
+import type { TableRow, TableRowState } from '../protocols/experimentsTableProtocol';
 import type { ColumnCells } from './tableValues';
 import { rowMatches, type TableFilter } from './tableFilter';
 import { sortRowIndexes, type ResolvedSortKey } from './tableSort';

@@ -1,5 +1,5 @@
 /** Multi-key sort of rows: numbers by value, strings naturally, missing values always last. */
-import type { CellValue, SortKey } from '../../experiments/table/protocol';
+import type { CellValue, SortKey } from '../protocols/experimentsTableProtocol';
 import type { ColumnCells } from './tableValues';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -3,7 +3,7 @@
  * the webview sends (the host stores it per workspace) and on what `getState` returns, since both cross a
  * boundary where anything may arrive.
  */
-import type { SortKey, TableRowState, TableUiState } from '../../experiments/table/protocol';
+import type { SortKey, TableRowState, TableUiState } from '../protocols/experimentsTableProtocol';
 
 export const defaultTableUiState: TableUiState = {
   hiddenColumns: [],

@@ -9,7 +9,7 @@ import type {
   TableColumn,
   TableRow,
   TableSnapshot,
-} from '../../experiments/table/protocol';
+} from '../protocols/experimentsTableProtocol';
 
 export function encodeValue(value: CellValue | null): EncodedValue {
   if (value === undefined || value === null) return null;

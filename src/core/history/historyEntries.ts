@@ -4,7 +4,7 @@
  * could not read says why instead of showing stale or guessed numbers.
  */
 import type { ExperimentRow, ExperimentValue } from '../experiments/experimentModel';
-import { metricDirection } from '../experimentsTable/metricDirections';
+import { metricDirection } from '../experiments/metricDirection';
 import { changeVerdict, type ChangeVerdict } from '../report/reportMarkdown';
 import { commitMarkers, type DvcChange } from './commitMarkers';
 import type { LoggedCommit } from './gitLogPage';

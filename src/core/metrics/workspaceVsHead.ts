@@ -5,7 +5,7 @@
  */
 import type { ExperimentRow, ExperimentValue, ExperimentsModel } from '../experiments/experimentModel';
 import { deltaOf, type DeltaTrend } from '../experimentsTable/tableDelta';
-import { metricDirection } from '../experimentsTable/metricDirections';
+import { metricDirection } from '../experiments/metricDirection';
 
 export type ValueKind = 'metrics' | 'params';
 

@@ -4,7 +4,7 @@
  * of a change is a symbol: 🟢 better, 🔴 worse, ⚪ changed with no known direction (arrows ▲ ▼ give the sign).
  */
 import type { ExperimentValue } from '../experiments/experimentModel';
-import { metricDirection } from '../experimentsTable/metricDirections';
+import { metricDirection } from '../experiments/metricDirection';
 import { formatDelta, formatNumber } from '../experimentsTable/numberFormat';
 import type { ReportChange } from './diffOutputs';
 

@@ -1,5 +1,5 @@
 import { isName, messageGuard } from '../../webviewShell/messageChecks';
-import type { CompareWebviewMessage } from './protocol';
+import type { CompareWebviewMessage } from '../../core/protocols/compareProtocol';
 
 /** The host's boundary check: a message from the compare webview is trusted only after this. */
 export const isCompareWebviewMessage = messageGuard<CompareWebviewMessage>({

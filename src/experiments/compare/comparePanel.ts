@@ -8,12 +8,18 @@ import { isCancellation } from '../../cli/processError';
 import type { OutputLog } from '../../log/outputLog';
 import { errorText } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';
+import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { webviewHtml } from '../../webviewShell/webviewHtml';
 import { openFileDiff } from './compareDiffEditor';
 import { isCompareWebviewMessage } from './compareMessages';
 import type { CompareService, ResolvedRevision } from './compareService';
-import type { CompareHostMessage, CompareInitialData, CompareViewState } from './protocol';
+import type {
+  CompareHostMessage,
+  CompareInitialData,
+  CompareViewState,
+  CompareWebviewMessage,
+} from '../../core/protocols/compareProtocol';
 
 export interface ComparePanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -23,8 +29,7 @@ export interface ComparePanelDeps {
 }
 
 export class ComparePanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
+  private readonly host: PanelHost<CompareHostMessage, CompareWebviewMessage>;
   private controller: AbortController | undefined;
   private current: CompareViewState;
   private loading: Promise<void> = Promise.resolve();
@@ -38,6 +43,13 @@ export class ComparePanel implements vscode.Disposable {
     private b: ResolvedRevision,
   ) {
     this.current = { kind: 'loading', a, b };
+    this.host = new PanelHost<CompareHostMessage, CompareWebviewMessage>({
+      connection: webviewPanelConnection(panel),
+      isMessage: isCompareWebviewMessage,
+      receive: (message) => this.handle(message),
+      snapshot: () => ({ type: 'state', state: this.current }),
+    });
+    this.host.onDidDispose(() => this.controller?.abort());
     const initial: CompareInitialData = { state: this.current };
     panel.webview.html = webviewHtml({
       ...webviewPageAssets(panel.webview, deps.extensionUri, {
@@ -48,10 +60,6 @@ export class ComparePanel implements vscode.Disposable {
       title: 'Compare',
       data: [{ id: 'initial-data', json: JSON.stringify(initial) }],
     });
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
     this.reload();
   }
 
@@ -78,8 +86,7 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.controller?.abort();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.host.dispose();
   }
 
   reload(): void {
@@ -107,21 +114,11 @@ export class ComparePanel implements vscode.Disposable {
 
   private show(state: CompareViewState): void {
     this.current = state;
-    this.post({ type: 'state', state });
+    this.host.push();
   }
 
-  private post(message: CompareHostMessage): void {
-    // Before `ready` the page shows the embedded state; `ready` sends the latest anyway.
-    if (this.ready) void this.panel.webview.postMessage(message);
-  }
-
-  private receive(message: unknown): void {
-    if (!isCompareWebviewMessage(message)) return;
+  private handle(message: PanelMessage<CompareWebviewMessage>): void {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.post({ type: 'state', state: this.current });
-        return;
       case 'openFile':
         void this.openFile(message.path);
         return;

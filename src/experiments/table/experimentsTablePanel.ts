@@ -1,8 +1,15 @@
 import * as vscode from 'vscode';
 import { LastGoodSnapshot } from '../../core/experimentsTable/lastGoodSnapshot';
 import { isTableUiState } from '../../core/experimentsTable/tableUiState';
-import type { TableActionKind, TableHostMessage, TableSnapshot, TableUiState } from './protocol';
+import type {
+  TableActionKind,
+  TableHostMessage,
+  TableSnapshot,
+  TableUiState,
+  TableWebviewMessage,
+} from '../../core/protocols/experimentsTableProtocol';
 import { saveCsv } from './tableCsvExport';
+import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { tableHtml } from './tableHtml';
 import { isTableWebviewMessage } from './tableMessages';
@@ -46,11 +53,7 @@ export function tableStateKey(source: ExperimentsTableSource): string {
 
 /** One experiments table panel: a view of its source, plus the UI state it keeps per workspace. */
 export class ExperimentsTablePanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  /** The page re-loads its embedded HTML after a webview reload: it needs a push only if data changed since. */
-  private changedSinceHtml = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly host: PanelHost<TableHostMessage, TableWebviewMessage>;
   private readonly lastGood = new LastGoodSnapshot();
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
@@ -60,6 +63,16 @@ export class ExperimentsTablePanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly source: ExperimentsTableSource,
   ) {
+    this.host = new PanelHost<TableHostMessage, TableWebviewMessage>({
+      connection: webviewPanelConnection(panel),
+      isMessage: isTableWebviewMessage,
+      receive: (message) => this.handle(message),
+      snapshot: () => ({ type: 'snapshot', ...this.current() }),
+      pushDelayMs,
+      // The embedded snapshot is what the page shows; sending 10,000 rows again unchanged is waste.
+      onReady: 'ifChanged',
+      savedState: { memento: deps.workspaceState, key: tableStateKey(source), isState: isTableUiState },
+    });
     const webview = panel.webview;
     const current = this.current();
     const uiState = this.uiState;
@@ -74,27 +87,29 @@ export class ExperimentsTablePanel implements vscode.Disposable {
         ...(uiState ? { uiState } : {}),
       },
     });
-    this.disposables.push(
-      this.onDidDisposeEmitter,
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      source.onDidChange(() => {
-        this.changedSinceHtml = true;
-        this.schedulePush();
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    const changes = source.onDidChange(() => this.host.push());
+    this.host.onDidDispose(() => {
+      changes.dispose();
+      this.onDidDisposeEmitter.fire();
+      this.onDidDisposeEmitter.dispose();
+    });
   }
 
   /** The UI state saved for this workspace (and source), if any and well-formed. */
   get uiState(): TableUiState | undefined {
-    const saved = this.deps.workspaceState.get<unknown>(tableStateKey(this.source));
-    return isTableUiState(saved) ? saved : undefined;
+    return this.host.savedState;
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.onDidDisposeEmitter.fire();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.host.dispose();
+  }
+
+  /**
+   * A message from the page, checked at the boundary. Public so the extension-host suite can deliver what
+   * the page would send (it cannot click inside the webview).
+   */
+  receive(message: unknown): void {
+    this.host.receive(message);
   }
 
   /** The data to show: the source's snapshot, or on error the last good one with the error. */
@@ -102,39 +117,8 @@ export class ExperimentsTablePanel implements vscode.Disposable {
     return this.lastGood.next(() => this.source.snapshot(), this.source.error);
   }
 
-  private schedulePush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.push();
-    }, pushDelayMs);
-  }
-
-  private push(): void {
-    const current = this.current();
-    this.post({ type: 'snapshot', ...current });
-  }
-
-  private post(message: TableHostMessage): void {
-    // Before `ready` the page still shows the embedded data; `ready` sends the latest anyway.
-    if (this.ready) void this.panel.webview.postMessage(message);
-  }
-
-  /**
-   * A message from the page, checked at this boundary. Public so the extension-host suite can deliver what
-   * the page would send (it cannot click inside the webview).
-   */
-  receive(message: unknown): void {
-    if (!isTableWebviewMessage(message)) return;
+  private handle(message: PanelMessage<TableWebviewMessage>): void {
     switch (message.type) {
-      case 'ready':
-        // The embedded snapshot is what the page shows; sending 10,000 rows again unchanged is waste.
-        this.ready = true;
-        if (this.changedSinceHtml) this.push();
-        return;
-      case 'saveState':
-        void this.deps.workspaceState.update(tableStateKey(this.source), message.state);
-        return;
       case 'action':
         this.deps.onAction({ action: message.action, rowIds: message.rowIds, source: this.source });
         return;

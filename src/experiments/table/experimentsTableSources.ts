@@ -21,7 +21,7 @@ import { experimentCommandIds } from '../experimentCommandIds';
 import { metricDirectionsSetting } from '../experimentSettings';
 import type { ExperimentsStore } from '../experimentsStore';
 import type { ExperimentsTableSource, TableActionRequest } from './experimentsTablePanel';
-import type { TableSnapshot } from './protocol';
+import type { TableSnapshot } from '../../core/protocols/experimentsTableProtocol';
 import { registerExperimentsTable, type ExperimentsTableRegistration } from './registerExperimentsTable';
 
 interface StoreTableSource extends ExperimentsTableSource {

@@ -1,5 +1,5 @@
 import { webviewHtml, type WebviewPageAssets } from '../../webviewShell/webviewHtml';
-import type { TableInitialData } from './protocol';
+import type { TableInitialData } from '../../core/protocols/experimentsTableProtocol';
 
 export interface TableHtmlInput extends WebviewPageAssets {
   readonly initial: TableInitialData;

@@ -1,6 +1,6 @@
 import { isTableUiState } from '../../core/experimentsTable/tableUiState';
 import { isNameList, messageGuard } from '../../webviewShell/messageChecks';
-import type { TableActionKind, TableWebviewMessage } from './protocol';
+import type { TableActionKind, TableWebviewMessage } from '../../core/protocols/experimentsTableProtocol';
 
 const actions: readonly TableActionKind[] = ['compare', 'plot', 'apply', 'remove'];
 /** A CSV of 10,000 rows x 300 columns is ~30 MB; refuse what no table of ours produces. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { toVscodeRange } from '../pipelineDiagnostics';
-import type { DagWebviewMessage } from './protocol';
+import type { DagWebviewMessage } from '../../core/protocols/dagProtocol';
 
 type StageMessage = Exclude<DagWebviewMessage, { type: 'ready' }>;
 

@@ -1,5 +1,5 @@
 import { webviewHtml, type WebviewPageAssets } from '../../webviewShell/webviewHtml';
-import type { DagSnapshot } from './protocol';
+import type { DagSnapshot } from '../../core/protocols/dagProtocol';
 
 /** Re-exported for the benchmarks, which build their own pages around a snapshot. */
 export { embeddedJson } from '../../webviewShell/webviewHtml';

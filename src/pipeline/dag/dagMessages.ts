@@ -1,5 +1,5 @@
 import { isName, messageGuard } from '../../webviewShell/messageChecks';
-import type { DagWebviewMessage } from './protocol';
+import type { DagWebviewMessage } from '../../core/protocols/dagProtocol';
 
 /** The host's boundary check: a message from the webview is trusted only after this. */
 export const isDagWebviewMessage = messageGuard<DagWebviewMessage>({

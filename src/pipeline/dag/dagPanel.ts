@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { StageRunRecord, StageRunState, StageStatus } from '../../core/status/stageStatus';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
+import { PanelHost, webviewPanelConnection } from '../../webviewShell/panelHost';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { dagHtml } from './dagHtml';
 import { isDagWebviewMessage } from './dagMessages';
 import { buildDagSnapshot } from './dagSnapshot';
 import { handleDagMessage } from './dagActions';
-import type { DagHostMessage } from './protocol';
+import type { DagHostMessage, DagWebviewMessage } from '../../core/protocols/dagProtocol';
 
 export interface DagViewDeps {
   readonly disposables: DisposableStore;
@@ -27,35 +28,32 @@ export const showDagCommand = 'dvcLens.showDag';
 const pushDelayMs = 150;
 
 /** The one DAG panel: created on first use, revealed afterwards, disposed with the extension. */
-class DagPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+class DagPanel {
+  private readonly host: PanelHost<DagHostMessage, DagWebviewMessage>;
 
   constructor(
     private readonly deps: DagViewDeps,
     readonly panel: vscode.WebviewPanel,
     onDisposed: () => void,
   ) {
+    this.host = new PanelHost<DagHostMessage, DagWebviewMessage>({
+      connection: webviewPanelConnection(panel),
+      isMessage: isDagWebviewMessage,
+      receive: (message) => void handleDagMessage(message, deps.repositories, deps.revealInTree),
+      snapshot: () => ({ type: 'snapshot', snapshot: this.snapshot() }),
+      pushDelayMs,
+    });
     const webview = panel.webview;
     webview.html = dagHtml({
       ...webviewPageAssets(webview, deps.extensionUri, { script: 'dag', style: 'dag/dag.css' }),
       snapshot: this.snapshot(),
     });
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      deps.repositories.onDidChange(() => this.schedulePush()),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDisposed();
-      }),
-    );
-    if (deps.onDidChangeStatus) this.disposables.push(deps.onDidChangeStatus(() => this.schedulePush()));
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    const changes = [deps.repositories.onDidChange(() => this.host.push())];
+    if (deps.onDidChangeStatus) changes.push(deps.onDidChangeStatus(() => this.host.push()));
+    this.host.onDidDispose(() => {
+      for (const change of changes) change.dispose();
+      onDisposed();
+    });
   }
 
   private snapshot() {
@@ -67,29 +65,6 @@ class DagPanel implements vscode.Disposable {
       })),
       this.deps,
     );
-  }
-
-  private schedulePush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.post({ type: 'snapshot', snapshot: this.snapshot() });
-    }, pushDelayMs);
-  }
-
-  private post(message: DagHostMessage): void {
-    // Before `ready` the page still shows the embedded snapshot; `ready` sends the latest anyway.
-    if (this.ready) void this.panel.webview.postMessage(message);
-  }
-
-  private receive(message: unknown): void {
-    if (!isDagWebviewMessage(message)) return;
-    if (message.type === 'ready') {
-      this.ready = true;
-      this.post({ type: 'snapshot', snapshot: this.snapshot() });
-      return;
-    }
-    void handleDagMessage(message, this.deps.repositories, this.deps.revealInTree);
   }
 }
 

@@ -1,7 +1,12 @@
 import { buildPipelineGraph, graphProblems } from '../../core/dag';
 import type { Pipeline, PipelineProblem } from '../../core/pipeline/model';
 import type { StageRunRecord, StageRunState, StageStatus } from '../../core/status/stageStatus';
-import type { DagGroupView, DagNodeView, DagProblemView, DagSnapshot } from './protocol';
+import type {
+  DagGroupView,
+  DagNodeView,
+  DagProblemView,
+  DagSnapshot,
+} from '../../core/protocols/dagProtocol';
 
 /** One repository as the snapshot needs it; `root` is the root URI as a string. */
 export interface SnapshotRepository {

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Stage } from '../../core/pipeline';
-import { stageGroupStatusLine, stageStatusLine } from '../../core/pipeline/analysis';
+import { stageGroupStatusLine, stageStatusLine } from '../../core/status/stageStatusText';
 import { qualifiedStageName } from '../../core/pipeline/pipelinePaths';
 import type { DocumentPipelines } from './documentPipeline';
 import {

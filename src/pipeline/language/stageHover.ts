@@ -1,7 +1,7 @@
 /** Hover on a stage's name in dvc.yaml: its status and why, and how its last run from DVC Lens went. */
 import * as vscode from 'vscode';
 import type { Stage } from '../../core/pipeline';
-import { lastRunLine, stageStatusLine } from '../../core/pipeline/analysis';
+import { lastRunLine, stageStatusLine } from '../../core/status/stageStatusText';
 import { containsPosition, type DocumentPipelines } from './documentPipeline';
 import type { DvcYamlLanguageDependencies } from './languageDependencies';
 

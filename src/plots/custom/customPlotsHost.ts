@@ -8,8 +8,12 @@ import { customPlotCard } from '../../core/plots/custom/customPlotData';
 import type { CustomPlotRecords } from '../../core/plots/custom/customPlotsPersistence';
 import type { ExperimentsModel } from '../../core/experiments/experimentModel';
 import type { ExperimentsStore } from '../../experiments/experimentsStore';
-import type { LegendEntry } from '../dashboard/protocol';
-import type { CustomPlotRenderReport, CustomPlotsAction, CustomPlotsSection } from './customPlotsProtocol';
+import type { LegendEntry } from '../../core/protocols/plotsProtocol';
+import type {
+  CustomPlotRenderReport,
+  CustomPlotsAction,
+  CustomPlotsSection,
+} from '../../core/protocols/customPlotsProtocol';
 
 /** What the page's buttons do: the commands, with this repository's root. */
 export interface CustomPlotActions {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { plotRows, rowsToCsv, rowsToJson } from '../../core/plots/plotData';
 import type { Plot } from '../../core/plots/plotModel';
-import type { ExportFormat } from './protocol';
+import type { ExportFormat } from '../../core/protocols/plotsProtocol';
 
 const filters: Record<ExportFormat, Record<string, string[]>> = {
   svg: { 'SVG image': ['svg'] },

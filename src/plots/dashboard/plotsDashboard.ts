@@ -3,11 +3,12 @@
  * `dvc plots diff` through PlotsService (a newer refresh cancels an older one), and pushes snapshots to the
  * page. The page keeps only UI state (collapsed sections, log scales), persisted per workspace.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isCancellation } from '../../cli/processError';
 import type { PlotsModel } from '../../core/plots/plotModel';
 import { errorText } from '../../ui/messages';
+import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';
+import { webviewPageAssets } from '../../webviewShell/webviewAssets';
 import { withCancellableProgress } from '../../ui/progress';
 import type { CustomPlotsHost } from '../custom/customPlotsHost';
 import type { PlotsService } from '../plotsService';
@@ -24,7 +25,8 @@ import type {
   PlotsSnapshot,
   PlotsUiChange,
   PlotsUiState,
-} from './protocol';
+  PlotsWebviewMessage,
+} from '../../core/protocols/plotsProtocol';
 
 export interface PlotsDashboardDeps {
   readonly extensionUri: vscode.Uri;
@@ -49,7 +51,7 @@ export class PlotsDashboard implements vscode.Disposable {
   private model: PlotsModel | undefined;
   private error: string | undefined;
   private loading = false;
-  private ready = false;
+  private readonly host: PanelHost<PlotsHostMessage, PlotsWebviewMessage>;
   private controller: AbortController | undefined;
   private generation = 0;
   /** A file changed while a refresh ran: one more refresh follows it. */
@@ -65,7 +67,6 @@ export class PlotsDashboard implements vscode.Disposable {
   readonly onDidRender = this.rendered.event;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
-  private readonly disposables: vscode.Disposable[] = [this.rendered, this.disposed];
 
   constructor(
     private readonly deps: PlotsDashboardDeps,
@@ -81,21 +82,32 @@ export class PlotsDashboard implements vscode.Disposable {
         deps.imagesFolder,
       ],
     });
+    this.host = new PanelHost<PlotsHostMessage, PlotsWebviewMessage>({
+      connection: webviewPanelConnection(this.panel),
+      isMessage: isPlotsWebviewMessage,
+      receive: (message) => this.handle(message),
+      snapshot: () => ({ type: 'snapshot', snapshot: this.snapshot() }),
+      savedState: {
+        memento: deps.workspaceState,
+        key: `dvcLens.plots.uiState:${deps.root.toString()}`,
+        isState: isPlotsUiState,
+      },
+    });
     const webview = this.panel.webview;
     webview.html = plotsHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: webview
-        .asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview', 'plots.js'))
-        .toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'plots.css')).toString(),
+      ...webviewPageAssets(webview, deps.extensionUri, { script: 'plots', style: 'plots.css' }),
       initial: { snapshot: this.snapshot(), ...(this.uiState ? { uiState: this.uiState } : {}) },
     });
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      this.panel.onDidDispose(() => this.dispose()),
-      ...(deps.custom ? [deps.custom.onDidChange(() => this.push())] : []),
-    );
+    const customChanges = deps.custom?.onDidChange(() => this.push());
+    this.host.onDidDispose(() => {
+      customChanges?.dispose();
+      this.controller?.abort();
+      for (const resolve of this.pendingExports.values()) resolve(undefined, 'The dashboard was closed.');
+      this.pendingExports.clear();
+      this.disposed.fire();
+      this.disposed.dispose();
+      this.rendered.dispose();
+    });
   }
 
   /** The revisions shown, workspace first. */
@@ -122,8 +134,7 @@ export class PlotsDashboard implements vscode.Disposable {
   }
 
   get uiState(): PlotsUiState | undefined {
-    const saved = this.deps.workspaceState.get<unknown>(this.stateKey);
-    return isPlotsUiState(saved) ? saved : undefined;
+    return this.host.savedState;
   }
 
   /** Shows other revisions (already normalized: workspace first, at most the setting's count). */
@@ -166,6 +177,9 @@ export class PlotsDashboard implements vscode.Disposable {
    * a person asked for); file changes refresh quietly. Never rejects.
    */
   async refresh(withProgress = true): Promise<void> {
+    // A refresh that ends after the panel closed may have queued a live one: a closed dashboard reads nothing
+    // more (it would hold the repository's plots slot that a reopened dashboard waits for).
+    if (this.host.isDisposed) return;
     const service = this.deps.service();
     if (!service) {
       this.error = 'DVC is not available (not found, or the workspace is not trusted).';
@@ -236,15 +250,7 @@ export class PlotsDashboard implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.controller?.abort();
-    for (const resolve of this.pendingExports.values()) resolve(undefined, 'The dashboard was closed.');
-    this.pendingExports.clear();
-    this.disposed.fire();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
-  }
-
-  private get stateKey(): string {
-    return `dvcLens.plots.uiState:${this.deps.root.toString()}`;
+    this.host.dispose();
   }
 
   private requestRendered(id: string, format: 'svg' | 'png'): Promise<string> {
@@ -258,7 +264,7 @@ export class PlotsDashboard implements vscode.Disposable {
         else resolve(content);
       };
       this.pendingExports.set(requestId, finish);
-      if (!this.ready) return finish(undefined, 'The page is not loaded yet.');
+      if (!this.host.isReady) return finish(undefined, 'The page is not loaded yet.');
       this.post({ type: 'exportRequest', requestId, id, format });
     });
   }
@@ -284,20 +290,15 @@ export class PlotsDashboard implements vscode.Disposable {
   }
 
   private push(): void {
-    this.post({ type: 'snapshot', snapshot: this.snapshot() });
+    this.host.push();
   }
 
   private post(message: PlotsHostMessage): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 
-  private receive(message: unknown): void {
-    if (!isPlotsWebviewMessage(message)) return;
+  private handle(message: PanelMessage<PlotsWebviewMessage>): void {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.push();
-        return;
       case 'refresh':
         void this.refresh();
         return;
@@ -314,9 +315,6 @@ export class PlotsDashboard implements vscode.Disposable {
         return;
       case 'exported':
         this.pendingExports.get(message.requestId)?.(message.content, message.error);
-        return;
-      case 'saveState':
-        void this.deps.workspaceState.update(this.stateKey, message.state);
         return;
       case 'rendered':
         this.reports = new Map(message.reports.map((report) => [report.id, report]));

@@ -9,7 +9,7 @@
  * (PNG export renders through a canvas).
  */
 import { webviewHtml, type WebviewPageAssets } from '../../webviewShell/webviewHtml';
-import type { PlotsInitialData } from './protocol';
+import type { PlotsInitialData } from '../../core/protocols/plotsProtocol';
 
 export interface PlotsHtmlInput extends WebviewPageAssets {
   readonly initial: PlotsInitialData;

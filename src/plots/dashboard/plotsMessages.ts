@@ -1,8 +1,8 @@
-import { isPlotSize, isPlotsUiState } from './plotsUiState';
-import type { ExportFormat, PlotRenderReport, PlotsWebviewMessage } from './protocol';
+import { isPlotSize, isPlotsUiState } from '../../core/protocols/plotsUiState';
+import type { ExportFormat, PlotRenderReport, PlotsWebviewMessage } from '../../core/protocols/plotsProtocol';
 
-export { isPlotsUiState } from './plotsUiState';
-import { isCustomPlotsAction } from '../custom/customPlotsProtocol';
+export { isPlotsUiState } from '../../core/protocols/plotsUiState';
+import { isCustomPlotsAction } from '../../core/protocols/customPlotsProtocol';
 
 const formats: readonly ExportFormat[] = ['svg', 'png', 'csv', 'json'];
 const statuses: ReadonlyArray<PlotRenderReport['status']> = ['rendered', 'failed', 'notInView', 'image'];

@@ -7,7 +7,7 @@ import { groupImageSteps, type GroupedImagePlot } from '../../core/plots/imageSt
 import { plotRows } from '../../core/plots/plotData';
 import type { Plot, PlotRevision, PlotsModel } from '../../core/plots/plotModel';
 import { recolourSpec, revisionColours } from '../../core/plots/revisionColours';
-import type { ImageCard, ImageRevision, PlotCard, PlotsSnapshot } from './protocol';
+import type { ImageCard, ImageRevision, PlotCard, PlotsSnapshot } from '../../core/protocols/plotsProtocol';
 
 export interface SnapshotInput {
   readonly model: PlotsModel | undefined;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultTableUiState } from '../../../src/core/experimentsTable/tableUiState';
 import { decodeColumn } from '../../../src/core/experimentsTable/tableValues';
-import type { TableUiState } from '../../../src/experiments/table/protocol';
+import type { TableUiState } from '../../../src/core/protocols/experimentsTableProtocol';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 describe('experiments table', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { PlotsUiChange } from '../../../src/plots/dashboard/protocol';
+import type { PlotsUiChange } from '../../../src/core/protocols/plotsProtocol';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 const run = promisify(execFile);
@@ -205,4 +205,26 @@ describe('plots dashboard', () => {
     assert.equal(dashboard.uiState?.fullScreen, undefined);
     assert.deepEqual(dashboard.uiState?.zoom, {});
   }).timeout(180_000);
+
+  it('starts no refresh once closed, even with a live refresh queued behind the running one', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const dashboard = await waitFor('the open dashboard', () => api.plots.dashboardFor(root.toString()));
+    await waitFor('no refresh running', () => !dashboard.isLoading, 60_000);
+    const running = dashboard.refreshLive();
+    // A plot file changed while it runs: one more refresh is queued behind it.
+    void dashboard.refreshLive();
+    dashboard.panel.dispose();
+    await running;
+    // Reading on would hold the repository's plots slot that a reopened dashboard's first read waits for.
+    assert.equal(dashboard.isLoading, false, 'the closed dashboard started no further refresh');
+
+    await vscode.commands.executeCommand('dvcLens.showPlots', { root });
+    const reopened = await waitFor('the reopened dashboard', () => api.plots.dashboardFor(root.toString()));
+    await waitFor(
+      'the reopened dashboard drew the loss plot',
+      () => reopened.renderReports.get(LOSS),
+      60_000,
+    );
+  }).timeout(150_000);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metricDirection, withMetricDirections } from '../../../src/core/experimentsTable/metricDirections';
-import type { TableColumn } from '../../../src/experiments/table/protocol';
+import { metricDirection } from '../../../src/core/experiments/metricDirection';
+import { withMetricDirections } from '../../../src/core/experimentsTable/metricDirections';
+import type { TableColumn } from '../../../src/core/protocols/experimentsTableProtocol';
 
 void test('the setting decides, file-qualified keys first; otherwise common names guess', () => {
   const setting = { loss: 'higher', 'eval/metrics.json:loss': 'lower', custom: 'lower', bad: 'sideways' };

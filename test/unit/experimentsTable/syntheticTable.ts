@@ -3,9 +3,9 @@
  * experiments under each commit; params, metrics (some NaN/Infinity, some missing) and dependency hashes.
  * Deterministic (a small linear congruential generator), so runs compare.
  */
-import type { TableColumn, TableRowState } from '../../../src/experiments/table/protocol';
+import type { TableColumn, TableRowState } from '../../../src/core/protocols/experimentsTableProtocol';
 import { toTableSnapshot, type TableRowInput } from '../../../src/core/experimentsTable/tableValues';
-import type { TableSnapshot } from '../../../src/experiments/table/protocol';
+import type { TableSnapshot } from '../../../src/core/protocols/experimentsTableProtocol';
 
 export function syntheticColumns(count: number): TableColumn[] {
   const columns: TableColumn[] = [];

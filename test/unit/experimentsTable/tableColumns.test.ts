@@ -7,7 +7,7 @@ import {
   moveColumn,
 } from '../../../src/core/experimentsTable/tableColumns';
 import { defaultTableUiState } from '../../../src/core/experimentsTable/tableUiState';
-import type { CellValue, TableColumn } from '../../../src/experiments/table/protocol';
+import type { CellValue, TableColumn } from '../../../src/core/protocols/experimentsTableProtocol';
 
 function column(id: string, group: string, hiddenByDefault = false): TableColumn {
   return {

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/experimentsTable/numberFormat';
 import { deltaClass, deltaOf } from '../../../src/core/experimentsTable/tableDelta';
 import { cellText } from '../../../webview/experiments/cellText';
-import type { TableColumn } from '../../../src/experiments/table/protocol';
+import type { TableColumn } from '../../../src/core/protocols/experimentsTableProtocol';
 
 void test('numbers read short: integers whole, five significant digits, extremes in e-notation', () => {
   assert.equal(formatNumber(42), '42');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFilterText, rowMatches } from '../../../src/core/experimentsTable/tableFilter';
-import type { CellValue, TableColumn, TableRow } from '../../../src/experiments/table/protocol';
+import type { CellValue, TableColumn, TableRow } from '../../../src/core/protocols/experimentsTableProtocol';
 
 const columns: TableColumn[] = [
   { id: 'p:lr', group: 'params:params.yaml', kind: 'params', label: 'lr', path: 'train.lr', type: 'number' },

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { assertNonceOnlyCsp, pageCsp } from '../webviewShell/pageChecks';
 import { toTableSnapshot } from '../../../src/core/experimentsTable/tableValues';
 import { tableHtml } from '../../../src/experiments/table/tableHtml';
-import type { TableColumn, TableInitialData } from '../../../src/experiments/table/protocol';
+import type { TableColumn, TableInitialData } from '../../../src/core/protocols/experimentsTableProtocol';
 
 const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(1)>';
 const column: TableColumn = {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFilterText } from '../../../src/core/experimentsTable/tableFilter';
 import { flattenRows, type RowQuery } from '../../../src/core/experimentsTable/tableRows';
-import type { CellValue, TableColumn, TableRow } from '../../../src/experiments/table/protocol';
+import type { CellValue, TableColumn, TableRow } from '../../../src/core/protocols/experimentsTableProtocol';
 
 const columns: TableColumn[] = [
   { id: 'm:acc', group: 'metrics:metrics.json', kind: 'metrics', label: 'acc', path: 'acc', type: 'number' },

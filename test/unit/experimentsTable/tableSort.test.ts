@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareCells, sortRowIndexes, toggleSortKey } from '../../../src/core/experimentsTable/tableSort';
-import type { CellValue } from '../../../src/experiments/table/protocol';
+import type { CellValue } from '../../../src/core/protocols/experimentsTableProtocol';
 
 const columns: CellValue[][] = [
   [3, undefined, 1, Number.NaN, 2],

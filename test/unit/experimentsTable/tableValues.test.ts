@@ -6,7 +6,7 @@ import {
   encodeValue,
   toTableSnapshot,
 } from '../../../src/core/experimentsTable/tableValues';
-import type { TableColumn } from '../../../src/experiments/table/protocol';
+import type { TableColumn } from '../../../src/core/protocols/experimentsTableProtocol';
 
 const columns: TableColumn[] = [
   {

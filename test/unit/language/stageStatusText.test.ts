@@ -5,7 +5,7 @@ import {
   lastRunLine,
   stageGroupStatusLine,
   stageStatusLine,
-} from '../../../src/core/pipeline/analysis';
+} from '../../../src/core/status/stageStatusText';
 
 void test('a stage status in one line, with the first reason of a change', () => {
   assert.equal(stageStatusLine({ kind: 'upToDate', reasons: [] }), '$(check) up to date');

@@ -14,7 +14,7 @@ import {
   readCustomPlots,
   type KeyValueStore,
 } from '../../../src/core/plots/custom/customPlotsPersistence';
-import { isCustomPlotsAction } from '../../../src/plots/custom/customPlotsProtocol';
+import { isCustomPlotsAction } from '../../../src/core/protocols/customPlotsProtocol';
 
 /** A memento as VS Code keeps one: values go through JSON on the way in and out. */
 class JsonStore implements KeyValueStore {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isPlotsWebviewMessage } from '../../../src/plots/dashboard/plotsMessages';
-import { applyUiChange, EMPTY_UI_STATE, isPlotsUiState } from '../../../src/plots/dashboard/plotsUiState';
+import { applyUiChange, EMPTY_UI_STATE, isPlotsUiState } from '../../../src/core/protocols/plotsUiState';
 
 void describe('plots UI state', () => {
   void it('keeps smoothing and zoom per plot, and drops them when turned off or reset', () => {

@@ -1,7 +1,7 @@
 /** The frame every custom plot card shares: title, its tools (Edit, Remove, extras), the chart, the notes. */
 import { skippedNote } from '../../../src/core/plots/custom/customPlotData';
-import type { CustomPlotCard } from '../../../src/plots/custom/customPlotsProtocol';
-import type { CustomPlotsAction } from '../../../src/plots/custom/customPlotsProtocol';
+import type { CustomPlotCard } from '../../../src/core/protocols/customPlotsProtocol';
+import type { CustomPlotsAction } from '../../../src/core/protocols/customPlotsProtocol';
 import { htmlElement } from '../../shared/dom';
 
 export interface CustomCardHost {

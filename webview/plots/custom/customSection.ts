@@ -4,12 +4,12 @@
  * their data changed, so a brush survives an experiments refresh. After drawing, the section reports what it
  * drew to the host (`customPlots` / `rendered`).
  */
-import type { LegendEntry, PlotsWebviewMessage } from '../../../src/plots/dashboard/protocol';
+import type { LegendEntry, PlotsWebviewMessage } from '../../../src/core/protocols/plotsProtocol';
 import type {
   CustomPlotCard,
   CustomPlotsAction,
   CustomPlotsSection,
-} from '../../../src/plots/custom/customPlotsProtocol';
+} from '../../../src/core/protocols/customPlotsProtocol';
 import { htmlElement } from '../../shared/dom';
 import type { CustomCardHost } from './customCardFrame';
 import { ParallelCard } from './parallelCard';

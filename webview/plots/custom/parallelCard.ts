@@ -15,7 +15,7 @@ import {
   type Brush,
   type BrushKey,
 } from '../../../src/core/plots/custom/parallelBrushing';
-import type { CustomPlotCard, CustomPlotRenderReport } from '../../../src/plots/custom/customPlotsProtocol';
+import type { CustomPlotCard, CustomPlotRenderReport } from '../../../src/core/protocols/customPlotsProtocol';
 import { htmlElement, svgElement } from '../../shared/dom';
 import {
   cardFrame,

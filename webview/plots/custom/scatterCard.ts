@@ -1,6 +1,6 @@
 /** A custom scatter plot: Vega-Lite (through the dashboard's CSP-safe renderer), one point per experiment. */
 import { scatterSpec } from '../../../src/core/plots/custom/scatterSpec';
-import type { CustomPlotCard, CustomPlotRenderReport } from '../../../src/plots/custom/customPlotsProtocol';
+import type { CustomPlotCard, CustomPlotRenderReport } from '../../../src/core/protocols/customPlotsProtocol';
 import { htmlElement } from '../../shared/dom';
 import { renderSpec, type RenderedPlot } from '../vegaRender';
 import {

@@ -13,4 +13,3 @@ export { findParamKeyRange } from './paramKeyRange';
 export { hasParamKey, paramKeysOf, paramValuesOf } from './paramKeys';
 export { paramsFormatOf, type ParamsFormat } from './paramsFormat';
 export { pathRelativeTo } from './relativePath';
-export { formatDuration, lastRunLine, stageGroupStatusLine, stageStatusLine } from './stageStatusText';

@@ -1,18 +1,14 @@
 /**
  * The compare panel's protocol, shared by the host (src/experiments/compare) and the webview
  * (webview/compare); types only. The host checks what arrives with `isCompareWebviewMessage`
- * (compareMessages.ts). Every string in it (names, keys, paths, values) is workspace text: the webview
- * renders it with `textContent`, never as HTML.
+ * (src/experiments/compare/compareMessages.ts). Every string in it (names, keys, paths, values) is
+ * workspace text: the webview renders it with `textContent`, never as HTML.
  */
-import type { CompareModel, CompareRevision } from '../../core/compare/compareModel';
+import type { PanelReadyMessage } from './panelMessages';
+import type { CompareModel, CompareRevision } from '../compare/compareModel';
 
-export type {
-  CompareModel,
-  CompareRevision,
-  CompareRow,
-  CompareVerdict,
-} from '../../core/compare/compareModel';
-export type { FileChange, FileChangeKind } from '../../core/compare/compareChanges';
+export type { CompareModel, CompareRevision, CompareRow, CompareVerdict } from '../compare/compareModel';
+export type { FileChange, FileChangeKind } from '../compare/compareChanges';
 
 /** What the panel shows: DVC and git still answering, the model, or why it failed. */
 export type CompareViewState =
@@ -37,7 +33,7 @@ export type CompareHostMessage = { readonly type: 'state'; readonly state: Compa
 /** Webview -> host. */
 export type CompareWebviewMessage =
   /** The page is listening; the host answers with the latest state. */
-  | { readonly type: 'ready' }
+  | PanelReadyMessage
   /** A changed source file was clicked: open the diff editor between the two revisions. */
   | { readonly type: 'openFile'; readonly path: string }
   /** The error state's "Show log" button. */

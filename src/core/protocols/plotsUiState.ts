@@ -2,9 +2,9 @@
  * The dashboard's persisted UI state and its changes, pure (the page applies them, the host checks what the
  * page saves). States saved before smoothing, zoom, size and full-screen existed stay valid.
  */
-import { MAX_SMOOTHING } from '../../core/plots/specOptions';
-import { PLOT_SIZES, type PlotSize, type ZoomDomain } from '../../core/plots/specView';
-import type { PlotsUiChange, PlotsUiState } from './protocol';
+import { MAX_SMOOTHING } from '../plots/specOptions';
+import { PLOT_SIZES, type PlotSize, type ZoomDomain } from '../plots/specView';
+import type { PlotsUiChange, PlotsUiState } from './plotsProtocol';
 
 export const EMPTY_UI_STATE: PlotsUiState = { collapsed: [], logScale: [] };
 

@@ -1,8 +1,10 @@
 /**
  * The messages between the DAG panel's host (src/pipeline/dag) and its webview (webview/dag). Types only:
- * both sides import this file; the host checks what arrives with `isDagWebviewMessage` (dagMessages.ts).
+ * both sides import this file; the host checks what arrives with `isDagWebviewMessage`
+ * (src/pipeline/dag/dagMessages.ts).
  */
-import type { StageRunState, StageStatusKind } from '../../core/status/stageStatus';
+import type { PanelReadyMessage } from './panelMessages';
+import type { StageRunState, StageStatusKind } from '../status/stageStatus';
 
 /** One stage as the webview draws it. */
 export interface DagNodeView {
@@ -68,9 +70,7 @@ export interface FocusMessage {
 export type DagHostMessage = SnapshotMessage | FocusMessage;
 
 /** Webview → host: the script runs and listens; the host may now post messages. */
-export interface ReadyMessage {
-  readonly type: 'ready';
-}
+export type ReadyMessage = PanelReadyMessage;
 
 /** Webview → host: open the stage's definition in dvc.yaml (Enter or double-click on a node). */
 export interface OpenStageMessage {

@@ -1,9 +1,12 @@
 /**
  * The messages between the experiments table's host (src/experiments/table) and its webview
  * (webview/experiments). Types only: both sides import this file; the host checks what arrives with
- * `isTableWebviewMessage` (tableMessages.ts). Cell values travel encoded (src/core/experimentsTable/
- * tableValues.ts) because JSON, which embeds the first snapshot in the page, has no NaN or Infinity.
+ * `isTableWebviewMessage` (src/experiments/table/tableMessages.ts). Cell values travel encoded
+ * (src/core/experimentsTable/tableValues.ts) because JSON, which embeds the first snapshot in the page, has
+ * no NaN or Infinity.
  */
+import type { MetricDirection } from '../experiments/metricDirection';
+import type { PanelReadyMessage, PanelSaveStateMessage } from './panelMessages';
 
 /** The type of a column's values, for sorting, alignment and filters. */
 export type TableColumnType = 'number' | 'string' | 'boolean';
@@ -12,7 +15,7 @@ export type TableColumnType = 'number' | 'string' | 'boolean';
 export type TableColumnKind = 'params' | 'metrics' | 'deps';
 
 /** Per metric, which way is better (from the `dvcLens` setting); colours deltas to the baseline. */
-export type MetricDirection = 'higher' | 'lower';
+export type { MetricDirection } from '../experiments/metricDirection';
 
 /** One column: a param, a metric or a dependency hash. */
 export interface TableColumn {
@@ -136,9 +139,7 @@ export interface TableSnapshotMessage {
 export type TableHostMessage = TableSnapshotMessage;
 
 /** Webview → host: the script runs and listens; the host may now post messages. */
-export interface TableReadyMessage {
-  readonly type: 'ready';
-}
+export type TableReadyMessage = PanelReadyMessage;
 
 export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove';
 
@@ -150,10 +151,7 @@ export interface TableActionMessage {
 }
 
 /** Webview → host: the UI state changed; the host keeps it per workspace. */
-export interface TableSaveStateMessage {
-  readonly type: 'saveState';
-  readonly state: TableUiState;
-}
+export type TableSaveStateMessage = PanelSaveStateMessage<TableUiState>;
 
 /** Webview → host: save this CSV (the visible table) where the user picks. */
 export interface TableExportCsvMessage {

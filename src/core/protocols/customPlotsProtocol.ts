@@ -1,10 +1,10 @@
 /**
- * The custom plots' part of the plots dashboard's protocol (src/plots/dashboard/protocol.ts carries it: the
+ * The custom plots' part of the plots dashboard's protocol (plotsProtocol.ts carries it: the
  * snapshot's `custom` and the page's `customPlots` message). Types and the host's boundary check.
  */
-import type { CustomPlotCard } from '../../core/plots/custom/customPlotData';
+import type { CustomPlotCard } from '../plots/custom/customPlotData';
 
-export type { CustomPlotCard } from '../../core/plots/custom/customPlotData';
+export type { CustomPlotCard } from '../plots/custom/customPlotData';
 
 /** The dashboard's "Custom" section, sent in every snapshot. */
 export interface CustomPlotsSection {

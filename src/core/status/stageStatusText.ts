@@ -2,7 +2,7 @@
  * The words CodeLens and hovers use for a stage's status, so that both say the same thing. Codicons
  * (`$(check)`) render in CodeLens titles and in hover markdown with theme icons enabled.
  */
-import type { StageRunRecord, StageStatus, StageStatusKind } from '../../status/stageStatus';
+import type { StageRunRecord, StageStatus, StageStatusKind } from './stageStatus';
 
 const labels: Record<StageStatusKind, string> = {
   upToDate: '$(check) up to date',

@@ -3,9 +3,10 @@
  * Types only: both sides import this file; the host checks what arrives with `isPlotsWebviewMessage`.
  * Every string from the workspace (plot ids, titles, revision names, DVC's messages) is shown as text.
  */
-import type { PlotRevision } from '../../core/plots/plotModel';
-import type { PlotSize, ZoomDomain } from '../../core/plots/specView';
-import type { CustomPlotsAction, CustomPlotsSection } from '../custom/customPlotsProtocol';
+import type { PanelReadyMessage, PanelSaveStateMessage } from './panelMessages';
+import type { PlotRevision } from '../plots/plotModel';
+import type { PlotSize, ZoomDomain } from '../plots/specView';
+import type { CustomPlotsAction, CustomPlotsSection } from './customPlotsProtocol';
 
 /** One revision in the legend, with the colour it has in every plot. */
 export interface LegendEntry {
@@ -153,7 +154,7 @@ export type PlotsHostMessage =
 
 /** Webview → host. */
 export type PlotsWebviewMessage =
-  | { readonly type: 'ready' }
+  | PanelReadyMessage
   | { readonly type: 'refresh' }
   | { readonly type: 'selectRevisions' }
   | { readonly type: 'showLog' }
@@ -166,7 +167,7 @@ export type PlotsWebviewMessage =
       readonly content?: string;
       readonly error?: string;
     }
-  | { readonly type: 'saveState'; readonly state: PlotsUiState }
+  | PanelSaveStateMessage<PlotsUiState>
   | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] }
   /** The Custom section: add, edit, remove a custom plot, or what it drew (src/plots/custom). */
   | { readonly type: 'customPlots'; readonly action: CustomPlotsAction };

@@ -9,9 +9,11 @@
  * Targets stay free of VS Code: the commands own prompts, progress and messages.
  */
 import type { OutputListener } from '../cli/dvcCli';
+import type { ProcessResult } from '../cli/runner';
 import type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest';
 import type { RunState } from '../core/execution/runState';
-import type { CommandArguments, ExperimentsService } from '../experiments/experimentsService';
+import type { ExperimentsModel } from '../core/experiments/experimentModel';
+import type { ParamOverride, ParamSweep } from '../core/experiments/experimentOverrides';
 
 export type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest';
 export type { RunState } from '../core/execution/runState';
@@ -19,11 +21,59 @@ export type { RunState } from '../core/execution/runState';
 /** The kinds of target DVC Lens knows how to drive (only `local` exists yet). */
 export type ComputeTargetKind = 'local' | 'ssh' | 'slurm' | 'kubernetes';
 
-/** The repository's DVC experiments as a target uses them (the local target runs through them). */
-export type RepositoryExperimentsAccess = Pick<
-  ExperimentsService,
-  'root' | 'run' | 'queue' | 'queueGrid' | 'show' | 'kill' | 'remove' | 'logs' | 'followLogsCommand' | 'pull'
->;
+/** A program and its arguments, for a terminal that runs it (no shell). */
+export interface CommandArguments {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Cancel and output of one DVC write. */
+export interface ExperimentWriteOptions {
+  readonly signal?: AbortSignal;
+  readonly onOutput?: OutputListener;
+}
+
+/**
+ * The repository's DVC experiments as a target uses them: the port the experiments feature's
+ * ExperimentsService fills. Declared here, not imported from the feature, so execution never depends on a
+ * feature folder (the experiments feature depends on execution).
+ */
+export interface RepositoryExperimentsAccess {
+  /** The repository's root folder. */
+  readonly root: string;
+  /** `dvc exp run -S … [-n name]`. */
+  run(
+    overrides: readonly ParamOverride[],
+    options?: ExperimentWriteOptions & { readonly name?: string },
+  ): Promise<ProcessResult>;
+  /** `dvc exp run --queue -S … [-n name]`. */
+  queue(
+    overrides: readonly ParamOverride[],
+    options?: ExperimentWriteOptions & { readonly name?: string },
+  ): Promise<ProcessResult>;
+  /** One queued experiment per combination of the sweeps; how many were queued. */
+  queueGrid(
+    sweeps: readonly ParamSweep[],
+    fixed?: readonly ParamOverride[],
+    options?: ExperimentWriteOptions & { readonly name?: string },
+  ): Promise<number>;
+  /** `dvc exp show --json` as a model, in the caller's read slot. */
+  show(
+    query?: { readonly commits?: number; readonly revs?: readonly string[]; readonly allCommits?: boolean },
+    options?: { readonly signal?: AbortSignal; readonly slot?: string },
+  ): Promise<ExperimentsModel>;
+  /** `dvc queue kill`. */
+  kill(names: readonly string[], options?: ExperimentWriteOptions): Promise<ProcessResult>;
+  /** `dvc exp remove`. */
+  remove(names: readonly string[], options?: ExperimentWriteOptions): Promise<ProcessResult>;
+  /** `dvc queue logs`. */
+  logs(name: string, signal?: AbortSignal): Promise<string>;
+  /** The program that follows a queued experiment's log in a terminal. */
+  followLogsCommand(name: string): CommandArguments;
+  /** `dvc exp pull <git remote> <names>`. */
+  pull(gitRemote: string, names: readonly string[], options?: ExperimentWriteOptions): Promise<ProcessResult>;
+}
 
 /** What a submission and a run handle work with: the repository, and the caller's cancel and output. */
 export interface SubmitContext {

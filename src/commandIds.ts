@@ -5,7 +5,7 @@
 import { runCommandIds } from './pipeline/run/runCommands';
 import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
 import { addPlotCommandIds } from './pipeline/addPlot/addPlotCommand';
-import { dataCommandIds } from './data/registerDataFeatures';
+import { dataCommandIds } from './data/dataCommandIds';
 import { remoteCommandIds } from './remotes/registerRemoteFeatures';
 import { metricsCommandIds } from './metrics/registerMetricsFeatures';
 import {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
+import type { RepositoryCommands } from '../repository/command';
 import type { RepositorySchedulers } from '../repository/repositorySchedulers';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { DvcLocator } from '../setup/dvcLocator';
@@ -25,6 +26,7 @@ export interface PipelineFeatureDependencies {
   readonly schedulers: RepositorySchedulers;
   readonly locator: DvcLocator;
   readonly log: OutputLog;
+  readonly commands: RepositoryCommands;
 }
 
 export interface PipelineFeatures {

@@ -11,13 +11,13 @@ import { isTrusted } from '../trust/workspaceTrust';
 import { editorCommandUi } from '../ui/commandUi';
 import {
   admitted,
+  chooseRepository,
   runInRepository,
   runRepositoryCommand,
   type CommandEnvironment,
   type DvcOf,
   type RepositoryCommandContext,
   type RepositoryCommandOptions,
-  type RepositoryResolution,
 } from './commandRuntime';
 import type { Repository } from './repository';
 import { resolveRepository } from './resolveRepository';
@@ -80,13 +80,15 @@ export class RepositoryCommands {
     return runInRepository(this.env, repository, options, args, handler);
   }
 
-  /** The one resolve/pick, for commands that only read (no trust needed, nothing refreshed). */
-  resolve(
+  /**
+   * The one resolve/pick on its own, saying so when there is no repository: for commands that find their
+   * repository on the way (from their targets) or only read (nothing to trust, nothing refreshed).
+   */
+  chooseRepository(
     argument: unknown,
-    title: string,
-    accepts?: (repository: Repository) => boolean,
-  ): Promise<RepositoryResolution<Repository>> {
-    return resolveRepository(this.deps.repositories, argument, { title, accepts });
+    options: Pick<RepositoryCommandOptions<Repository>, 'pickTitle' | 'accepts' | 'noRepository'>,
+  ): Promise<Repository | undefined> {
+    return chooseRepository(this.env, options, argument);
   }
 
   /**

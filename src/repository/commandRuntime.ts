@@ -130,15 +130,24 @@ export async function runRepositoryCommand<
   handler: (context: RepositoryCommandContext<R, DvcOf<O>>) => Promise<T>,
 ): Promise<T | undefined> {
   if (!admitted(env, options.restricted)) return undefined;
-  const resolution = await env.resolve(args[0], {
+  const repository = await chooseRepository(env, options, args[0]);
+  if (!repository) return undefined;
+  return runInRepository(env, repository, options, args, handler);
+}
+
+/** The repository the argument names, else the only one, else the pick; says so when there is none. */
+export async function chooseRepository<R extends CommandRepository>(
+  env: CommandEnvironment<R>,
+  options: Pick<RepositoryCommandOptions<R>, 'pickTitle' | 'accepts' | 'noRepository'>,
+  argument: unknown,
+): Promise<R | undefined> {
+  const resolution = await env.resolve(argument, {
     title: options.pickTitle ?? 'Which repository?',
     accepts: options.accepts,
   });
-  if (!('repository' in resolution)) {
-    if (resolution.missing !== 'closed') env.ui.inform(options.noRepository ?? NO_REPOSITORY_MESSAGE);
-    return undefined;
-  }
-  return runInRepository(env, resolution.repository, options, args, handler);
+  if ('repository' in resolution) return resolution.repository;
+  if (resolution.missing !== 'closed') env.ui.inform(options.noRepository ?? NO_REPOSITORY_MESSAGE);
+  return undefined;
 }
 
 /**

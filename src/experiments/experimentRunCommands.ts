@@ -5,7 +5,6 @@ import {
   type ParamOverride,
   type ParamSweep,
 } from '../core/experiments/experimentOverrides';
-import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
 import { promptExperimentName, promptOverrides } from './experimentPrompts';
@@ -14,14 +13,8 @@ import type { ExperimentsStore } from './experimentsStore';
 import { overridesFromRecord, resolveExperiment } from './experimentTargets';
 
 /** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. */
-export function registerExperimentRunCommands(
-  disposables: DisposableStore,
-  store: ExperimentsStore,
-  actions: ExperimentActions,
-): void {
-  const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
-    disposables.register(actions.registerCommand(id, handler));
-  };
+export function registerExperimentRunCommands(store: ExperimentsStore, actions: ExperimentActions): void {
+  const register = actions.registerCommand.bind(actions);
 
   /** Overrides from the argument, or asked for (the workspace's current params are offered). */
   const overridesOf = async (
@@ -90,13 +83,13 @@ export function registerExperimentRunCommands(
       else fixed.push(override);
     }
     let queued = 0;
-    const done = await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
+    await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
       queued =
         sweeps.length > 0
           ? await context.service.queueGrid(sweeps, fixed, { name: name || undefined, signal, onOutput })
           : (await context.service.queue(fixed, { name: name || undefined, signal, onOutput }), 1);
     });
-    if (done && !context.argument.confirmed)
+    if (!context.argument.confirmed)
       void vscode.window
         .showInformationMessage(
           `DVC Lens: ${queued} experiment${queued === 1 ? '' : 's'} queued. Start workers to run them.`,

@@ -54,11 +54,11 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
       store.refreshAll();
     }),
   );
-  const actions = disposables.register(new ExperimentActions(store, log, disposables));
-  registerExperimentRunCommands(disposables, store, actions);
-  registerExperimentManageCommands(disposables, store, actions);
-  registerOtherBranchesCommands(disposables, store, actions);
-  registerFirstCommitCommand(disposables, store, actions, log);
+  const actions = disposables.register(new ExperimentActions(store, deps.commands, disposables));
+  registerExperimentRunCommands(store, actions);
+  registerExperimentManageCommands(deps.commands, store, actions);
+  registerOtherBranchesCommands(store, actions);
+  registerFirstCommitCommand(actions, log);
   const compare = registerCompare({ ...deps, store });
   const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories, compare);
   return { store, tree, table, compare };

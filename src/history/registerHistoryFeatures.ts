@@ -5,11 +5,11 @@
  * src/extension.ts.
  */
 import * as vscode from 'vscode';
-import { createCiWorkflowCommand } from '../ci/createCiWorkflowCommand';
+import { createCiWorkflowCommand, createCiWorkflowOptions } from '../ci/createCiWorkflowCommand';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { isRecord, rootField, stringField } from '../remotes/commandArguments';
-import { previewReportCommand } from '../report/previewReportCommand';
-import { isTrusted, restrictedModeMessage, whenTrusted } from '../trust/workspaceTrust';
+import { previewReportCommand, previewReportOptions } from '../report/previewReportCommand';
+import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { copyCommitSha, openCommitFileDiff } from './commitFileActions';
 import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
@@ -86,20 +86,15 @@ export function registerHistoryFeatures(
     }),
   );
 
-  const register = (id: string, handler: (argument: unknown) => unknown): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  // Commands that run processes refuse in Restricted Mode even when invoked programmatically.
-  const registerTrusted = (id: string, handler: (argument: unknown) => unknown): void =>
-    register(id, (argument) => {
-      if (isTrusted()) return handler(argument);
-      void vscode.window.showWarningMessage(restrictedModeMessage);
-      return undefined;
-    });
-  registerTrusted(historyCommandIds.createCiWorkflow, (argument) => createCiWorkflowCommand(deps, argument));
-  registerTrusted(historyCommandIds.previewReport, (argument) =>
-    previewReportCommand(deps, storage, context.extensionUri, argument),
+  const { commands } = deps;
+  commands.repositoryCommand(historyCommandIds.createCiWorkflow, createCiWorkflowOptions, (runtime) =>
+    createCiWorkflowCommand(deps.log, runtime),
   );
+  commands.repositoryCommand(historyCommandIds.previewReport, previewReportOptions, (runtime) =>
+    previewReportCommand(storage, context.extensionUri, runtime),
+  );
+  // Commands that run git (or open what git shows) refuse in Restricted Mode even when invoked by code.
+  const registerTrusted = commands.registerTrusted.bind(commands);
   registerTrusted(historyCommandIds.refreshHistory, () => reloadAll());
   registerTrusted(historyCommandIds.loadMoreHistory, async (argument) => {
     const root = rootField(argument) ?? repositories.repositories[0]?.root;
@@ -110,9 +105,9 @@ export function registerHistoryFeatures(
     return target ? openCommitComparison(target) : undefined;
   });
   registerTrusted(historyCommandIds.openCommitFileDiff, (argument) => openCommitFileDiff(argument));
-  register(historyCommandIds.copyCommitSha, (argument) => copyCommitSha(argument));
-  register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
-  register(historyCommandIds.showAllCommits, () => setHiding(false));
+  commands.register(historyCommandIds.copyCommitSha, (argument) => copyCommitSha(argument));
+  commands.register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
+  commands.register(historyCommandIds.showAllCommits, () => setHiding(false));
 
   const annotations = disposables.register(
     new ParamAnnotations(deps, (root, sha) => store.rowsOf(root, sha)),

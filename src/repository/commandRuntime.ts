@@ -82,8 +82,11 @@ export interface RepositoryCommandOptions<R> {
 export interface CommandProgress {
   /** A line under the notification's title (nothing outside one). */
   report(message: string): void;
-  /** Runs `task` behind a cancellable notification titled `DVC Lens: ${title}`. */
-  run<T>(title: string, task: ProgressTask<T>): Promise<T>;
+  /**
+   * Runs `task` behind a cancellable notification titled `DVC Lens: ${title}`; `failure` words its error
+   * when the step knows better than the command (it names what the step was given).
+   */
+  run<T>(title: string, task: ProgressTask<T>, failure?: (error: unknown) => string): Promise<T>;
 }
 
 /** What a command handler receives; `D` is `DvcCli` when the command needs DVC. */
@@ -170,10 +173,16 @@ export async function runInRepository<R extends CommandRepository, O extends Rep
   }
   let worked = false;
   let lastTitle: string | undefined;
-  const run = <U>(title: string, task: ProgressTask<U>): Promise<U> => {
+  let stepFailure: ((error: unknown) => string) | undefined;
+  const run = <U>(title: string, task: ProgressTask<U>, failure?: (error: unknown) => string): Promise<U> => {
     worked = true;
     lastTitle = title;
-    return env.ui.withProgress(`DVC Lens: ${title}`, task);
+    stepFailure = failure;
+    // A step that finished no longer words what fails after it.
+    return env.ui.withProgress(`DVC Lens: ${title}`, task).then((result) => {
+      stepFailure = undefined;
+      return result;
+    });
   };
   const context = (signal: AbortSignal, report: (message: string) => void) =>
     ({
@@ -189,7 +198,8 @@ export async function runInRepository<R extends CommandRepository, O extends Rep
     if (title !== undefined) return await run(title, (signal, report) => handler(context(signal, report)));
     return await handler(context(new AbortController().signal, () => undefined));
   } catch (error) {
-    if (!env.isCancellation(error)) env.ui.showErrorWithLog(failureText(options, error, lastTitle));
+    if (!env.isCancellation(error))
+      env.ui.showErrorWithLog(stepFailure ? stepFailure(error) : failureText(options, error, lastTitle));
     return undefined;
   } finally {
     if (worked && options.refreshes && options.refreshes.length > 0)

@@ -217,3 +217,15 @@ void test('runInRepository: a repository found from targets skips the pick but k
   assert.deepEqual(resolveTitles, []);
   assert.deepEqual(refreshed, ['nested: data']);
 });
+
+void test('a progress step may word its own failure (it knows what it was given)', async () => {
+  const { env, shown } = environment();
+  await runRepositoryCommand(env, { failure: () => 'the command failure' }, [], async (context) => {
+    await context.progress.run(
+      'building the report against HEAD',
+      () => Promise.reject(new Error('no metrics')),
+      (error) => `could not build the report against HEAD: ${(error as Error).message}`,
+    );
+  });
+  assert.deepEqual(shown, ['error+log: could not build the report against HEAD: no metrics']);
+});

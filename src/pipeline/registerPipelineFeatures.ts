@@ -55,7 +55,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   );
   tree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
-  registerStageEditingCommands({ disposables, repositories, schedulers, locator, log });
+  registerStageEditingCommands({ repositories, commands: deps.commands, log });
   registerAddPlotCommand(disposables, repositories, log);
 
   const statuses = disposables.register(new StageStatuses(repositories, schedulers, locator));
@@ -63,8 +63,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   const runs = registerRunCommands({
     disposables,
     repositories,
-    schedulers,
-    locator,
+    commands: deps.commands,
     log,
     storageDir: storage.fsPath,
   });

@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
   const experiments = registerExperimentFeatures(featureDeps);
-  const metrics = registerMetricsFeatures(disposables, context, experiments.store, log);
+  const metrics = registerMetricsFeatures(disposables, context, experiments.store, log, commands);
   const plots = registerPlotFeatures(featureDeps, experiments.store);
   const history = registerHistoryFeatures(featureDeps, experiments.store);
   const setupServices = createProjectSetupServices(schedulers, log, () => locator.ready());

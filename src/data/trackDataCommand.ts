@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import { trackedOutOf } from '../core/data/trackedData';
 import { argumentUris, isConfirmed, listPaths, resolveTargets, type DataTarget } from './dataCommandTargets';
 import { inDataRepository, type DataCommandContext, type DataTools } from './dataTools';
-
-const initializeProjectCommand = 'dvcLens.initializeProject';
+import { setupCommandIds } from '../setup/setupCommandIds';
 
 export async function trackDataCommand(
   context: DataCommandContext,
@@ -27,7 +26,8 @@ export async function trackDataCommand(
     }. Initialize DVC in the folder first.`;
     context.log.append(text);
     void vscode.window.showWarningMessage(text, 'Initialize Project').then((picked) => {
-      if (picked === 'Initialize Project') void vscode.commands.executeCommand(initializeProjectCommand);
+      if (picked === 'Initialize Project')
+        void vscode.commands.executeCommand(setupCommandIds.initializeProject);
     });
     return;
   }

@@ -17,8 +17,6 @@ import { registerStoreExperimentsTable } from './table/experimentsTableSources';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
 export { experimentCommandIds } from './experimentCommandIds';
-export { tableCommandIds } from './table/registerExperimentsTable';
-export { compareCommandIds } from './compare/registerCompare';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
 export { ExperimentsService } from './experimentsService';
 

@@ -4,7 +4,8 @@ import { buildPipelineTree } from '../core/pipeline/treeModel';
 import type { Repository } from '../repository/repository';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { restrictedModeMessage } from '../trust/workspaceTrust';
-import { commandIds } from '../commandIds';
+import { setupCommandIds } from '../setup/setupCommandIds';
+import { pipelineCommandIds } from './pipelineCommandIds';
 import { toVscodeRange } from './pipelineDiagnostics';
 import { stageDecoration, type StageDecorationSource } from './stageDecorations';
 
@@ -233,7 +234,7 @@ function statusErrorItem(element: Extract<PipelineViewNode, { kind: 'statusError
   item.tooltip = `${element.message}\n\nThe stages keep their last known status. Click to show the log.`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'statusError';
-  item.command = { command: commandIds.showLog, title: 'Show Log' };
+  item.command = { command: setupCommandIds.showLog, title: 'Show Log' };
   return item;
 }
 
@@ -274,11 +275,11 @@ function modelTreeItem(element: Extract<PipelineViewNode, { kind: 'model' }>): v
     const uri = vscode.Uri.joinPath(repository.root, target.file);
     item.command = target.range
       ? {
-          command: commandIds.openStage,
+          command: pipelineCommandIds.openStage,
           title: 'Open in dvc.yaml',
           arguments: [uri, toVscodeRange(target.range)],
         }
-      : { command: commandIds.openPipelineItem, title: 'Open File', arguments: [uri] };
+      : { command: pipelineCommandIds.openPipelineItem, title: 'Open File', arguments: [uri] };
     if (!target.range) item.resourceUri = uri;
   }
   return item;

@@ -15,12 +15,11 @@ import {
 import { booleanField, isConfirmed, stringField } from './commandArguments';
 import { dvcSentence } from './dvcSentence';
 import { DATA_STATE, REMOTES_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';
-
-export const gcCommandIds = { gc: 'dvcLens.gc' } as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 export function registerGcCommand(context: RemoteContext): void {
   context.command(
-    gcCommandIds.gc,
+    remoteCommandIds.gc,
     {
       pickTitle: 'Collect garbage in which repository?',
       failure: (error) => `DVC Lens: garbage collection failed: ${dvcSentence(error)}`,

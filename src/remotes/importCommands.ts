@@ -12,12 +12,7 @@ import type { CommandProgress } from '../repository/commandRuntime';
 import { errorText } from '../ui/messages';
 import { rootField, stringField } from './commandArguments';
 import { DATA_STATE, REMOTES_STATE, type RemoteCommandOptions, type RemoteContext } from './remoteContext';
-
-export const importCommandIds = {
-  importFromUrl: 'dvcLens.importFromUrl',
-  importFromRepository: 'dvcLens.importFromRepository',
-  updateImport: 'dvcLens.updateImport',
-} as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 export function registerImportCommands(context: RemoteContext): void {
   const options: RemoteCommandOptions = {
@@ -26,7 +21,7 @@ export function registerImportCommands(context: RemoteContext): void {
     refreshes: [REMOTES_STATE, DATA_STATE],
   };
 
-  context.command(importCommandIds.importFromUrl, options, async (services, { args, progress }) => {
+  context.command(remoteCommandIds.importFromUrl, options, async (services, { args, progress }) => {
     const argument = args[0];
     const url = stringField(argument, 'url') ?? (await askUrl());
     if (!url) return false;
@@ -40,7 +35,7 @@ export function registerImportCommands(context: RemoteContext): void {
       : download(progress, `downloading ${url}`, (options) => imports.getUrl(url, out, options));
   });
 
-  context.command(importCommandIds.importFromRepository, options, async (services, { args, progress }) => {
+  context.command(remoteCommandIds.importFromRepository, options, async (services, { args, progress }) => {
     const argument = args[0];
     const repository =
       stringField(argument, 'repository') ??
@@ -75,7 +70,7 @@ export function registerImportCommands(context: RemoteContext): void {
   });
 
   // The import record names the repository (an Explorer URI, a Data view item): trust first, then its runtime.
-  context.registerTrusted(importCommandIds.updateImport, async (argument) => {
+  context.registerTrusted(remoteCommandIds.updateImport, async (argument) => {
     const located = await importRecordOf(context, argument);
     if (!located) return false;
     return context.runIn(located.repository, options, (services, { progress }) =>

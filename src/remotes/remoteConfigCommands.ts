@@ -19,14 +19,7 @@ import {
   promptRemoteName,
   promptRemoteUrl,
 } from './remotePrompts';
-
-export const remoteConfigCommandIds = {
-  addRemote: 'dvcLens.addRemote',
-  modifyRemote: 'dvcLens.modifyRemote',
-  renameRemote: 'dvcLens.renameRemote',
-  removeRemote: 'dvcLens.removeRemote',
-  setDefaultRemote: 'dvcLens.setDefaultRemote',
-} as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 /** A remote a command acts on, with its repository's services and the other remotes. */
 interface ChosenRemote {
@@ -36,7 +29,7 @@ interface ChosenRemote {
 }
 
 export function registerRemoteConfigCommands(context: RemoteContext): void {
-  const ids = remoteConfigCommandIds;
+  const ids = remoteCommandIds;
 
   /** A configuration command: its change runs behind progress; a failure says DVC's sentence; the view reloads. */
   const command = (
@@ -176,7 +169,7 @@ export async function offerAddRemote(services: RepositoryServices, log?: OutputL
   log?.append(text);
   const picked = await vscode.window.showInformationMessage(text, 'Add Remote');
   if (picked === 'Add Remote')
-    await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
+    await vscode.commands.executeCommand(remoteCommandIds.addRemote, {
       root: services.repository.root,
     });
 }

@@ -12,17 +12,12 @@ import { transferMessage, type TransferKind, type TransferMessage } from '../cor
 import { DataTransferError } from '../data/dataService';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import type { CommandProgress } from '../repository/commandRuntime';
-import { offerAddRemote, remoteConfigCommandIds } from './remoteConfigCommands';
+import { offerAddRemote } from './remoteConfigCommands';
 import { DATA_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';
 import { pickRemote } from './remotePrompts';
 import { transferFailureMessage } from './transferFailure';
 import { resolveTransferRequest, type TransferRequest } from './transferTargets';
-
-export const transferCommandIds = {
-  push: 'dvcLens.push',
-  pull: 'dvcLens.pull',
-  fetch: 'dvcLens.fetch',
-} as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 /** What a transfer command resolves to (read by the extension-host suite). */
 export interface TransferOutcome {
@@ -99,11 +94,11 @@ export function registerTransferCommands(context: RemoteContext): void {
       const picked = await showErrorWithLog(context.log, failure.text, ...failure.actions);
       if (picked === 'Retry') return run(kind, services, progress, request, remote);
       if (picked === 'Add Remote')
-        await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
+        await vscode.commands.executeCommand(remoteCommandIds.addRemote, {
           root: services.repository.root,
         });
       if (picked === 'Modify Remote')
-        await vscode.commands.executeCommand(remoteConfigCommandIds.modifyRemote, {
+        await vscode.commands.executeCommand(remoteCommandIds.modifyRemote, {
           root: services.repository.root,
           name: remote.name,
         });
@@ -112,7 +107,7 @@ export function registerTransferCommands(context: RemoteContext): void {
   };
 
   for (const kind of ['push', 'pull', 'fetch'] as const)
-    context.registerTrusted(transferCommandIds[kind], (first, second) => transfer(kind, first, second));
+    context.registerTrusted(remoteCommandIds[kind], (first, second) => transfer(kind, first, second));
 }
 
 /**

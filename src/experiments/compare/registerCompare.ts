@@ -21,13 +21,7 @@ import { showComparePanel, type ComparePanel } from './comparePanel';
 import { pickRef, rowRef } from './compareRefPick';
 import { CompareService, WORKSPACE_REF } from './compareService';
 import { RevisionContentProvider, revisionScheme } from './revisionContent';
-
-/** The compare commands; package.json contributes them with these ids. */
-export const compareCommandIds = {
-  compareRevisions: 'dvcLens.compareRevisions',
-  compareWithWorkspace: 'dvcLens.compareWithWorkspace',
-  compareWith: 'dvcLens.compareWith',
-} as const;
+import { experimentCommandIds } from '../experimentCommandIds';
 
 export interface CompareDependencies {
   readonly disposables: DisposableStore;
@@ -109,13 +103,13 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
     accepts: (repository: Repository) => store.get(repository.root.toString()) !== undefined,
     noRepository: 'DVC Lens: open a DVC repository first.',
   };
-  commands.repositoryCommand(compareCommandIds.compareRevisions, options, (runtime) =>
+  commands.repositoryCommand(experimentCommandIds.compareRevisions, options, (runtime) =>
     compareCommand(runtime, {}),
   );
-  commands.repositoryCommand(compareCommandIds.compareWithWorkspace, options, (runtime) =>
+  commands.repositoryCommand(experimentCommandIds.compareWithWorkspace, options, (runtime) =>
     compareCommand(runtime, { b: WORKSPACE_REF }),
   );
-  commands.repositoryCommand(compareCommandIds.compareWith, options, (runtime) =>
+  commands.repositoryCommand(experimentCommandIds.compareWith, options, (runtime) =>
     compareCommand(runtime, {}),
   );
 

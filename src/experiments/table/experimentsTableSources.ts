@@ -23,6 +23,7 @@ import type { ExperimentsStore } from '../experimentsStore';
 import type { ExperimentsTableSource, TableActionRequest } from './experimentsTablePanel';
 import type { TableSnapshot } from './protocol';
 import { registerExperimentsTable, type ExperimentsTableRegistration } from './registerExperimentsTable';
+import { plotsCommandIds } from '../../plots/plotsCommandIds';
 
 interface StoreTableSource extends ExperimentsTableSource {
   readonly root: string;
@@ -145,7 +146,7 @@ async function runTableAction(
       return compareRows(compare, model, request.source.root, request.rowIds);
     case 'plot':
       // The plots feature turns row ids into revisions (workspace first, up to dvcLens.plots.maxRevisions).
-      return void vscode.commands.executeCommand('dvcLens.showPlots', {
+      return void vscode.commands.executeCommand(plotsCommandIds.showPlots, {
         root: root.toString(),
         rowIds: request.rowIds,
       });

@@ -11,19 +11,7 @@ import { dirtyPipelineDocuments, resolveStageTarget } from './runTargets';
 import { RunSessions } from './runSession';
 import { RunTerminal } from './runTerminal';
 import { StageRunStateStore, type StageRunStates } from './stageRunStates';
-
-/** The run commands; package.json contributes them with these ids. */
-export const runCommandIds = {
-  reproAll: 'dvcLens.reproAll',
-  reproStage: 'dvcLens.reproStage',
-  reproStageSingle: 'dvcLens.reproStageSingle',
-  reproDownstream: 'dvcLens.reproDownstream',
-  reproForce: 'dvcLens.reproForce',
-  reproPull: 'dvcLens.reproPull',
-  reproDryRun: 'dvcLens.reproDryRun',
-  showLastStageLog: 'dvcLens.showLastStageLog',
-  rerunFromHere: 'dvcLens.rerunFromHere',
-} as const;
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 export interface RunCommandDependencies {
   readonly disposables: DisposableStore;
@@ -102,7 +90,7 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
     };
 
   commands.repositoryCommand(
-    runCommandIds.reproAll,
+    pipelineCommandIds.reproAll,
     {
       pickTitle: 'Reproduce the pipelines of which repository?',
       accepts: (repository: Repository) => repository.pipelines.length > 0,
@@ -119,15 +107,15 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
   );
   // The stage names the repository: the trust gate first, the rest of the runtime in RunSessions.
   const register = commands.registerTrusted.bind(commands);
-  register(runCommandIds.reproStage, stageCommand('withUpstream'));
-  register(runCommandIds.reproStageSingle, stageCommand('single'));
-  register(runCommandIds.reproDownstream, stageCommand('downstream'));
-  register(runCommandIds.rerunFromHere, stageCommand('downstream'));
-  register(runCommandIds.reproForce, stageCommand('single', { force: true }));
-  register(runCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
-  register(runCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
+  register(pipelineCommandIds.reproStage, stageCommand('withUpstream'));
+  register(pipelineCommandIds.reproStageSingle, stageCommand('single'));
+  register(pipelineCommandIds.reproDownstream, stageCommand('downstream'));
+  register(pipelineCommandIds.rerunFromHere, stageCommand('downstream'));
+  register(pipelineCommandIds.reproForce, stageCommand('single', { force: true }));
+  register(pipelineCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
+  register(pipelineCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
   // Opening a log file runs nothing: allowed in Restricted Mode.
-  commands.register(runCommandIds.showLastStageLog, async (argument) => {
+  commands.register(pipelineCommandIds.showLastStageLog, async (argument) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const record = states.lastRun(target.repository.root.fsPath, target.stage);

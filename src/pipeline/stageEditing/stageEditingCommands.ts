@@ -12,16 +12,7 @@ import type { StageDraft } from './stageDraft';
 import { StageEditor } from './stageEditor';
 import { findStage, findStageScript, rootStageNames } from './stageLookup';
 import { promptStageDraft } from './stagePrompts';
-
-/** The stage editing commands; package.json contributes them with these ids. */
-export const stageEditingCommandIds = {
-  addStage: 'dvcLens.addStage',
-  removeStage: 'dvcLens.removeStage',
-  openStageScript: 'dvcLens.openStageScript',
-} as const;
-
-/** `dvcLens.openStage` of pipelineCommands.ts: (uri, range) opens dvc.yaml at the stage. */
-const openStageCommand = 'dvcLens.openStage';
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 export interface StageEditingDependencies {
   readonly repositories: WorkspaceRepositories;
@@ -43,12 +34,12 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
     const located = findStage(repository, qualifiedName);
     const uri = vscode.Uri.joinPath(repository.root, located?.pipeline.file ?? 'dvc.yaml');
     const range = located ? toVscodeRange(located.stage.range) : undefined;
-    await vscode.commands.executeCommand(openStageCommand, uri, range);
+    await vscode.commands.executeCommand(pipelineCommandIds.openStage, uri, range);
   };
 
   // Unlike the run commands this takes repositories without any dvc.yaml yet (a first stage is the usual case).
   commands.repositoryCommand(
-    stageEditingCommandIds.addStage,
+    pipelineCommandIds.addStage,
     {
       ...stageEditOptions,
       pickTitle: 'Add a stage to which repository?',
@@ -71,7 +62,7 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
   );
 
   // The stage names the repository: the trust gate first, the rest of the runtime once it is known.
-  commands.registerTrusted(stageEditingCommandIds.removeStage, async (argument?: unknown) => {
+  commands.registerTrusted(pipelineCommandIds.removeStage, async (argument?: unknown) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const located = findStage(target.repository, target.stage);
@@ -115,7 +106,7 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
   });
 
   // Reading a file runs nothing, so this one also works in Restricted Mode.
-  commands.register(stageEditingCommandIds.openStageScript, async (argument?: unknown) => {
+  commands.register(pipelineCommandIds.openStageScript, async (argument?: unknown) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const located = findStage(target.repository, target.stage);

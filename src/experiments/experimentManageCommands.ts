@@ -12,11 +12,10 @@ export function registerExperimentManageCommands(
   store: ExperimentsStore,
   actions: ExperimentActions,
 ): void {
-  const register = actions.registerCommand.bind(actions);
   const pick = (context: ExperimentActionContext, title: string) =>
     resolveExperiment(context.state, context.argument.name, title, (row) => row.state !== 'queued');
 
-  register(experimentCommandIds.applyExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.applyExperiment, async (context) => {
     const row = await pick(context, 'Apply which experiment to the workspace?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -37,7 +36,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.branchExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.branchExperiment, async (context) => {
     const row = await pick(context, 'Create a branch from which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -54,7 +53,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.renameExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.renameExperiment, async (context) => {
     const row = await pick(context, 'Rename which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -66,7 +65,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.removeExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.removeExperiment, async (context) => {
     const row = await resolveExperiment(context.state, context.argument.name, 'Remove which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -126,8 +125,8 @@ export function registerExperimentManageCommands(
       { streamed: true },
     );
   };
-  register(experimentCommandIds.pushExperiment, transfer('push'));
-  register(experimentCommandIds.pullExperiment, transfer('pull'));
+  actions.registerCommand(experimentCommandIds.pushExperiment, transfer('push'));
+  actions.registerCommand(experimentCommandIds.pullExperiment, transfer('pull'));
 
   // Copying reads what the view already has: no process, allowed in Restricted Mode too.
   const copy = (what: 'name' | 'sha') => async (argument: unknown) => {

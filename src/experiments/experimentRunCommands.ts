@@ -14,8 +14,6 @@ import { overridesFromRecord, resolveExperiment } from './experimentTargets';
 
 /** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. */
 export function registerExperimentRunCommands(store: ExperimentsStore, actions: ExperimentActions): void {
-  const register = actions.registerCommand.bind(actions);
-
   /** Overrides from the argument, or asked for (the workspace's current params are offered). */
   const overridesOf = async (
     context: ExperimentActionContext,
@@ -56,7 +54,7 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
     return promptExperimentName(title);
   };
 
-  register(experimentCommandIds.runExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.runExperiment, async (context) => {
     const overrides = await overridesOf(context, 'run');
     if (!overrides) return;
     const name = await nameOf(context, 'Run experiment: name');
@@ -70,7 +68,7 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
     );
   });
 
-  register(experimentCommandIds.queueExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.queueExperiment, async (context) => {
     const overrides = await overridesOf(context, 'queue');
     if (!overrides) return;
     const name = await nameOf(context, 'Queue experiment: name');
@@ -104,7 +102,7 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
         );
   });
 
-  register(experimentCommandIds.saveExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.saveExperiment, async (context) => {
     const name =
       context.argument.name ?? (await promptExperimentName('Save the workspace as an experiment: name'));
     if (name === undefined) return;
@@ -113,7 +111,7 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
     );
   });
 
-  register(experimentCommandIds.startExperimentWorkers, async (context) => {
+  actions.registerCommand(experimentCommandIds.startExperimentWorkers, async (context) => {
     let jobs = context.argument.jobs;
     if (jobs === undefined) {
       const text = await vscode.window.showInputBox({
@@ -132,13 +130,13 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
     );
   });
 
-  register(experimentCommandIds.stopExperimentWorkers, (context) =>
+  actions.registerCommand(experimentCommandIds.stopExperimentWorkers, (context) =>
     actions.perform(context, 'dvc queue stop', (signal, onOutput) =>
       context.service.stopWorkers(false, { signal, onOutput }),
     ),
   );
 
-  register(experimentCommandIds.killExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.killExperiment, async (context) => {
     const row = await resolveExperiment(
       context.state,
       context.argument.name,
@@ -152,7 +150,7 @@ export function registerExperimentRunCommands(store: ExperimentsStore, actions: 
     );
   });
 
-  register(experimentCommandIds.showExperimentLogs, async (context) => {
+  actions.registerCommand(experimentCommandIds.showExperimentLogs, async (context) => {
     const row = await resolveExperiment(
       context.state,
       context.argument.name,

@@ -106,14 +106,13 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
     },
   );
   // The stage names the repository: the trust gate first, the rest of the runtime in RunSessions.
-  const register = commands.registerTrusted.bind(commands);
-  register(pipelineCommandIds.reproStage, stageCommand('withUpstream'));
-  register(pipelineCommandIds.reproStageSingle, stageCommand('single'));
-  register(pipelineCommandIds.reproDownstream, stageCommand('downstream'));
-  register(pipelineCommandIds.rerunFromHere, stageCommand('downstream'));
-  register(pipelineCommandIds.reproForce, stageCommand('single', { force: true }));
-  register(pipelineCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
-  register(pipelineCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
+  commands.registerTrusted(pipelineCommandIds.reproStage, stageCommand('withUpstream'));
+  commands.registerTrusted(pipelineCommandIds.reproStageSingle, stageCommand('single'));
+  commands.registerTrusted(pipelineCommandIds.reproDownstream, stageCommand('downstream'));
+  commands.registerTrusted(pipelineCommandIds.rerunFromHere, stageCommand('downstream'));
+  commands.registerTrusted(pipelineCommandIds.reproForce, stageCommand('single', { force: true }));
+  commands.registerTrusted(pipelineCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
+  commands.registerTrusted(pipelineCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
   // Opening a log file runs nothing: allowed in Restricted Mode.
   commands.register(pipelineCommandIds.showLastStageLog, async (argument) => {
     const target = await resolveStageTarget(argument, repositories);

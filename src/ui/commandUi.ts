@@ -7,8 +7,15 @@ import { withCancellableProgress } from './progress';
 /** The command runtime's editor calls, made for real: notifications, "Show Log" errors, progress with Cancel. */
 export function editorCommandUi(log: OutputLog): CommandUi {
   return {
-    warn: (message) => void vscode.window.showWarningMessage(message),
-    inform: (message) => void vscode.window.showInformationMessage(message),
+    // Refusals and notices go to the Output channel too: it keeps what a toast forgets.
+    warn: (message) => {
+      log.append(message);
+      void vscode.window.showWarningMessage(message);
+    },
+    inform: (message) => {
+      log.append(message);
+      void vscode.window.showInformationMessage(message);
+    },
     // Not awaited: the message stays until dismissed while the view refreshes and the command resolves.
     showErrorWithLog: (message) => void showErrorWithLog(log, message),
     withProgress: (title, task) => Promise.resolve(withCancellableProgress(title, task)),

@@ -20,3 +20,4 @@ import './plots.test';
 import './customPlots.test';
 import './history.test';
 import './experimentBranches.test';
+import './commandRuntime.test';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { restrictedModeMessage } from '../../../src/trust/restrictedModeMessage';
-import { extensionApi, processLines } from '../suiteHelpers';
+import { extensionApi, outputLinesSince, processLines } from '../suiteHelpers';
 
 // The one command runtime refuses before it resolves a repository or looks for DVC.
 describe('command runtime in Restricted Mode', () => {
@@ -14,11 +14,11 @@ describe('command runtime in Restricted Mode', () => {
       ['dvcLens.gc', { root, scope: 'workspace', confirmed: true }],
     ];
     for (const [command, argument] of attempts) {
-      const before = api.outputLines().length;
+      const earlier = api.outputLines();
       const result = await vscode.commands.executeCommand(command, argument);
       assert.equal(result, undefined, command);
       assert.ok(
-        api.outputLines().slice(before).includes(restrictedModeMessage),
+        outputLinesSince(api, earlier).includes(restrictedModeMessage),
         `${command} said why it refused`,
       );
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RemotesViewNode } from '../../../src/remotes/remotesTreeProvider';
-import { extensionApi, processLines, waitFor, workspaceRoot } from '../suiteHelpers';
+import { extensionApi, outputLinesSince, processLines, waitFor, workspaceRoot } from '../suiteHelpers';
 
 /** Whether the Remotes view lists a remote of that name. */
 function listsRemote(nodes: readonly RemotesViewNode[], name: string): boolean {
@@ -57,7 +57,7 @@ describe('command runtime', () => {
 
   it('shows a failed DVC call as an error whose details are in the log, and resolves to nothing', async () => {
     const api = await extensionApi();
-    const before = api.outputLines().length;
+    const earlier = api.outputLines();
     const result = await vscode.commands.executeCommand('dvcLens.importFromUrl', {
       root: workspaceRoot(),
       url: 'http://127.0.0.1:9/runtime-check.csv',
@@ -65,7 +65,7 @@ describe('command runtime', () => {
       mode: 'download',
     });
     assert.equal(result, undefined);
-    const lines = api.outputLines().slice(before);
+    const lines = outputLinesSince(api, earlier);
     assert.ok(
       lines.some((line) => line.includes('get-url')),
       `dvc get-url ran:\n${lines.join('\n')}`,
@@ -85,14 +85,14 @@ describe('command runtime', () => {
 
   it('says there is no repository when the argument names a folder outside every one, and runs nothing', async () => {
     const api = await extensionApi();
-    const before = api.outputLines().length;
+    const earlier = api.outputLines();
     const result = await vscode.commands.executeCommand('dvcLens.gc', {
       root: vscode.Uri.file('/nowhere/dvc-lens-runtime-check'),
       scope: 'workspace',
       confirmed: true,
     });
     assert.equal(result, undefined);
-    const lines = api.outputLines().slice(before);
+    const lines = outputLinesSince(api, earlier);
     assert.ok(
       lines.some((line) => line.includes('there is no DVC repository')),
       `the runtime said so:\n${lines.join('\n')}`,

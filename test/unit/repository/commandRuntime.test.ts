@@ -68,9 +68,9 @@ function environment(
 void test('Restricted Mode refuses with the restricted message and runs nothing', async () => {
   const { env, shown, refreshed } = environment({ trusted: false });
   let ran = false;
-  const result = await runRepositoryCommand(env, { needsDvc: true, refreshes: ['data'] }, [], async () => {
+  const result = await runRepositoryCommand(env, { needsDvc: true, refreshes: ['data'] }, [], () => {
     ran = true;
-    return 1;
+    return Promise.resolve(1);
   });
   assert.equal(result, undefined);
   assert.equal(ran, false);
@@ -88,7 +88,7 @@ void test('no repository: says so (its own text or the general one) and runs not
   for (const missing of ['none', 'unknown'] as const) {
     const { env, shown } = environment({ resolution: { missing } });
     let ran = false;
-    await runRepositoryCommand(env, {}, [], async () => void (ran = true));
+    await runRepositoryCommand(env, {}, [], () => Promise.resolve(void (ran = true)));
     assert.equal(ran, false);
     assert.deepEqual(shown, [`info: ${NO_REPOSITORY_MESSAGE}`]);
   }
@@ -100,7 +100,7 @@ void test('no repository: says so (its own text or the general one) and runs not
 void test('a closed pick says nothing and runs nothing', async () => {
   const { env, shown } = environment({ resolution: { missing: 'closed' } });
   let ran = false;
-  await runRepositoryCommand(env, {}, [], async () => void (ran = true));
+  await runRepositoryCommand(env, {}, [], () => Promise.resolve(void (ran = true)));
   assert.equal(ran, false);
   assert.deepEqual(shown, []);
 });
@@ -115,11 +115,8 @@ void test('the pick is titled by the command', async () => {
 void test('DVC missing: the DVC-not-found error with Show Log, the handler never runs', async () => {
   const { env, shown, refreshed } = environment({ resolution: { repository: repository('main', false) } });
   let ran = false;
-  const result = await runRepositoryCommand(
-    env,
-    { needsDvc: true, refreshes: ['data'] },
-    [],
-    async () => void (ran = true),
+  const result = await runRepositoryCommand(env, { needsDvc: true, refreshes: ['data'] }, [], () =>
+    Promise.resolve(void (ran = true)),
   );
   assert.equal(result, undefined);
   assert.equal(ran, false);
@@ -160,9 +157,9 @@ void test('cancel: no error is shown and the named state is still refreshed', as
     env,
     { progress: 'pulling', refreshes: ['data'] },
     [],
-    async (context) => {
+    (context) => {
       assert.ok(context.signal.aborted);
-      throw new Cancelled('cancelled');
+      return Promise.reject(new Cancelled('cancelled'));
     },
   );
   assert.equal(result, undefined);

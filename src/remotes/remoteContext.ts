@@ -24,7 +24,7 @@ export interface RepositoryServices {
 
 /** The names remote commands refresh: the Remotes view, and the Data view (cache, workspace, remote). */
 export const REMOTES_STATE = 'remotes';
-export const DATA_STATE = 'data';
+export { DATA_STATE } from '../data/dataTools';
 
 /** How a remote command runs; a remote command needs DVC and says so in the remotes' words. */
 export type RemoteCommandOptions = Omit<RepositoryCommandOptions<Repository>, 'needsDvc' | 'accepts'>;

@@ -1,43 +1,41 @@
 /**
- * Every command the extension registers. A suite test compares this list, the registrations and the
- * `contributes.commands` of package.json, so the three cannot drift apart.
+ * Every command the extension registers, gathered from the one `<concept>CommandIds.ts` of each concept
+ * folder. The manifest tests compare them with `contributes.commands` of package.json (both ways) and
+ * refuse a command id written as a string literal anywhere else, so the code and the manifest cannot drift.
  */
-import { runCommandIds } from './pipeline/run/runCommands';
-import { stageEditingCommandIds } from './pipeline/stageEditing/stageEditingCommands';
-import { addPlotCommandIds } from './pipeline/addPlot/addPlotCommand';
-import { dataCommandIds } from './data/registerDataFeatures';
-import { remoteCommandIds } from './remotes/registerRemoteFeatures';
-import { metricsCommandIds } from './metrics/registerMetricsFeatures';
-import {
-  compareCommandIds,
-  experimentCommandIds,
-  tableCommandIds,
-} from './experiments/registerExperimentFeatures';
-import { plotsCommandIds } from './plots/plotsCommandIds';
-import { customPlotsCommandIds } from './plots/custom/customPlotsCommandIds';
+import { dataCommandIds } from './data/dataCommandIds';
+import { experimentCommandIds } from './experiments/experimentCommandIds';
 import { historyCommandIds } from './history/historyCommandIds';
+import { logCommandIds } from './log/logCommandIds';
+import { metricsCommandIds } from './metrics/metricsCommandIds';
 import { pipelineCommandIds } from './pipeline/pipelineCommandIds';
-import { showLogCommandId } from './log/logCommandIds';
+import { plotsCommandIds } from './plots/plotsCommandIds';
+import { remoteCommandIds } from './remotes/remoteCommandIds';
+import { setupCommandIds } from './setup/setupCommandIds';
+
+/** Each concept's ids by folder (a test checks that no id is declared twice). */
+export const commandIdsByConcept = {
+  data: dataCommandIds,
+  experiments: experimentCommandIds,
+  history: historyCommandIds,
+  log: logCommandIds,
+  metrics: metricsCommandIds,
+  pipeline: pipelineCommandIds,
+  plots: plotsCommandIds,
+  remotes: remoteCommandIds,
+  setup: setupCommandIds,
+} as const;
 
 export const commandIds = {
-  ...runCommandIds,
-  ...stageEditingCommandIds,
-  ...addPlotCommandIds,
   ...dataCommandIds,
-  ...remoteCommandIds,
   ...experimentCommandIds,
-  ...tableCommandIds,
-  ...metricsCommandIds,
-  ...compareCommandIds,
-  ...plotsCommandIds,
-  ...customPlotsCommandIds,
   ...historyCommandIds,
+  ...logCommandIds,
+  ...metricsCommandIds,
   ...pipelineCommandIds,
-  initializeProject: 'dvcLens.initializeProject',
-  showLog: showLogCommandId,
-  selectDvcExecutable: 'dvcLens.selectDvcExecutable',
-  installDvc: 'dvcLens.installDvc',
-  showDag: 'dvcLens.showDag',
+  ...plotsCommandIds,
+  ...remoteCommandIds,
+  ...setupCommandIds,
 } as const;
 
 export type CommandId = (typeof commandIds)[keyof typeof commandIds];

@@ -17,6 +17,7 @@ import { registerReportFeatures } from './report/registerReportFeatures';
 import { registerCiFeatures } from './ci/registerCiFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
+import { RepositoryCommands } from './repository/command';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
 import { affectsDvcLocation } from './config/settings';
@@ -60,43 +61,49 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const repositories = disposables.register(
     new WorkspaceRepositories({ log, schedulers, dvcExecutable: locator }),
   );
+  const commands = new RepositoryCommands({ disposables, repositories, log });
   const statusBar = disposables.register(new DvcStatusBar(locator));
-  const pipeline = registerPipelineFeatures({ disposables, context, repositories, schedulers, locator, log });
+  const featureDeps = { disposables, context, repositories, locator, log, commands };
+  const pipeline = registerPipelineFeatures(featureDeps);
   const pipelineTree = pipeline.tree;
-  const featureDeps = { disposables, context, repositories, schedulers, locator, log };
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
-  const experiments = registerExperimentFeatures(featureDeps);
-  const metrics = registerMetricsFeatures(disposables, context, experiments.store, repositories, log);
+  const experiments = registerExperimentFeatures({
+    ...featureDeps,
+    showPlotsOfRows: (root, rowIds) =>
+      void vscode.commands.executeCommand(commandIds.showPlots, { root, rowIds }),
+  });
+  const metrics = registerMetricsFeatures(
+    disposables,
+    context,
+    experiments.store,
+    repositories,
+    log,
+    commands,
+  );
   const plots = registerPlotFeatures(featureDeps, experiments.store);
   const history = registerHistoryFeatures(featureDeps, experiments.store);
   registerReportFeatures(featureDeps);
   registerCiFeatures(featureDeps);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
-  const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  // Commands that run processes refuse in Restricted Mode even when invoked programmatically.
-  const registerTrusted = (id: string, what: string, handler: (...args: unknown[]) => unknown): void =>
-    register(id, (...args) => {
-      if (isTrusted()) return handler(...args);
-      void vscode.window.showWarningMessage(
-        `DVC Lens: ${what} runs processes, which Restricted Mode does not allow. Trust the workspace first.`,
-      );
-      return undefined;
-    });
-  register(commandIds.showLog, () => log.show());
-  register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
-  registerTrusted(commandIds.installDvc, 'Install DVC', () =>
-    installDvcCommand(
-      (folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput),
-      log,
-      () => void locator.locate(),
-    ),
+  commands.register(commandIds.showLog, () => log.show());
+  commands.register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
+  // They run processes (pip, dvc init) without a repository to act on yet: the trust gate alone.
+  commands.registerTrusted(
+    commandIds.installDvc,
+    () =>
+      installDvcCommand(
+        (folder, python, signal, onOutput) => installDvcWithPip(runner, folder, python, signal, onOutput),
+        log,
+        () => void locator.locate(),
+      ),
+    restrictedRefusal('Install DVC'),
   );
-  registerTrusted(commandIds.initializeProject, 'Initialize Project', (argument) =>
-    initializeProjectCommand(setupServices, log, () => void repositories.rescan(), argument),
+  commands.registerTrusted(
+    commandIds.initializeProject,
+    (argument) => initializeProjectCommand(setupServices, log, () => void repositories.rescan(), argument),
+    restrictedRefusal('Initialize Project'),
   );
 
   void repositories.rescan();
@@ -129,6 +136,10 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     history,
     outputLines: () => log.recentLines(),
   };
+}
+
+function restrictedRefusal(what: string): string {
+  return `DVC Lens: ${what} runs processes, which Restricted Mode does not allow. Trust the workspace first.`;
 }
 
 export function deactivate(): void {

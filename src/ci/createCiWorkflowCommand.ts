@@ -16,73 +16,68 @@ import {
   type CiWorkflowOptions,
 } from '../core/ciWorkflow/ciWorkflowOptions';
 import { RemotesService } from '../data/remotesService';
-import { pickRepository, repositoryTools, type HistoryToolDependencies } from '../history/historyTools';
+import type { OutputLog } from '../log/outputLog';
+import type { RepositoryCommandContext } from '../repository/command';
+import type { Repository } from '../repository/repository';
 import { booleanField, isRecord, stringField } from '../remotes/commandArguments';
 import { errorText, showErrorWithLog } from '../ui/messages';
 
+/** How the runtime runs Create CI Workflow (DVC only adds the default remote's needs, so it is optional). */
+export const createCiWorkflowOptions = {
+  pickTitle: 'Create a CI workflow for which repository?',
+  failure: (error: unknown) => `DVC Lens: the CI workflow was not written: ${errorText(error)}`,
+} as const;
+
 export async function createCiWorkflowCommand(
-  deps: HistoryToolDependencies,
-  argument: unknown,
+  log: OutputLog,
+  { repository, dvc, git, args }: RepositoryCommandContext<Repository>,
 ): Promise<vscode.Uri[] | undefined> {
-  const repository = await pickRepository(
-    argument,
-    deps.repositories,
-    'Create a CI workflow for which repository?',
-  );
-  if (!repository) return undefined;
+  const argument = args[0];
   const name = stringField(argument, 'name') ?? (await askName());
   if (!name) return undefined;
   const gitlab = booleanField(argument, 'gitlab') ?? (isRecord(argument) ? false : await askGitlab());
   if (gitlab === undefined) return undefined;
-  try {
-    const tools = await repositoryTools(deps, repository.root);
-    const gitRoot = await tools.git.repositoryRoot();
-    const folder = relative(gitRoot, repository.root.fsPath).split('\\').join('/');
-    const remoteUrl = tools.cli
-      ? (
-          await new RemotesService(tools.cli, deps.schedulers.for(repository.root.fsPath))
-            .list()
-            .catch(() => [])
-        ).find((remote) => remote.isDefault)?.url
-      : undefined;
-    const { extras, secretEnv } = remoteRequirements(remoteUrl);
-    const options: CiWorkflowOptions = {
-      name,
-      mainBranch: stringField(argument, 'mainBranch') ?? ciMainBranchSetting(),
-      dvcExtras: extras,
-      secretEnv,
-      ...((await exists(vscode.Uri.joinPath(repository.root, 'requirements.txt')))
-        ? { requirementsFile: 'requirements.txt' }
-        : {}),
-      ...(folder ? { workingDirectory: folder } : {}),
-    };
-    const problem = ciOptionsProblem(options);
-    if (problem) {
-      void showErrorWithLog(deps.log, `DVC Lens: no workflow was written: ${problem}.`);
-      return undefined;
-    }
-    const top = vscode.Uri.file(gitRoot);
-    const files: Array<{ uri: vscode.Uri; text: string }> = [
-      {
-        uri: vscode.Uri.joinPath(top, '.github', 'workflows', `${fileName(name)}.yml`),
-        text: githubWorkflowYaml(options),
-      },
-      ...(gitlab ? [{ uri: vscode.Uri.joinPath(top, '.gitlab-ci.yml'), text: gitlabCiYaml(options) }] : []),
-    ];
-    const confirmed = isRecord(argument) && argument.confirmed === true;
-    const existing = [];
-    for (const file of files) if (await exists(file.uri)) existing.push(file.uri);
-    if (existing.length > 0 && !confirmed && !(await confirmOverwrite(existing))) return undefined;
-    for (const file of files)
-      await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(file.text));
-    deps.log.append(`Wrote ${files.map((file) => file.uri.fsPath).join(', ')}`);
-    const first = files[0];
-    if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
-    return files.map((file) => file.uri);
-  } catch (error) {
-    void showErrorWithLog(deps.log, `DVC Lens: the CI workflow was not written: ${errorText(error)}`);
+  const gitRoot = await git.repositoryRoot();
+  const folder = relative(gitRoot, repository.root.fsPath).split('\\').join('/');
+  const remoteUrl = dvc
+    ? (await new RemotesService(dvc, repository.scheduler).list().catch(() => [])).find(
+        (remote) => remote.isDefault,
+      )?.url
+    : undefined;
+  const { extras, secretEnv } = remoteRequirements(remoteUrl);
+  const options: CiWorkflowOptions = {
+    name,
+    mainBranch: stringField(argument, 'mainBranch') ?? ciMainBranchSetting(),
+    dvcExtras: extras,
+    secretEnv,
+    ...((await exists(vscode.Uri.joinPath(repository.root, 'requirements.txt')))
+      ? { requirementsFile: 'requirements.txt' }
+      : {}),
+    ...(folder ? { workingDirectory: folder } : {}),
+  };
+  const problem = ciOptionsProblem(options);
+  if (problem) {
+    void showErrorWithLog(log, `DVC Lens: no workflow was written: ${problem}.`);
     return undefined;
   }
+  const top = vscode.Uri.file(gitRoot);
+  const files: Array<{ uri: vscode.Uri; text: string }> = [
+    {
+      uri: vscode.Uri.joinPath(top, '.github', 'workflows', `${fileName(name)}.yml`),
+      text: githubWorkflowYaml(options),
+    },
+    ...(gitlab ? [{ uri: vscode.Uri.joinPath(top, '.gitlab-ci.yml'), text: gitlabCiYaml(options) }] : []),
+  ];
+  const confirmed = isRecord(argument) && argument.confirmed === true;
+  const existing = [];
+  for (const file of files) if (await exists(file.uri)) existing.push(file.uri);
+  if (existing.length > 0 && !confirmed && !(await confirmOverwrite(existing))) return undefined;
+  for (const file of files)
+    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(file.text));
+  log.append(`Wrote ${files.map((file) => file.uri.fsPath).join(', ')}`);
+  const first = files[0];
+  if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
+  return files.map((file) => file.uri);
 }
 
 function fileName(name: string): string {

@@ -3,19 +3,17 @@
  * feature, whose tools it uses) so that history does not import ci while ci imports history.
  */
 import { historyCommandIds } from '../history/historyCommandIds';
-import type { HistoryToolDependencies } from '../history/historyTools';
-import type { DisposableStore } from '../lifecycle/disposableStore';
-import { registerTrustedCommand } from '../trust/trustedCommand';
-import { createCiWorkflowCommand } from './createCiWorkflowCommand';
+import type { OutputLog } from '../log/outputLog';
+import type { RepositoryCommands } from '../repository/command';
+import { createCiWorkflowCommand, createCiWorkflowOptions } from './createCiWorkflowCommand';
 
-export interface CiFeatureDependencies extends HistoryToolDependencies {
-  readonly disposables: DisposableStore;
+export interface CiFeatureDependencies {
+  readonly log: OutputLog;
+  readonly commands: RepositoryCommands;
 }
 
-export function registerCiFeatures(deps: CiFeatureDependencies): void {
-  deps.disposables.register(
-    registerTrustedCommand(historyCommandIds.createCiWorkflow, (argument) =>
-      createCiWorkflowCommand(deps, argument),
-    ),
+export function registerCiFeatures({ log, commands }: CiFeatureDependencies): void {
+  commands.repositoryCommand(historyCommandIds.createCiWorkflow, createCiWorkflowOptions, (runtime) =>
+    createCiWorkflowCommand(log, runtime),
   );
 }

@@ -3,25 +3,21 @@
  * automatic refreshes unless `dvcLens.data.checkRemote` is on), then a summary of what a push would send.
  */
 import * as vscode from 'vscode';
+import type { DvcCommandContext } from '../repository/command';
 import { RemotesService } from './remotesService';
 import { listPaths } from './dataCommandTargets';
-import { ensureTrusted, type DataCommandContext } from './dataCommandRuntime';
-import { pickRepository } from './dataCommands';
+import type { DataCommandContext } from './dataTools';
 import { dvcErrorText } from './dvcErrorText';
 import { showErrorWithLog } from '../ui/messages';
 import { withCancellableProgress } from '../ui/progress';
 
-export async function checkRemoteCommand(context: DataCommandContext, argument?: unknown): Promise<void> {
-  if (!ensureTrusted()) return;
-  const repository = await pickRepository(context, argument);
-  if (!repository) return;
-  const dvc = await repository.repository.dvc();
-  if (!dvc) {
-    void showErrorWithLog(context.log, 'DVC Lens: DVC was not found, so the remote could not be asked.');
-    return;
-  }
+/** Trust, the repository and DVC come from the command runtime (registerDataFeatures). */
+export async function checkRemoteCommand(
+  context: DataCommandContext,
+  { repository, dvc }: DvcCommandContext,
+): Promise<void> {
   const key = repository.root.toString();
-  const remotes = new RemotesService(dvc, repository.repository.scheduler);
+  const remotes = new RemotesService(dvc, repository.scheduler);
   try {
     // Without a default remote DVC 3.67.1 reports every path as missing from it: say what is really wrong.
     const remote = await remotes.defaultRemote();

@@ -3,7 +3,6 @@
  * anything is lost, runs through the repository's write lane with a Cancel button, and refreshes the view.
  */
 import * as vscode from 'vscode';
-import { pickRepository as pickAmong } from '../ui/pickRepository';
 import { isProcessError } from '../cli/processError';
 import { dataCommitMessage } from '../core/data/dataCommitMessage';
 import { DATA_STATES } from '../core/data/dataState';
@@ -17,8 +16,8 @@ import {
   stringField,
   type DataTarget,
 } from './dataCommandTargets';
-import { ensureTrusted, runDataWrite, toolsFor, type DataCommandContext } from './dataCommandRuntime';
-import type { DataRepository } from './dataModel';
+import type { DvcCommandContext } from '../repository/command';
+import { dataTools, inDataRepository, type DataCommandContext } from './dataTools';
 
 /** One tracked target from the argument, or a pick; says why when the argument is not tracked data. */
 async function trackedTarget(
@@ -38,7 +37,6 @@ async function trackedTarget(
 }
 
 export async function untrackDataCommand(context: DataCommandContext, argument?: unknown): Promise<void> {
-  if (!ensureTrusted()) return;
   const target = await trackedTarget(context, argument, 'Stop tracking which data?');
   if (!target) return;
   const { repository, path } = target;
@@ -70,15 +68,12 @@ export async function untrackDataCommand(context: DataCommandContext, argument?:
     );
     if (picked !== 'Stop Tracking') return;
   }
-  const tools = await toolsFor(context, repository);
-  if (!tools) return;
-  const done = await runDataWrite(
-    context,
-    repository,
-    `stopping tracking of ${data}`,
-    `${data} is still tracked`,
-    (signal) => tools.actions.untrack(dvcFile, { signal }),
-  );
+  const done = await inDataRepository(context, repository, `${data} is still tracked`, async (tools) => {
+    await tools.progress.run(`stopping tracking of ${data}`, (signal) =>
+      tools.actions.untrack(dvcFile, { signal }),
+    );
+    return true;
+  });
   if (done)
     void vscode.window.showInformationMessage(
       `DVC Lens: DVC no longer tracks ${data}; the data stays in the workspace. Commit Data Changes records it in git.`,
@@ -86,7 +81,6 @@ export async function untrackDataCommand(context: DataCommandContext, argument?:
 }
 
 export async function checkoutDataCommand(context: DataCommandContext, argument?: unknown): Promise<void> {
-  if (!ensureTrusted()) return;
   const target = await trackedTarget(context, argument, 'Check out which data?');
   if (!target) return;
   const { repository, path } = target;
@@ -100,47 +94,33 @@ export async function checkoutDataCommand(context: DataCommandContext, argument?
     if (!isConfirmed(argument) && !(await confirmOverwrite(subject, lines))) return;
     force = true;
   }
-  const tools = await toolsFor(context, repository);
-  if (!tools) return;
-  const run = (withForce: boolean, signal: AbortSignal): Promise<void> =>
-    tools.actions.checkout(path, withForce, { signal });
-  const done = await runDataWrite(
-    context,
-    repository,
-    `checking out ${subject}`,
-    `${subject} was not checked out`,
-    async (signal): Promise<{ refused: string[] } | true> => {
-      try {
-        await run(force, signal);
-        return true;
-      } catch (error) {
-        // The status was older than the workspace: DVC found changes and asks for --force. Ask the person,
-        // naming the files DVC listed (absolute paths, one per line after its message).
-        if (!force && isProcessError(error, 'exit') && /--force/.test(error.stderr))
-          return {
-            refused: error.stderr
-              .split(/\r?\n/)
-              .map((line) => line.trim())
-              .filter((line) => line.startsWith(repository.root.fsPath))
-              .map((line) => line.slice(repository.root.fsPath.length + 1)),
-          };
-        throw error;
-      }
-    },
-  );
-  if (
-    done !== undefined &&
-    done !== true &&
-    (isConfirmed(argument) || (await confirmOverwrite(subject, done.refused)))
-  ) {
-    await runDataWrite(
-      context,
-      repository,
+  await inDataRepository(context, repository, `${subject} was not checked out`, async (tools) => {
+    const run = (withForce: boolean, signal: AbortSignal): Promise<void> =>
+      tools.actions.checkout(path, withForce, { signal });
+    const done = await tools.progress.run(
       `checking out ${subject}`,
-      `${subject} was not checked out`,
-      (signal) => run(true, signal),
+      async (signal): Promise<{ refused: string[] } | true> => {
+        try {
+          await run(force, signal);
+          return true;
+        } catch (error) {
+          // The status was older than the workspace: DVC found changes and asks for --force. Ask the person,
+          // naming the files DVC listed (absolute paths, one per line after its message).
+          if (!force && isProcessError(error, 'exit') && /--force/.test(error.stderr))
+            return {
+              refused: error.stderr
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter((line) => line.startsWith(repository.root.fsPath))
+                .map((line) => line.slice(repository.root.fsPath.length + 1)),
+            };
+          throw error;
+        }
+      },
     );
-  }
+    if (done !== true && (isConfirmed(argument) || (await confirmOverwrite(subject, done.refused))))
+      await tools.progress.run(`checking out ${subject}`, (signal) => run(true, signal));
+  });
 }
 
 async function confirmOverwrite(subject: string, lines: readonly string[]): Promise<boolean> {
@@ -162,39 +142,27 @@ async function confirmOverwrite(subject: string, lines: readonly string[]): Prom
 }
 
 export async function commitDataCommand(context: DataCommandContext, argument?: unknown): Promise<void> {
-  if (!ensureTrusted()) return;
   const target = await trackedTarget(context, argument, 'Commit which data to the DVC cache?');
   if (!target) return;
   const { repository, path } = target;
   const out = trackedOutOf(repository.data.outs, path.replace(/\.dvc$/, ''));
   const recordedIn = out?.source.file ?? path;
-  const tools = await toolsFor(context, repository);
-  if (!tools) return;
-  const done = await runDataWrite(
-    context,
-    repository,
-    `committing ${path} to the cache`,
-    `${path} was not committed`,
-    async (signal) => {
-      await tools.actions.commit(path, { signal });
-      return true;
-    },
-  );
+  const done = await inDataRepository(context, repository, `${path} was not committed`, async (tools) => {
+    await tools.progress.run(`committing ${path} to the cache`, (signal) =>
+      tools.actions.commit(path, { signal }),
+    );
+    return true;
+  });
   if (done)
     void vscode.window.showInformationMessage(
       `DVC Lens: the workspace version of ${path} is in the DVC cache and recorded in ${recordedIn}. Commit Data Changes puts that in git.`,
     );
 }
 
-export async function commitDataChangesCommand(
-  context: DataCommandContext,
-  argument?: unknown,
-): Promise<void> {
-  if (!ensureTrusted()) return;
-  const repository = await pickRepository(context, argument);
-  if (!repository) return;
-  const tools = await toolsFor(context, repository);
-  if (!tools) return;
+/** Commit Data Changes, in the repository the runtime resolved (`{ root, message }` skips the prompt). */
+export async function commitDataChangesCommand(runtime: DvcCommandContext): Promise<void> {
+  const argument = runtime.args[0];
+  const tools = dataTools(runtime);
   const files = await tools.actions.pendingMetadataChanges();
   if (files.length === 0) {
     void vscode.window.showInformationMessage('DVC Lens: no .dvc, dvc.lock or .gitignore changes to commit.');
@@ -209,29 +177,11 @@ export async function commitDataChangesCommand(
       validateInput: (value) => (value.trim() === '' ? 'A commit needs a message.' : undefined),
     }));
   if (!message?.trim()) return;
-  const commit = await runDataWrite(
-    context,
-    repository,
-    'committing data changes',
-    'The data changes were not committed',
-    (signal) => tools.actions.commitDataChanges(message.trim(), files, signal),
+  const commit = await tools.progress.run('committing data changes', (signal) =>
+    tools.actions.commitDataChanges(message.trim(), files, signal),
   );
   if (commit)
     void vscode.window.showInformationMessage(
       `DVC Lens: committed ${listPaths(commit.files)} (${commit.sha.slice(0, 7)}).`,
     );
-}
-
-/** The argument's repository (`{ root }`), else the only one, else a pick. */
-export async function pickRepository(
-  context: DataCommandContext,
-  argument: unknown,
-): Promise<DataRepository | undefined> {
-  const all = context.model.all;
-  await context.model.whenLoaded();
-  const root =
-    typeof argument === 'object' && argument !== null ? (argument as { root?: unknown }).root : undefined;
-  if (root instanceof vscode.Uri) return context.model.repository(root) ?? context.model.repositoryOf(root);
-  if (!all[0]) void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
-  return pickAmong(all, 'Which repository?');
 }

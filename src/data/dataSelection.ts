@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DATA_STATES } from '../core/data/dataState';
 import { argumentUris, isConfirmed, listPaths, resolveTargets, type DataTarget } from './dataCommandTargets';
-import type { DataCommandContext } from './dataCommandRuntime';
+import type { DataCommandContext } from './dataTools';
 
 type SingleCommand = (context: DataCommandContext, argument?: unknown) => Promise<void>;
 

@@ -7,12 +7,13 @@ import * as vscode from 'vscode';
 import { settingKeys } from '../config/settings';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
-import type { RepositorySchedulers } from '../repository/repositorySchedulers';
+import type { RepositoryCommands } from '../repository/command';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { DvcLocator } from '../setup/dvcLocator';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { checkRemoteCommand } from './checkRemoteCommand';
-import type { DataCommandContext } from './dataCommandRuntime';
+import { dataCommandIds } from './dataCommandIds';
+import { dataWriteOptions, type DataCommandContext } from './dataTools';
 import {
   checkoutDataCommand,
   commitDataChangesCommand,
@@ -25,24 +26,16 @@ import { DataModel } from './dataModel';
 import { trackDataCommand } from './trackDataCommand';
 import { DataTreeProvider } from './tree/dataTreeProvider';
 
-/** The data commands; package.json contributes them with these ids. */
-export const dataCommandIds = {
-  refreshData: 'dvcLens.refreshData',
-  checkDataRemote: 'dvcLens.checkDataRemote',
-  trackData: 'dvcLens.trackData',
-  untrackData: 'dvcLens.untrackData',
-  checkoutData: 'dvcLens.checkoutData',
-  commitData: 'dvcLens.commitData',
-  commitDataChanges: 'dvcLens.commitDataChanges',
-} as const;
+const NO_DATA_REPOSITORY = 'DVC Lens: open a DVC repository first.';
 
 export interface DataFeatureDependencies {
   readonly disposables: DisposableStore;
   readonly context: vscode.ExtensionContext;
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
   readonly locator: DvcLocator;
   readonly log: OutputLog;
+  /** THE command runtime (trust, repository, DVC, progress, error, refresh). */
+  readonly commands: RepositoryCommands;
 }
 
 /** What the extension-host suite reads of the data feature. */
@@ -57,7 +50,7 @@ export interface DataFeatures {
 }
 
 export function registerDataFeatures(deps: DataFeatureDependencies): DataFeatures {
-  const { disposables, repositories, schedulers, locator, log } = deps;
+  const { disposables, repositories, locator, log, commands } = deps;
   const model = disposables.register(new DataModel(repositories));
   const tree = disposables.register(new DataTreeProvider(model, locator));
   tree.attach(
@@ -84,36 +77,48 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
     }),
   );
 
-  const commandContext: DataCommandContext = { model, schedulers, locator, log };
-  const register = (id: string, handler: (...args: unknown[]) => Promise<void>): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  // Files are re-read even in Restricted Mode; status only where DVC may run. After a push or pull (the
-  // remotes feature calls this) a status that included the remote asks it again.
-  register(dataCommandIds.refreshData, async () => {
-    await Promise.all(
-      model.all.map((repository) =>
-        model.reload([repository.root.toString()], {
-          notInRemote: model.remoteChecked(repository.root.toString()),
-        }),
-      ),
-    );
+  const commandContext: DataCommandContext = { model, repositories, commands, log };
+  const isDataRepository = (repository: { readonly root: vscode.Uri }): boolean =>
+    model.repository(repository.root) !== undefined;
+  // A command's refresh of 'data' is the data slice's own refresh (the runtime calls refreshSlices). After a
+  // push or pull a status that included the remote asks it again.
+  const reload = (root: string): Promise<void> =>
+    model.reload([root], { notInRemote: model.remoteChecked(root) });
+  // Files are re-read even in Restricted Mode; status only where DVC may run.
+  commands.register(dataCommandIds.refreshData, async () => {
+    await Promise.all(model.all.map((repository) => reload(repository.root.toString())));
   });
-  register(dataCommandIds.checkDataRemote, (argument) => checkRemoteCommand(commandContext, argument));
-  register(dataCommandIds.trackData, (argument, second) =>
+  commands.repositoryCommand(
+    dataCommandIds.checkDataRemote,
+    {
+      accepts: isDataRepository,
+      noRepository: NO_DATA_REPOSITORY,
+      needsDvc: true,
+      dvcMissing: 'DVC Lens: DVC was not found, so the remote could not be asked.',
+    },
+    (runtime) => checkRemoteCommand(commandContext, runtime),
+  );
+  // The targets name the repositories: trust here, the rest of the runtime per repository (dataTools.ts).
+  commands.registerTrusted(dataCommandIds.trackData, (argument, second) =>
     trackDataCommand(commandContext, argument, second),
   );
-  register(dataCommandIds.untrackData, (argument, second) =>
+  commands.registerTrusted(dataCommandIds.untrackData, (argument, second) =>
     forEachSelected(commandContext, untrackDataCommand, untrackConfirmation, argument, second),
   );
-  register(dataCommandIds.checkoutData, (argument, second) =>
+  commands.registerTrusted(dataCommandIds.checkoutData, (argument, second) =>
     forEachSelected(commandContext, checkoutDataCommand, checkoutConfirmation, argument, second),
   );
-  register(dataCommandIds.commitData, (argument, second) =>
+  commands.registerTrusted(dataCommandIds.commitData, (argument, second) =>
     forEachSelected(commandContext, commitDataCommand, noConfirmation, argument, second),
   );
-  register(dataCommandIds.commitDataChanges, (argument) =>
-    commitDataChangesCommand(commandContext, argument),
+  commands.repositoryCommand(
+    dataCommandIds.commitDataChanges,
+    {
+      accepts: isDataRepository,
+      noRepository: NO_DATA_REPOSITORY,
+      ...dataWriteOptions('The data changes were not committed'),
+    },
+    commitDataChangesCommand,
   );
   return { tree, decorations, model, diagnostics };
 }

@@ -6,16 +6,14 @@
 import * as vscode from 'vscode';
 import { trackedOutOf } from '../core/data/trackedData';
 import { argumentUris, isConfirmed, listPaths, resolveTargets, type DataTarget } from './dataCommandTargets';
-import { ensureTrusted, runDataWrite, toolsFor, type DataCommandContext } from './dataCommandRuntime';
-
-const initializeProjectCommand = 'dvcLens.initializeProject';
+import { inDataRepository, type DataCommandContext, type DataTools } from './dataTools';
+import { setupCommandIds } from '../setup/setupCommandIds';
 
 export async function trackDataCommand(
   context: DataCommandContext,
   argument?: unknown,
   second?: unknown,
 ): Promise<void> {
-  if (!ensureTrusted()) return;
   const uris = argumentUris(argument, second) ?? (await pickResources());
   if (!uris || uris.length === 0) return;
   const { targets, outside } = await resolveTargets(uris, context.model);
@@ -28,7 +26,8 @@ export async function trackDataCommand(
     }. Initialize DVC in the folder first.`;
     context.log.append(text);
     void vscode.window.showWarningMessage(text, 'Initialize Project').then((picked) => {
-      if (picked === 'Initialize Project') void vscode.commands.executeCommand(initializeProjectCommand);
+      if (picked === 'Initialize Project')
+        void vscode.commands.executeCommand(setupCommandIds.initializeProject);
     });
     return;
   }
@@ -62,9 +61,24 @@ async function trackInRepository(
 ): Promise<void> {
   const repository = targets[0]?.repository;
   if (!repository) return;
-  const tools = await toolsFor(context, repository);
-  if (!tools) return;
   const paths = targets.map((target) => target.path);
+  const what = listPaths(paths);
+  const staged = await inDataRepository(context, repository, `${what} was not tracked`, (tools) =>
+    stageTracked(tools, paths, what, argument),
+  );
+  if (staged)
+    void vscode.window.showInformationMessage(
+      `DVC Lens: DVC tracks ${what} now; ${listPaths(staged)} ${staged.length === 1 ? 'is' : 'are'} staged in git.`,
+    );
+}
+
+/** `dvc add` of the paths (after `git rm --cached` of those git tracks, once confirmed): the files staged. */
+async function stageTracked(
+  tools: DataTools,
+  paths: readonly string[],
+  what: string,
+  argument: unknown,
+): Promise<readonly string[] | undefined> {
   const inGit = await tools.actions.gitTrackedFiles(paths);
   if (inGit.length > 0 && !isConfirmed(argument)) {
     const picked = await vscode.window.showWarningMessage(
@@ -78,23 +92,12 @@ async function trackInRepository(
       },
       'Stop Tracking in Git, then Track with DVC',
     );
-    if (picked === undefined) return;
+    if (picked === undefined) return undefined;
   }
-  const what = listPaths(paths);
-  const staged = await runDataWrite(
-    context,
-    repository,
-    `tracking ${what}`,
-    `${what} was not tracked`,
-    async (signal) => {
-      if (inGit.length > 0) await tools.actions.stopGitTracking(inGit, signal);
-      return tools.service.track(paths, signal);
-    },
-  );
-  if (staged)
-    void vscode.window.showInformationMessage(
-      `DVC Lens: DVC tracks ${what} now; ${listPaths(staged)} ${staged.length === 1 ? 'is' : 'are'} staged in git.`,
-    );
+  return tools.progress.run(`tracking ${what}`, async (signal) => {
+    if (inGit.length > 0) await tools.actions.stopGitTracking(inGit, signal);
+    return tools.service.track(paths, signal);
+  });
 }
 
 function groupByRepository(targets: readonly DataTarget[]): Map<string, DataTarget[]> {

@@ -1,28 +1,35 @@
+import { experimentsSliceName } from './experimentsSlice';
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
 import type { OutputListener } from '../cli/dvcCli';
-import type { DisposableStore } from '../lifecycle/disposableStore';
-import type { OutputLog } from '../log/outputLog';
-import { RunTerminal } from '../pipeline/run/runTerminal';
-import { isTrusted, restrictedModeMessage } from '../trust/workspaceTrust';
-import { showErrorWithLog } from '../ui/messages';
-import { withCancellableProgress } from '../ui/progress';
-import type { ExperimentsService } from './experimentsService';
-import { dvcMessage, type ExperimentsStore, type RepositoryExperiments } from './experimentsStore';
-import { commandArgument, resolveRepositoryState, type ExperimentCommandArgument } from './experimentTargets';
+import { isCancellation } from '../cli/processError';
 import { experimentErrorHint } from '../core/experiments/experimentErrorHint';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
+import type { DisposableStore } from '../lifecycle/disposableStore';
+import { RunTerminal } from '../pipeline/run/runTerminal';
+import type { DvcCommandContext, RepositoryCommandContext, RepositoryCommands } from '../repository/command';
+import type { Repository } from '../repository/repository';
+import { ExperimentsService } from './experimentsService';
+import { dvcMessage, type ExperimentsStore, type RepositoryExperiments } from './experimentsStore';
+import { commandArgument, type ExperimentCommandArgument } from './experimentTargets';
+
+/** The name experiment commands refresh: the repository's `dvc exp show` state. */
+export const EXPERIMENTS_STATE = experimentsSliceName;
 
 export interface ExperimentActionContext {
   readonly state: RepositoryExperiments;
   readonly service: ExperimentsService;
   readonly argument: ExperimentCommandArgument & { row?: ExperimentRow };
+  /** The command runtime's context: the repository, its DVC and git, progress. */
+  readonly runtime: DvcCommandContext;
 }
 
+const NO_EXPERIMENTS_REPOSITORY = 'DVC Lens: no DVC repository to run experiments in.';
+
 /**
- * What every experiment command shares: Restricted Mode refuses, the repository is resolved, DVC must be
- * there, the work runs behind a cancellable progress notification (DVC's output in the "DVC Lens:
- * Experiments" terminal), errors show DVC's message with "Show Log", and the view refreshes afterwards.
+ * The experiment commands' side of the one command runtime (which refuses in Restricted Mode, resolves the
+ * repository, needs DVC, shows errors with "Show Log" and refreshes the experiments): the work runs behind a
+ * cancellable progress notification, DVC's output in the "DVC Lens: Experiments" terminal when streamed, and
+ * a failure says DVC's message with a hint.
  */
 export class ExperimentActions implements vscode.Disposable {
   private readonly active = new Set<AbortController>();
@@ -30,66 +37,78 @@ export class ExperimentActions implements vscode.Disposable {
 
   constructor(
     private readonly store: ExperimentsStore,
-    private readonly log: OutputLog,
+    private readonly commands: RepositoryCommands,
     disposables: DisposableStore,
   ) {
     this.terminal = disposables.register(new RunTerminal(() => this.cancelAll()));
   }
 
+  /** Repositories the Experiments view lists. */
+  readonly hasExperiments = (repository: Repository): boolean =>
+    this.store.get(repository.root.toString()) !== undefined;
+
   /** A command whose handler runs only with a resolved context (trusted, a repository, DVC found). */
-  registerCommand(
-    id: string,
-    handler: (context: ExperimentActionContext) => Promise<unknown>,
-  ): vscode.Disposable {
-    return vscode.commands.registerCommand(id, async (argument: unknown) => {
-      const context = await this.context(argument);
-      if (context) await handler(context);
-    });
+  registerCommand(id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void {
+    this.commands.repositoryCommand(
+      id,
+      {
+        accepts: this.hasExperiments,
+        noRepository: NO_EXPERIMENTS_REPOSITORY,
+        needsDvc: true,
+        failure: (error, title) => {
+          const message = dvcMessage(error);
+          const hint = experimentErrorHint(message);
+          return `DVC Lens: ${title ?? 'the experiment command'} failed: ${message}${hint ? ` ${hint}` : ''}`;
+        },
+        refreshes: [EXPERIMENTS_STATE],
+      },
+      async (runtime) => {
+        const context = await this.context(runtime);
+        if (context) await handler(context);
+      },
+    );
   }
 
-  /** Resolves the context of a command; undefined: refused or nothing to act on (already said why). */
-  async context(rawArgument: unknown): Promise<ExperimentActionContext | undefined> {
-    if (!isTrusted()) {
-      void vscode.window.showWarningMessage(restrictedModeMessage);
-      return undefined;
-    }
-    const argument = commandArgument(rawArgument);
-    const state = await resolveRepositoryState(this.store, argument.root);
-    if (!state) {
-      if (argument.root !== undefined || this.store.all.length === 0)
-        void vscode.window.showInformationMessage('DVC Lens: no DVC repository to run experiments in.');
-      return undefined;
-    }
-    const service = this.store.serviceFor(state.repository);
-    if (!service) {
-      await showErrorWithLog(
-        this.log,
-        'DVC Lens: DVC was not found, so nothing ran. Choose a DVC executable or install DVC, then try again.',
-      );
-      return undefined;
-    }
-    // The view may never have been shown (nothing read yet): pickers need the experiments.
-    if (!state.model) {
-      const root = state.repository.root.toString();
-      await this.store.refresh(root);
-      return { state: this.store.get(root) ?? state, service, argument };
-    }
-    return { state, service, argument };
+  /** A command on the experiments state of a repository that runs no DVC (trusted, a repository). */
+  registerStateCommand(
+    id: string,
+    handler: (
+      state: RepositoryExperiments,
+      runtime: RepositoryCommandContext<Repository>,
+    ) => Promise<unknown>,
+  ): void {
+    this.commands.repositoryCommand(
+      id,
+      { accepts: this.hasExperiments, noRepository: NO_EXPERIMENTS_REPOSITORY },
+      async (runtime) => {
+        const state = this.store.get(runtime.repository.root.toString());
+        if (state) await handler(state, runtime);
+      },
+    );
+  }
+
+  /** The experiments state of the argument's repository or a pick, without the runtime (read-only commands). */
+  async stateOf(argument: unknown): Promise<RepositoryExperiments | undefined> {
+    const repository = await this.commands.chooseRepository(argument, {
+      accepts: this.hasExperiments,
+      noRepository: NO_EXPERIMENTS_REPOSITORY,
+    });
+    return repository && this.store.get(repository.root.toString());
   }
 
   /**
-   * Runs `work` behind progress; `streamed` shows DVC's output in the terminal. Resolves true when it
-   * succeeded; the view refreshes either way.
+   * Runs `work` behind progress titled `title`; `streamed` shows DVC's output in the terminal. Rejects when it
+   * failed or was cancelled: the runtime says why (or nothing, for a cancel) and refreshes either way.
    */
   async perform(
     context: ExperimentActionContext,
     title: string,
     work: (signal: AbortSignal, onOutput: OutputListener) => Promise<unknown>,
     options: { readonly streamed?: boolean } = {},
-  ): Promise<boolean> {
+  ): Promise<void> {
+    // Closing the terminal cancels every running command: one controller per command joins the two signals.
     const controller = new AbortController();
     this.active.add(controller);
-    const root = context.state.repository.root.toString();
     if (options.streamed) {
       this.terminal.show();
       this.terminal.heading(`$ ${title}    (${context.service.root})`);
@@ -98,25 +117,17 @@ export class ExperimentActions implements vscode.Disposable {
       if (options.streamed) this.terminal.appendLine(line);
     };
     try {
-      await withCancellableProgress(`DVC Lens: ${title}`, async (signal) => {
+      await context.runtime.progress.run(title, async (signal) => {
         signal.addEventListener('abort', () => controller.abort(), { once: true });
         await work(controller.signal, onOutput);
       });
       if (options.streamed) this.terminal.heading(`✔ ${title} finished`);
-      return true;
     } catch (error) {
-      if (isCancellation(error)) {
-        if (options.streamed) this.terminal.heading(`■ ${title} cancelled`);
-        return false;
-      }
-      if (options.streamed) this.terminal.heading(`✘ ${title} failed`);
-      const message = dvcMessage(error);
-      const hint = experimentErrorHint(message);
-      void showErrorWithLog(this.log, `DVC Lens: ${title} failed: ${message}${hint ? ` ${hint}` : ''}`);
-      return false;
+      if (options.streamed)
+        this.terminal.heading(isCancellation(error) ? `■ ${title} cancelled` : `✘ ${title} failed`);
+      throw error;
     } finally {
       this.active.delete(controller);
-      await this.store.refresh(root);
     }
   }
 
@@ -126,5 +137,19 @@ export class ExperimentActions implements vscode.Disposable {
 
   dispose(): void {
     this.cancelAll();
+  }
+
+  private async context(runtime: DvcCommandContext): Promise<ExperimentActionContext | undefined> {
+    const root = runtime.repository.root.toString();
+    const state = this.store.get(root);
+    if (!state) return undefined;
+    const service = new ExperimentsService(runtime.dvc, runtime.repository.scheduler, runtime.git);
+    const argument = commandArgument(runtime.args[0]);
+    // The view may never have been shown (nothing read yet): pickers need the experiments.
+    if (!state.model) {
+      await this.store.refresh(root);
+      return { state: this.store.get(root) ?? state, service, argument, runtime };
+    }
+    return { state, service, argument, runtime };
   }
 }

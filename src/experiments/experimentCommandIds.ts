@@ -1,4 +1,4 @@
-/** The experiment commands; package.json contributes them with these ids. */
+/** The experiment, experiments table and compare commands; package.json contributes them with these ids. */
 export const experimentCommandIds = {
   runExperiment: 'dvcLens.runExperiment',
   queueExperiment: 'dvcLens.queueExperiment',
@@ -20,4 +20,9 @@ export const experimentCommandIds = {
   showOtherBranches: 'dvcLens.showOtherExperimentBranches',
   hideOtherBranch: 'dvcLens.hideOtherExperimentBranch',
   createFirstCommit: 'dvcLens.createFirstCommitForExperiments',
+  showExperimentsTable: 'dvcLens.showExperimentsTable',
+  /** `{ root, a?, b? }`: compares two refs (asks for those not given). */
+  compareRevisions: 'dvcLens.compareRevisions',
+  compareWithWorkspace: 'dvcLens.compareWithWorkspace',
+  compareWith: 'dvcLens.compareWith',
 } as const;

@@ -1,25 +1,21 @@
 import * as vscode from 'vscode';
-import type { DisposableStore } from '../lifecycle/disposableStore';
-import { isTrusted, restrictedModeMessage } from '../trust/workspaceTrust';
+import type { RepositoryCommands } from '../repository/command';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
 import { confirmModal, promptRequiredName } from './experimentPrompts';
 import type { ExperimentsStore } from './experimentsStore';
-import { commandArgument, resolveExperiment, resolveRepositoryState } from './experimentTargets';
+import { commandArgument, resolveExperiment } from './experimentTargets';
 
 /** Apply, Branch, Rename, Remove, Push, Pull, Copy Name/SHA, Refresh and Show More. */
 export function registerExperimentManageCommands(
-  disposables: DisposableStore,
+  commands: RepositoryCommands,
   store: ExperimentsStore,
   actions: ExperimentActions,
 ): void {
-  const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
-    disposables.register(actions.registerCommand(id, handler));
-  };
   const pick = (context: ExperimentActionContext, title: string) =>
     resolveExperiment(context.state, context.argument.name, title, (row) => row.state !== 'queued');
 
-  register(experimentCommandIds.applyExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.applyExperiment, async (context) => {
     const row = await pick(context, 'Apply which experiment to the workspace?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -40,7 +36,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.branchExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.branchExperiment, async (context) => {
     const row = await pick(context, 'Create a branch from which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -57,7 +53,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.renameExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.renameExperiment, async (context) => {
     const row = await pick(context, 'Rename which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -69,7 +65,7 @@ export function registerExperimentManageCommands(
     );
   });
 
-  register(experimentCommandIds.removeExperiment, async (context) => {
+  actions.registerCommand(experimentCommandIds.removeExperiment, async (context) => {
     const row = await resolveExperiment(context.state, context.argument.name, 'Remove which experiment?');
     if (!row) return;
     const name = row.name ?? row.rev;
@@ -129,13 +125,13 @@ export function registerExperimentManageCommands(
       { streamed: true },
     );
   };
-  register(experimentCommandIds.pushExperiment, transfer('push'));
-  register(experimentCommandIds.pullExperiment, transfer('pull'));
+  actions.registerCommand(experimentCommandIds.pushExperiment, transfer('push'));
+  actions.registerCommand(experimentCommandIds.pullExperiment, transfer('pull'));
 
-  // Copying and showing more read what the view already has: no process, allowed in Restricted Mode too.
+  // Copying reads what the view already has: no process, allowed in Restricted Mode too.
   const copy = (what: 'name' | 'sha') => async (argument: unknown) => {
     const parsed = commandArgument(argument);
-    const state = await resolveRepositoryState(store, parsed.root);
+    const state = parsed.row ? undefined : await actions.stateOf(argument);
     const row =
       parsed.row ??
       (state
@@ -144,21 +140,12 @@ export function registerExperimentManageCommands(
     if (!row) return;
     await vscode.env.clipboard.writeText(what === 'name' ? row.label : row.rev);
   };
-  disposables.register(
-    vscode.commands.registerCommand(experimentCommandIds.copyExperimentName, copy('name')),
+  commands.register(experimentCommandIds.copyExperimentName, copy('name'));
+  commands.register(experimentCommandIds.copyExperimentSha, copy('sha'));
+  actions.registerStateCommand(experimentCommandIds.showMoreCommits, (state) =>
+    store.showMore(state.repository.root.toString()),
   );
-  disposables.register(vscode.commands.registerCommand(experimentCommandIds.copyExperimentSha, copy('sha')));
-  disposables.register(
-    vscode.commands.registerCommand(experimentCommandIds.showMoreCommits, async (argument: unknown) => {
-      if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
-      const state = await resolveRepositoryState(store, commandArgument(argument).root);
-      if (state) await store.showMore(state.repository.root.toString());
-    }),
-  );
-  disposables.register(
-    vscode.commands.registerCommand(experimentCommandIds.refreshExperiments, async () => {
-      if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
-      await Promise.all(store.all.map((state) => store.refresh(state.repository.root.toString())));
-    }),
-  );
+  commands.registerTrusted(experimentCommandIds.refreshExperiments, async () => {
+    await Promise.all(store.all.map((state) => store.refresh(state.repository.root.toString())));
+  });
 }

@@ -8,7 +8,6 @@ import {
   type Submission,
   type SubmitContext,
 } from '../execution';
-import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
 import { promptExperimentName, promptOverrides } from './experimentPrompts';
@@ -18,14 +17,12 @@ import { overridesFromRecord, resolveExperiment } from './experimentTargets';
 
 /** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. Run and Queue go to a compute target. */
 export function registerExperimentRunCommands(
-  disposables: DisposableStore,
   store: ExperimentsStore,
   actions: ExperimentActions,
   targets: ComputeTargets,
 ): void {
-  const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void => {
-    disposables.register(actions.registerCommand(id, handler));
-  };
+  const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void =>
+    actions.registerCommand(id, handler);
 
   /** Submits to this machine: the only target yet, so nobody is asked where. */
   const submit = (
@@ -99,10 +96,10 @@ export function registerExperimentRunCommands(
     const name = await nameOf(context, 'Queue experiment: name');
     if (name === undefined) return;
     let queued = 0;
-    const done = await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
+    await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
       queued = (await submit(context, 'queue', overrides, name, { signal, onOutput })).runs.length;
     });
-    if (done && !context.argument.confirmed)
+    if (!context.argument.confirmed)
       void vscode.window
         .showInformationMessage(
           `DVC Lens: ${queued} experiment${queued === 1 ? '' : 's'} queued. Start workers to run them.`,

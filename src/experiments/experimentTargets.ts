@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { allExperiments, type ExperimentRow } from '../core/experiments/experimentModel';
 import type { ParamOverride } from '../core/experiments/experimentOverrides';
-import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
+import type { RepositoryExperiments } from './experimentsStore';
 import type { ExperimentsViewNode } from './experimentsTreeProvider';
 
 /**
@@ -48,26 +48,6 @@ export function commandArgument(argument: unknown): ExperimentCommandArgument & 
     jobs: typeof argument.jobs === 'number' ? argument.jobs : undefined,
     confirmed: argument.confirmed === true,
   };
-}
-
-/** The repository a command acts in: the argument's, the only one, or a pick. */
-export async function resolveRepositoryState(
-  store: ExperimentsStore,
-  root: vscode.Uri | string | undefined,
-): Promise<RepositoryExperiments | undefined> {
-  const all = store.all;
-  if (root !== undefined) {
-    const wanted = root instanceof vscode.Uri ? root.toString() : root;
-    return all.find(
-      (state) => state.repository.root.toString() === wanted || state.repository.root.fsPath === wanted,
-    );
-  }
-  if (all.length <= 1) return all[0];
-  const picked = await vscode.window.showQuickPick(
-    all.map((state) => ({ label: vscode.workspace.asRelativePath(state.repository.root, true), state })),
-    { title: 'Which repository?' },
-  );
-  return picked?.state;
 }
 
 /** An experiment of the repository: the named one, or a pick among those matching `filter`. */

@@ -14,16 +14,17 @@ import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { registerFirstCommitCommand } from './firstCommitCommand';
 import { registerOtherBranchesCommands } from './otherBranchesCommands';
-import { registerStoreExperimentsTable } from './table/experimentsTableSources';
+import { registerStoreExperimentsTable, type ShowPlotsOfRows } from './table/experimentsTableSources';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
 export { experimentCommandIds } from './experimentCommandIds';
-export { tableCommandIds } from './table/registerExperimentsTable';
-export { compareCommandIds } from './compare/registerCompare';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
 export { ExperimentsService } from './experimentsService';
 
-export type ExperimentFeatureDependencies = DataFeatureDependencies;
+export interface ExperimentFeatureDependencies extends DataFeatureDependencies {
+  /** The table's Plot action: the plots feature's command, wired by the composition root. */
+  readonly showPlotsOfRows: ShowPlotsOfRows;
+}
 
 /** What the extension-host suite (and the experiments table's host) reads of the experiments feature. */
 export interface ExperimentFeatures {
@@ -57,14 +58,21 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
       store.refreshAll();
     }),
   );
-  const actions = disposables.register(new ExperimentActions(store, log, disposables));
+  const actions = disposables.register(new ExperimentActions(store, deps.commands, disposables));
   const computeTargets = new ComputeTargets();
   disposables.register(computeTargets.register(new LocalMachineTarget()));
-  registerExperimentRunCommands(disposables, store, actions, computeTargets);
-  registerExperimentManageCommands(disposables, store, actions);
-  registerOtherBranchesCommands(disposables, store, actions);
-  registerFirstCommitCommand(disposables, store, actions, log);
+  registerExperimentRunCommands(store, actions, computeTargets);
+  registerExperimentManageCommands(deps.commands, store, actions);
+  registerOtherBranchesCommands(store, actions);
+  registerFirstCommitCommand(actions, log);
   const compare = registerCompare({ ...deps, store });
-  const table = registerStoreExperimentsTable(disposables, deps.context, store, repositories, compare);
+  const table = registerStoreExperimentsTable(
+    disposables,
+    deps.context,
+    store,
+    repositories,
+    compare,
+    deps.showPlotsOfRows,
+  );
   return { store, tree, table, compare, computeTargets };
 }

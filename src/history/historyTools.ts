@@ -1,22 +1,19 @@
 /**
- * The per-repository tools the history, report and CI commands share: git always, DVC when it was found.
- * Built per call (cheap objects); the scheduler behind them is the repository's one, shared with every view.
+ * The per-repository tools the history views read with: the hub's git always, DVC when it was found (and the
+ * workspace is trusted). Cheap objects built per call around the hub's CLIs, which share its one scheduler.
  */
-import * as vscode from 'vscode';
-import { DvcCli } from '../cli/dvcCli';
-import { GitCli } from '../cli/gitCli';
+import type * as vscode from 'vscode';
+import type { DvcCli } from '../cli/dvcCli';
+import type { GitCli } from '../cli/gitCli';
+import { gitForFolder } from '../repository/folderClis';
 import { ExperimentsService } from '../experiments/experimentsService';
 import type { OutputLog } from '../log/outputLog';
-import type { Repository } from '../repository/repository';
-import type { RepositorySchedulers } from '../repository/repositorySchedulers';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { DvcLocator } from '../setup/dvcLocator';
-import { rootField } from '../remotes/commandArguments';
 import { HistoryService } from './historyService';
 
 export interface HistoryToolDependencies {
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
   readonly locator: DvcLocator;
   readonly log: OutputLog;
 }
@@ -29,39 +26,17 @@ export interface RepositoryTools {
   readonly history: HistoryService;
 }
 
+/** The tools of the repository at `root` (git alone when it closed meanwhile: its reads are dropped anyway). */
 export async function repositoryTools(
   deps: HistoryToolDependencies,
   root: vscode.Uri,
 ): Promise<RepositoryTools> {
-  const executable = await deps.locator.ready();
-  const scheduler = deps.schedulers.for(root.fsPath);
-  const git = new GitCli(root.fsPath, { log: deps.log });
-  const cli = executable ? new DvcCli(executable, scheduler) : undefined;
-  const experiments = cli ? new ExperimentsService(cli, scheduler, git) : undefined;
+  const repository = deps.repositories.repositoryOf(root);
+  const git = repository?.git ?? gitForFolder({ log: deps.log }, root.fsPath);
+  const cli = await repository?.dvc();
+  const experiments = repository && cli ? new ExperimentsService(cli, repository.scheduler, git) : undefined;
   const unavailable = {
     show: (): Promise<never> => Promise.reject(new Error('DVC was not found: metrics need DVC.')),
   };
   return { git, cli, experiments, history: new HistoryService(git, experiments ?? unavailable) };
-}
-
-/** The argument's repository (`{ root }` or a tree node with `root`), else the only one, else a pick. */
-export async function pickRepository(
-  argument: unknown,
-  repositories: WorkspaceRepositories,
-  title: string,
-): Promise<Repository | undefined> {
-  await repositories.whenLoaded();
-  const all = repositories.repositories;
-  const root = rootField(argument)?.toString();
-  if (root) return all.find((repository) => repository.root.toString() === root);
-  if (all.length <= 1) return all[0];
-  const picked = await vscode.window.showQuickPick(
-    all.map((repository) => ({
-      label: repository.workspaceFolder.name,
-      description: vscode.workspace.asRelativePath(repository.root, true),
-      repository,
-    })),
-    { title },
-  );
-  return picked?.repository;
 }

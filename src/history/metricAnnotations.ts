@@ -15,7 +15,6 @@ import { workspaceVsHead, type WorkspaceValue } from '../core/metrics/workspaceV
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
 import type { ExperimentsStore } from '../experiments/experimentsStore';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
-import { isTrusted } from '../trust/workspaceTrust';
 
 /** The metric annotation on screen (the suite reads it). */
 export interface ShownMetricAnnotation {
@@ -100,7 +99,9 @@ export class MetricAnnotations implements vscode.Disposable {
   private metricsFileOf(
     uri: vscode.Uri,
   ): { file: string; files: NonNullable<ReturnType<typeof workspaceVsHead>>['files'] } | undefined {
-    if (uri.scheme !== 'file' || !isTrusted() || !historyParamAnnotationsSetting()) return undefined;
+    if (uri.scheme !== 'file' || !historyParamAnnotationsSetting()) return undefined;
+    // The hub's trust gate: the metrics come from DVC, which Restricted Mode does not run.
+    if (!this.repositories.repositoryOf(uri)?.isTrusted) return undefined;
     if (!/\.(json|ya?ml)$/i.test(uri.fsPath)) return undefined;
     const root = this.rootOf(uri);
     if (!root) return undefined;

@@ -3,6 +3,7 @@
  * metrics with their change, data and source files), through the compare feature's own command.
  */
 import * as vscode from 'vscode';
+import { experimentCommandIds } from '../experiments/experimentCommandIds';
 
 /** A commit and the one it is compared with. */
 export interface CommitComparison {
@@ -13,7 +14,6 @@ export interface CommitComparison {
 }
 
 /** Not imported from the experiments feature: its command ids module would pull the feature in at load. */
-const COMPARE_REVISIONS_COMMAND = 'dvcLens.compareRevisions';
 
 export async function openCommitComparison(target: CommitComparison): Promise<void> {
   if (!target.parent) {
@@ -22,7 +22,7 @@ export async function openCommitComparison(target: CommitComparison): Promise<vo
     );
     return;
   }
-  await vscode.commands.executeCommand(COMPARE_REVISIONS_COMMAND, {
+  await vscode.commands.executeCommand(experimentCommandIds.compareRevisions, {
     root: target.root,
     a: target.parent,
     b: target.sha,

@@ -15,7 +15,6 @@ import { HISTORY_LOG_FORMAT, parseGitLogPage, type LoggedCommit } from '../core/
 import { BlameMetrics, type LoadedRows } from './blameMetrics';
 import { watchGitRefs } from './gitRefsWatcher';
 import type { ParamsBlameResult } from './historyService';
-import { isTrusted } from '../trust/workspaceTrust';
 import { historyCommandIds } from './historyCommandIds';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
 import { decorationAt, type LineInput } from './paramLineDecoration';
@@ -151,7 +150,7 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     const ticket = ++this.updateCount;
     if (
       !editor ||
-      !isTrusted() ||
+      !this.trustedAt(editor.document.uri) ||
       !historyParamAnnotationsSetting() ||
       !isAnnotatedParamsDocument(editor.document.uri.fsPath)
     )
@@ -201,7 +200,7 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
     line: number,
     settled = false,
   ): Promise<LineInput | undefined> {
-    if (!isTrusted() || !isAnnotatedParamsDocument(document.uri.fsPath)) return undefined;
+    if (!this.trustedAt(document.uri) || !isAnnotatedParamsDocument(document.uri.fsPath)) return undefined;
     const target = await paramLineTarget(document, line);
     if (!target) return undefined;
     const blame = await this.blameOf(target.paramsUri);
@@ -276,6 +275,11 @@ export class ParamAnnotations implements vscode.HoverProvider, vscode.Disposable
   }
 
   /** The innermost repository that holds the file. */
+  /** The hub's trust gate of the file's repository: blame runs git, which Restricted Mode forbids. */
+  private trustedAt(uri: vscode.Uri): boolean {
+    return this.deps.repositories.repositoryOf(uri)?.isTrusted ?? false;
+  }
+
   private rootOf(uri: vscode.Uri): vscode.Uri | undefined {
     const path = uri.fsPath;
     return this.deps.repositories.repositories

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { isRecord, rootField, stringField } from '../remotes/commandArguments';
-import { isTrusted, restrictedModeMessage, whenTrusted } from '../trust/workspaceTrust';
+import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { copyCommitSha, openCommitFileDiff } from './commitFileActions';
 import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
@@ -83,16 +83,9 @@ export function registerHistoryFeatures(
     }),
   );
 
-  const register = (id: string, handler: (argument: unknown) => unknown): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  // Commands that run processes refuse in Restricted Mode even when invoked programmatically.
-  const registerTrusted = (id: string, handler: (argument: unknown) => unknown): void =>
-    register(id, (argument) => {
-      if (isTrusted()) return handler(argument);
-      void vscode.window.showWarningMessage(restrictedModeMessage);
-      return undefined;
-    });
+  const { commands } = deps;
+  // Commands that run git (or open what git shows) refuse in Restricted Mode even when invoked by code.
+  const registerTrusted = commands.registerTrusted.bind(commands);
   registerTrusted(historyCommandIds.refreshHistory, () => reloadAll());
   registerTrusted(historyCommandIds.loadMoreHistory, async (argument) => {
     const root = rootField(argument) ?? repositories.repositories[0]?.root;
@@ -103,9 +96,9 @@ export function registerHistoryFeatures(
     return target ? openCommitComparison(target) : undefined;
   });
   registerTrusted(historyCommandIds.openCommitFileDiff, (argument) => openCommitFileDiff(argument));
-  register(historyCommandIds.copyCommitSha, (argument) => copyCommitSha(argument));
-  register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
-  register(historyCommandIds.showAllCommits, () => setHiding(false));
+  commands.register(historyCommandIds.copyCommitSha, (argument) => copyCommitSha(argument));
+  commands.register(historyCommandIds.hideUnrelatedCommits, () => setHiding(true));
+  commands.register(historyCommandIds.showAllCommits, () => setHiding(false));
 
   const annotations = disposables.register(
     new ParamAnnotations(deps, (root, sha) => store.rowsOf(root, sha)),

@@ -1,2 +1,4 @@
-/** "DVC Lens: Show Log", registered by src/extension.ts; tree items and error messages link to it. */
-export const showLogCommandId = 'dvcLens.showLog';
+/** The log's command ids; package.json contributes them. Tree items and error messages link to Show Log. */
+export const logCommandIds = {
+  showLog: 'dvcLens.showLog',
+} as const;

@@ -23,8 +23,7 @@ import {
   type NoteNode,
   type RepositoryNode,
 } from '../ui/repositoryTreeRoots';
-
-export const OPEN_METRIC_COMMAND = 'dvcLens.openMetricKey';
+import { metricsCommandIds } from './metricsCommandIds';
 
 /** A node of the view. `root` is the repository root URI string. */
 export type MetricsViewNode =
@@ -184,7 +183,7 @@ function valueItem(node: Extract<MetricsViewNode, { kind: 'value' }>): vscode.Tr
   item.tooltip = tooltip;
   item.contextValue = 'dvcLens.metricValue';
   item.command = {
-    command: OPEN_METRIC_COMMAND,
+    command: metricsCommandIds.openMetricKey,
     title: 'Open at Key',
     arguments: [{ root: node.root, file: node.file, key: value.key }],
   };

@@ -12,16 +12,10 @@ import type { OutputLog } from '../log/outputLog';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { insertMetricsSummaryCommand } from './commitMessageSummary';
-import { MetricsTreeProvider, OPEN_METRIC_COMMAND } from './metricsTreeProvider';
+import { MetricsTreeProvider } from './metricsTreeProvider';
+import { metricsCommandIds } from './metricsCommandIds';
 import { RegressionStatusBar } from './regressionStatusBar';
-
-export const metricsCommandIds = {
-  openMetricKey: OPEN_METRIC_COMMAND,
-  showChangedMetricsOnly: 'dvcLens.showChangedMetricsOnly',
-  showAllMetrics: 'dvcLens.showAllMetrics',
-  refreshMetrics: 'dvcLens.refreshMetrics',
-  insertMetricsSummary: 'dvcLens.insertMetricsSummary',
-} as const;
+import type { RepositoryCommands } from '../repository/command';
 
 const CHANGED_ONLY_KEY = 'dvcLens.metrics.changedOnly';
 
@@ -37,6 +31,7 @@ export function registerMetricsFeatures(
   store: ExperimentsStore,
   repositories: WorkspaceRepositories,
   log: OutputLog,
+  commands: RepositoryCommands,
 ): MetricsFeatures {
   let onlyChanged = context.workspaceState.get<boolean>(CHANGED_ONLY_KEY, false);
   const tree = disposables.register(new MetricsTreeProvider(store, () => onlyChanged));
@@ -64,20 +59,13 @@ export function registerMetricsFeatures(
     tree.refresh();
   };
   void vscode.commands.executeCommand('setContext', CHANGED_ONLY_KEY, onlyChanged);
-  disposables.register(
-    vscode.commands.registerCommand(metricsCommandIds.showChangedMetricsOnly, () => setOnlyChanged(true)),
-  );
-  disposables.register(
-    vscode.commands.registerCommand(metricsCommandIds.showAllMetrics, () => setOnlyChanged(false)),
-  );
-  disposables.register(
-    vscode.commands.registerCommand(metricsCommandIds.refreshMetrics, () => store.refreshAll()),
-  );
-  disposables.register(vscode.commands.registerCommand(metricsCommandIds.openMetricKey, openMetricKey));
-  disposables.register(
-    vscode.commands.registerCommand(metricsCommandIds.insertMetricsSummary, (argument: unknown) =>
-      isTrusted() ? insertMetricsSummaryCommand(store, argument) : undefined,
-    ),
+  commands.register(metricsCommandIds.showChangedMetricsOnly, () => setOnlyChanged(true));
+  commands.register(metricsCommandIds.showAllMetrics, () => setOnlyChanged(false));
+  commands.register(metricsCommandIds.refreshMetrics, () => store.refreshAll());
+  commands.register(metricsCommandIds.openMetricKey, openMetricKey);
+  // It activates the git extension and asks DVC's experiments for HEAD's metrics: Restricted Mode refuses.
+  commands.registerTrusted(metricsCommandIds.insertMetricsSummary, (argument) =>
+    insertMetricsSummaryCommand(store, argument),
   );
   const statusBar = disposables.register(new RegressionStatusBar(store, repositories, log));
   disposables.register(whenTrusted(() => void statusBar.update()));

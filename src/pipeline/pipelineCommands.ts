@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { pipelineCommandIds as commandIds } from './pipelineCommandIds';
+import { pipelineCommandIds } from './pipelineCommandIds';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { PipelineViewNode } from './pipelineTreeProvider';
@@ -47,8 +47,10 @@ export function registerPipelineCommands(
   repositories: WorkspaceRepositories,
 ): void {
   disposables.register(
-    vscode.commands.registerCommand(commandIds.refreshPipelines, () => repositories.rescan()),
+    vscode.commands.registerCommand(pipelineCommandIds.refreshPipelines, () => repositories.rescan()),
   );
-  disposables.register(vscode.commands.registerCommand(commandIds.openStage, openStage));
-  disposables.register(vscode.commands.registerCommand(commandIds.openPipelineItem, openPipelineItem));
+  disposables.register(vscode.commands.registerCommand(pipelineCommandIds.openStage, openStage));
+  disposables.register(
+    vscode.commands.registerCommand(pipelineCommandIds.openPipelineItem, openPipelineItem),
+  );
 }

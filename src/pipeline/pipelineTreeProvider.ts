@@ -4,7 +4,7 @@ import { buildPipelineTree } from '../core/pipeline/treeModel';
 import type { Repository } from '../repository/repository';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { restrictedModeMessage } from '../trust/workspaceTrust';
-import { showLogCommandId } from '../log/logCommandIds';
+import { logCommandIds } from '../log/logCommandIds';
 import { pipelineCommandIds } from './pipelineCommandIds';
 import { toVscodeRange } from './pipelineDiagnostics';
 import { stageDecoration, type StageDecorationSource } from './stageDecorations';
@@ -234,7 +234,7 @@ function statusErrorItem(element: Extract<PipelineViewNode, { kind: 'statusError
   item.tooltip = `${element.message}\n\nThe stages keep their last known status. Click to show the log.`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.contextValue = 'statusError';
-  item.command = { command: showLogCommandId, title: 'Show Log' };
+  item.command = { command: logCommandIds.showLog, title: 'Show Log' };
   return item;
 }
 

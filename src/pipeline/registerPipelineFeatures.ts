@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
-import type { RepositorySchedulers } from '../repository/repositorySchedulers';
+import type { RepositoryCommands } from '../repository/command';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { DvcLocator } from '../setup/dvcLocator';
 import { buildPipelineGraph } from '../core/dag/buildPipelineGraph';
@@ -22,9 +22,9 @@ export interface PipelineFeatureDependencies {
   readonly disposables: DisposableStore;
   readonly context: vscode.ExtensionContext;
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
   readonly locator: DvcLocator;
   readonly log: OutputLog;
+  readonly commands: RepositoryCommands;
 }
 
 export interface PipelineFeatures {
@@ -39,7 +39,7 @@ export interface PipelineFeatures {
  * dvc.yaml editor features. All of it reads the same repositories and the same stage insights.
  */
 export function registerPipelineFeatures(deps: PipelineFeatureDependencies): PipelineFeatures {
-  const { disposables, context, repositories, schedulers, locator, log } = deps;
+  const { disposables, context, repositories, locator, log } = deps;
   const diagnostics = disposables.register(new PipelineDiagnostics(repositories));
   diagnostics.addSource(computeAnalysisProblems);
   // Cycles and outputs written twice span stages (and dvc.yaml files): found on the repository's graph.
@@ -53,7 +53,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   );
   tree.attach(treeView);
   registerPipelineCommands(disposables, repositories);
-  registerStageEditingCommands({ disposables, repositories, log });
+  registerStageEditingCommands({ repositories, commands: deps.commands, log });
   registerAddPlotCommand(disposables, repositories, log);
 
   const statuses = disposables.register(new StageStatuses(repositories, locator));
@@ -61,8 +61,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   const runs = registerRunCommands({
     disposables,
     repositories,
-    schedulers,
-    locator,
+    commands: deps.commands,
     log,
     storageDir: storage.fsPath,
   });

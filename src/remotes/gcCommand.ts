@@ -4,7 +4,6 @@
  * button. `{ root, scope, cloud, confirmed: true }` skips the questions (extension-host suite).
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
 import {
   GC_SCOPES,
   gcMessage,
@@ -13,40 +12,32 @@ import {
   type GcScope,
   type GcSummary,
 } from '../core/remotes/garbageCollection';
-import { showErrorWithLog } from '../ui/messages';
-import { withCancellableProgress } from '../ui/progress';
 import { booleanField, isConfirmed, stringField } from './commandArguments';
 import { dvcSentence } from './dvcSentence';
-import { refreshDataView } from './dataViewRefresh';
-import type { RemoteContext, RepositoryServices } from './remoteContext';
-
-export const gcCommandIds = { gc: 'dvcLens.gc' } as const;
+import { DATA_STATE, REMOTES_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';
+import { remoteCommandIds } from './remoteCommandIds';
 
 export function registerGcCommand(context: RemoteContext): void {
-  const gc = async (argument?: unknown): Promise<GcSummary | undefined> => {
-    const repository = await context.pickRepository(argument, 'Collect garbage in which repository?');
-    const services = repository && (await context.services(repository));
-    if (!services) return undefined;
-    const request = isConfirmed(argument) ? givenRequest(argument) : await askForRequest(services);
-    if (!request) return undefined;
-    try {
-      const summary = await withCancellableProgress('DVC Lens: collecting garbage', (signal, report) =>
+  context.command(
+    remoteCommandIds.gc,
+    {
+      pickTitle: 'Collect garbage in which repository?',
+      failure: (error) => `DVC Lens: garbage collection failed: ${dvcSentence(error)}`,
+      refreshes: [REMOTES_STATE, DATA_STATE],
+    },
+    async (services, { args, progress }): Promise<GcSummary | undefined> => {
+      const argument = args[0];
+      const request = isConfirmed(argument) ? givenRequest(argument) : await askForRequest(services);
+      if (!request) return undefined;
+      const summary = await progress.run('collecting garbage', (signal, report) =>
         services.data.gc(request, signal, (line) => {
           if (line.trim().length > 0) report(line.trim());
         }),
       );
       void vscode.window.showInformationMessage(`DVC Lens: ${gcMessage(summary, request.cloud === true)}`);
       return summary;
-    } catch (error) {
-      if (!isCancellation(error))
-        await showErrorWithLog(context.log, `DVC Lens: garbage collection failed: ${dvcSentence(error)}`);
-      return undefined;
-    } finally {
-      context.changed();
-      await refreshDataView();
-    }
-  };
-  context.registerTrusted(gcCommandIds.gc, gc);
+    },
+  );
 }
 
 function givenRequest(argument: unknown): GcRequest {

@@ -8,49 +8,21 @@ import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { importOutputProblem, isImportRecord } from '../core/data/importOutput';
 import { DataImportError, type ImportOptions } from '../data/importService';
-import { errorText, showErrorWithLog } from '../ui/messages';
-import { withCancellableProgress } from '../ui/progress';
+import type { CommandProgress } from '../repository/commandRuntime';
+import { errorText } from '../ui/messages';
 import { rootField, stringField } from './commandArguments';
-import { refreshDataView } from './dataViewRefresh';
-import type { RemoteContext, RepositoryServices } from './remoteContext';
-
-export const importCommandIds = {
-  importFromUrl: 'dvcLens.importFromUrl',
-  importFromRepository: 'dvcLens.importFromRepository',
-  updateImport: 'dvcLens.updateImport',
-} as const;
+import { DATA_STATE, REMOTES_STATE, type RemoteCommandOptions, type RemoteContext } from './remoteContext';
+import { remoteCommandIds } from './remoteCommandIds';
 
 export function registerImportCommands(context: RemoteContext): void {
-  /** Runs one download behind a cancellable notification showing DVC's lines; false when it did not finish. */
-  const download = async (
-    title: string,
-    work: (options: ImportOptions) => Promise<unknown>,
-  ): Promise<boolean> => {
-    try {
-      await withCancellableProgress(`DVC Lens: ${title}`, (signal, report) =>
-        work({ signal, onOutput: (line) => line.trim() && report(line.trim()) }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof DataImportError && error.cancelled) {
-        void vscode.window.showInformationMessage(`DVC Lens: ${title} cancelled; nothing was left behind.`);
-        return false;
-      }
-      const cleaned =
-        error instanceof DataImportError && error.removed.length > 0
-          ? ` DVC Lens removed what the failed download left: ${error.removed.join(', ')}.`
-          : '';
-      await showErrorWithLog(context.log, `DVC Lens: ${errorText(error)}${cleaned}`);
-      return false;
-    } finally {
-      context.changed();
-      await refreshDataView();
-    }
+  const options: RemoteCommandOptions = {
+    pickTitle: 'Import into which repository?',
+    failure: (error) => `DVC Lens: ${errorText(error)}${cleanedUp(error)}`,
+    refreshes: [REMOTES_STATE, DATA_STATE],
   };
 
-  const importFromUrl = async (argument?: unknown): Promise<boolean> => {
-    const services = await servicesFor(context, argument, 'Import into which repository?');
-    if (!services) return false;
+  context.command(remoteCommandIds.importFromUrl, options, async (services, { args, progress }) => {
+    const argument = args[0];
     const url = stringField(argument, 'url') ?? (await askUrl());
     if (!url) return false;
     const mode = stringField(argument, 'mode') ?? (await askMode());
@@ -59,13 +31,12 @@ export function registerImportCommands(context: RemoteContext): void {
     if (!out) return false;
     const imports = services.imports;
     return mode === 'import'
-      ? download(`importing ${url}`, (options) => imports.importUrl(url, out, options))
-      : download(`downloading ${url}`, (options) => imports.getUrl(url, out, options));
-  };
+      ? download(progress, `importing ${url}`, (options) => imports.importUrl(url, out, options))
+      : download(progress, `downloading ${url}`, (options) => imports.getUrl(url, out, options));
+  });
 
-  const importFromRepository = async (argument?: unknown): Promise<boolean> => {
-    const services = await servicesFor(context, argument, 'Import into which repository?');
-    if (!services) return false;
+  context.command(remoteCommandIds.importFromRepository, options, async (services, { args, progress }) => {
+    const argument = args[0];
     const repository =
       stringField(argument, 'repository') ??
       (await vscode.window.showInputBox({
@@ -93,33 +64,50 @@ export function registerImportCommands(context: RemoteContext): void {
     if (rev === undefined && argument === undefined) return false;
     const out = stringField(argument, 'out') ?? (await askOutput(basenameOf(path)));
     if (!out) return false;
-    return download(`importing ${path} from ${repository}`, (options) =>
+    return download(progress, `importing ${path} from ${repository}`, (options) =>
       services.imports.importFromRepository(repository, path, out, { ...options, rev }),
     );
-  };
+  });
 
-  const updateImport = async (argument?: unknown): Promise<boolean> => {
+  // The import record names the repository (an Explorer URI, a Data view item): trust first, then its runtime.
+  context.registerTrusted(remoteCommandIds.updateImport, async (argument) => {
     const located = await importRecordOf(context, argument);
     if (!located) return false;
-    const services = await context.services(located.repository);
-    if (!services) return false;
-    return download(`updating ${located.dvcFile}`, (options) =>
-      services.imports.update(located.dvcFile, options),
+    return context.runIn(located.repository, options, (services, { progress }) =>
+      download(progress, `updating ${located.dvcFile}`, (options) =>
+        services.imports.update(located.dvcFile, options),
+      ),
     );
-  };
-
-  context.registerTrusted(importCommandIds.importFromUrl, importFromUrl);
-  context.registerTrusted(importCommandIds.importFromRepository, importFromRepository);
-  context.registerTrusted(importCommandIds.updateImport, updateImport);
+  });
 }
 
-async function servicesFor(
-  context: RemoteContext,
-  argument: unknown,
+/**
+ * Runs one download behind a cancellable notification showing DVC's lines; false when it was cancelled
+ * (ImportService removed what it left). A failure rejects: the runtime says it (with `cleanedUp`).
+ */
+async function download(
+  progress: CommandProgress,
   title: string,
-): Promise<RepositoryServices | undefined> {
-  const repository = await context.pickRepository(argument, title);
-  return repository && context.services(repository);
+  work: (options: ImportOptions) => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await progress.run(title, (signal, report) =>
+      work({ signal, onOutput: (line) => line.trim() && report(line.trim()) }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof DataImportError && error.cancelled) {
+      void vscode.window.showInformationMessage(`DVC Lens: ${title} cancelled; nothing was left behind.`);
+      return false;
+    }
+    throw error;
+  }
+}
+
+function cleanedUp(error: unknown): string {
+  return error instanceof DataImportError && error.removed.length > 0
+    ? ` DVC Lens removed what the failed download left: ${error.removed.join(', ')}.`
+    : '';
 }
 
 async function askUrl(): Promise<string | undefined> {
@@ -181,7 +169,7 @@ async function importRecordOf(
   const path = stringField(argument, 'path');
   const repository = root && context.repositoryAt(root);
   if (repository && path) return { repository, dvcFile: asDvcFile(path) };
-  const chosen = await context.pickRepository(argument, 'Update an import of which repository?');
+  const chosen = await context.chooseRepository(argument, 'Update an import of which repository?');
   if (!chosen) return undefined;
   const records: string[] = [];
   for (const uri of await vscode.workspace.findFiles(

@@ -5,23 +5,15 @@
 import * as vscode from 'vscode';
 import { Debouncer } from '../lifecycle/debouncer';
 import { whenTrusted } from '../trust/workspaceTrust';
-import { gcCommandIds, registerGcCommand } from './gcCommand';
-import { importCommandIds, registerImportCommands } from './importCommands';
-import { registerRemoteConfigCommands, remoteConfigCommandIds } from './remoteConfigCommands';
+import { registerGcCommand } from './gcCommand';
+import { registerImportCommands } from './importCommands';
+import { registerRemoteConfigCommands } from './remoteConfigCommands';
+import { remoteCommandIds } from './remoteCommandIds';
 import { RemoteContext, type RemoteFeatureDependencies } from './remoteContext';
 import { RemotesTreeProvider } from './remotesTreeProvider';
-import { registerTransferCommands, transferCommandIds } from './transferCommands';
+import { registerTransferCommands } from './transferCommands';
 
 export type { RemoteFeatureDependencies } from './remoteContext';
-
-/** The remote and transfer commands; package.json contributes them with these ids. */
-export const remoteCommandIds = {
-  ...remoteConfigCommandIds,
-  ...transferCommandIds,
-  ...gcCommandIds,
-  ...importCommandIds,
-  refreshRemotes: 'dvcLens.refreshRemotes',
-} as const;
 
 /** What the extension-host suite reads of the remotes feature. */
 export interface RemoteFeatures {
@@ -69,9 +61,7 @@ export function registerRemoteFeatures(deps: RemoteFeatureDependencies): RemoteF
   );
   disposables.register(whenTrusted(() => void provider.refresh()));
 
-  disposables.register(
-    vscode.commands.registerCommand(remoteCommandIds.refreshRemotes, () => provider.refresh()),
-  );
+  deps.commands.register(remoteCommandIds.refreshRemotes, () => provider.refresh());
   registerRemoteConfigCommands(context);
   registerTransferCommands(context);
   registerGcCommand(context);

@@ -5,14 +5,12 @@
  */
 import type { OutputLog } from '../log/outputLog';
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
 import type { DvcRemote } from '../core/data/remoteList';
 import { remoteNameProblem, remoteUrlProblem } from '../core/remotes/remoteName';
 import { isSecretOption } from '../data/remotesService';
-import { withCancellableProgress } from '../ui/progress';
 import { booleanField, isConfirmed, stringField } from './commandArguments';
 import { dvcSentence } from './dvcSentence';
-import type { RemoteContext, RepositoryServices } from './remoteContext';
+import { REMOTES_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';
 import {
   pickRemote,
   promptMakeDefault,
@@ -21,15 +19,7 @@ import {
   promptRemoteName,
   promptRemoteUrl,
 } from './remotePrompts';
-import { showErrorWithLog } from '../ui/messages';
-
-export const remoteConfigCommandIds = {
-  addRemote: 'dvcLens.addRemote',
-  modifyRemote: 'dvcLens.modifyRemote',
-  renameRemote: 'dvcLens.renameRemote',
-  removeRemote: 'dvcLens.removeRemote',
-  setDefaultRemote: 'dvcLens.setDefaultRemote',
-} as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 /** A remote a command acts on, with its repository's services and the other remotes. */
 interface ChosenRemote {
@@ -39,26 +29,31 @@ interface ChosenRemote {
 }
 
 export function registerRemoteConfigCommands(context: RemoteContext): void {
-  const ids = remoteConfigCommandIds;
+  const ids = remoteCommandIds;
 
-  /** Runs one configuration change behind a progress notification; the view reloads either way. */
-  const change = async (title: string, work: (signal: AbortSignal) => Promise<void>): Promise<boolean> => {
-    try {
-      await withCancellableProgress(`DVC Lens: ${title}`, (signal) => work(signal));
-      return true;
-    } catch (error) {
-      if (!isCancellation(error))
-        await showErrorWithLog(context.log, `DVC Lens: ${title} failed: ${dvcSentence(error)}`);
-      return false;
-    } finally {
-      context.changed();
-    }
-  };
+  /** A configuration command: its change runs behind progress; a failure says DVC's sentence; the view reloads. */
+  const command = (
+    id: string,
+    title: string,
+    handler: (services: RepositoryServices, change: Change, argument: unknown) => Promise<void>,
+  ): void =>
+    context.command(
+      id,
+      {
+        pickTitle: title,
+        failure: (error, what) => `DVC Lens: ${what ?? title} failed: ${dvcSentence(error)}`,
+        refreshes: [REMOTES_STATE],
+      },
+      (services, { progress, args }) =>
+        handler(services, (what, work) => progress.run(what, (signal) => work(signal)), args[0]),
+    );
 
-  const chooseRemote = async (argument: unknown, title: string): Promise<ChosenRemote | undefined> => {
-    const repository = await context.pickRepository(argument, title);
-    const services = repository && (await context.services(repository));
-    if (!services) return undefined;
+  /** The remote the argument names, the only one, or a pick (offering to add one when there is none). */
+  const chooseRemote = async (
+    services: RepositoryServices,
+    argument: unknown,
+    title: string,
+  ): Promise<ChosenRemote | undefined> => {
     const all = await services.remotes.list();
     const name = stringField(argument, 'name');
     if (name !== undefined) {
@@ -75,10 +70,7 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
     return remote ? { services, remote, all } : undefined;
   };
 
-  const addRemote = async (argument?: unknown): Promise<void> => {
-    const repository = await context.pickRepository(argument, 'Add a remote to which repository?');
-    const services = repository && (await context.services(repository));
-    if (!services) return;
+  command(ids.addRemote, 'Add a remote to which repository?', async (services, change, argument) => {
     const taken = (await services.remotes.list()).map((remote) => remote.name);
     const name = stringField(argument, 'name') ?? (await promptRemoteName(taken, { title: 'Remote name' }));
     if (name === undefined) return;
@@ -94,12 +86,12 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
     await change(`adding remote '${name}'`, (signal) =>
       services.remotes.add(name, url, { default: makeDefault, signal }),
     );
-  };
+  });
 
-  const modifyRemote = async (argument?: unknown): Promise<void> => {
-    const chosen = await chooseRemote(argument, 'Set an option of which remote?');
+  command(ids.modifyRemote, 'Set an option of which remote?', async (services, change, argument) => {
+    const chosen = await chooseRemote(services, argument, 'Set an option of which remote?');
     if (!chosen) return;
-    const { remote, services } = chosen;
+    const { remote } = chosen;
     const given = stringField(argument, 'option');
     const option =
       given !== undefined ? { name: given, secret: isSecretOption(given) } : await promptOption(remote);
@@ -109,20 +101,18 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
     if (value === undefined) return;
     const local = option.secret || booleanField(argument, 'local') === true;
     const where = local ? '.dvc/config.local' : '.dvc/config';
-    if (
-      await change(`setting ${option.name} of '${remote.name}'`, (signal) =>
-        services.remotes.modify(remote.name, option.name, value, { local, signal }),
-      )
-    )
-      void vscode.window.showInformationMessage(
-        `DVC Lens: ${option.name} of '${remote.name}' is set in ${where}.`,
-      );
-  };
+    await change(`setting ${option.name} of '${remote.name}'`, (signal) =>
+      services.remotes.modify(remote.name, option.name, value, { local, signal }),
+    );
+    void vscode.window.showInformationMessage(
+      `DVC Lens: ${option.name} of '${remote.name}' is set in ${where}.`,
+    );
+  });
 
-  const renameRemote = async (argument?: unknown): Promise<void> => {
-    const chosen = await chooseRemote(argument, 'Rename which remote?');
+  command(ids.renameRemote, 'Rename which remote?', async (services, change, argument) => {
+    const chosen = await chooseRemote(services, argument, 'Rename which remote?');
     if (!chosen) return;
-    const { remote, services, all } = chosen;
+    const { remote, all } = chosen;
     const taken = all.map((candidate) => candidate.name).filter((name) => name !== remote.name);
     const newName =
       stringField(argument, 'newName') ??
@@ -133,12 +123,12 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
     await change(`renaming '${remote.name}' to '${newName}'`, (signal) =>
       services.remotes.rename(remote.name, newName, { signal }),
     );
-  };
+  });
 
-  const removeRemote = async (argument?: unknown): Promise<void> => {
-    const chosen = await chooseRemote(argument, 'Remove which remote?');
+  command(ids.removeRemote, 'Remove which remote?', async (services, change, argument) => {
+    const chosen = await chooseRemote(services, argument, 'Remove which remote?');
     if (!chosen) return;
-    const { remote, services } = chosen;
+    const { remote } = chosen;
     if (!isConfirmed(argument)) {
       const picked = await vscode.window.showWarningMessage(
         `Remove remote '${remote.name}'?`,
@@ -159,22 +149,19 @@ export function registerRemoteConfigCommands(context: RemoteContext): void {
       if (remote.isDefault && (await services.remotes.defaultRemote(signal)) === remote.name)
         await services.remotes.setDefault(undefined, { signal });
     });
-  };
+  });
 
-  const setDefaultRemote = async (argument?: unknown): Promise<void> => {
-    const chosen = await chooseRemote(argument, 'Make which remote the default?');
+  command(ids.setDefaultRemote, 'Make which remote the default?', async (services, change, argument) => {
+    const chosen = await chooseRemote(services, argument, 'Make which remote the default?');
     if (!chosen || chosen.remote.isDefault) return;
     await change(`making '${chosen.remote.name}' the default remote`, (signal) =>
       chosen.services.remotes.setDefault(chosen.remote.name, { signal }),
     );
-  };
-
-  context.registerTrusted(ids.addRemote, addRemote);
-  context.registerTrusted(ids.modifyRemote, modifyRemote);
-  context.registerTrusted(ids.renameRemote, renameRemote);
-  context.registerTrusted(ids.removeRemote, removeRemote);
-  context.registerTrusted(ids.setDefaultRemote, setDefaultRemote);
+  });
 }
+
+/** Runs one configuration change behind progress; rejects when it failed or was cancelled. */
+type Change = (title: string, work: (signal: AbortSignal) => Promise<void>) => Promise<void>;
 
 /** No remote yet: say so and offer to add one. */
 export async function offerAddRemote(services: RepositoryServices, log?: OutputLog): Promise<void> {
@@ -182,7 +169,7 @@ export async function offerAddRemote(services: RepositoryServices, log?: OutputL
   log?.append(text);
   const picked = await vscode.window.showInformationMessage(text, 'Add Remote');
   if (picked === 'Add Remote')
-    await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
+    await vscode.commands.executeCommand(remoteCommandIds.addRemote, {
       root: services.repository.root,
     });
 }

@@ -1,19 +1,16 @@
 /**
- * What every remote command needs: the repository it acts on, the services of that repository (only once DVC
- * is located), the log, and a way to tell the Remotes view that the configuration changed.
+ * What every remote command needs: the DVC repositories (the only ones remotes make sense for), the services
+ * of one of them, the log, and the one command runtime, through which every remote command runs: trust, the
+ * repository, DVC, progress, the error with "Show Log", and the refresh of the Remotes (and Data) view.
  */
 import * as vscode from 'vscode';
-import { pickRepository } from '../ui/pickRepository';
-import { DvcCli } from '../cli/dvcCli';
-import { GitCli } from '../cli/gitCli';
+import type { DvcCli } from '../cli/dvcCli';
 import { DataService } from '../data/dataService';
 import type { DataFeatureDependencies } from '../data/registerDataFeatures';
 import { ImportService } from '../data/importService';
 import { RemotesService } from '../data/remotesService';
+import type { DvcCommandContext, RepositoryCommandOptions } from '../repository/command';
 import type { Repository } from '../repository/repository';
-import { isTrusted, restrictedModeMessage } from '../trust/workspaceTrust';
-import { showErrorWithLog } from '../ui/messages';
-import { rootField } from './commandArguments';
 
 export type RemoteFeatureDependencies = DataFeatureDependencies;
 
@@ -25,12 +22,23 @@ export interface RepositoryServices {
   readonly imports: ImportService;
 }
 
+/** The names remote commands refresh: the Remotes view, and the Data view (cache, workspace, remote). */
+export const REMOTES_STATE = 'remotes';
+export { DATA_STATE } from '../data/dataTools';
+
+/** How a remote command runs; a remote command needs DVC and says so in the remotes' words. */
+export type RemoteCommandOptions = Omit<RepositoryCommandOptions<Repository>, 'needsDvc' | 'accepts'>;
+
+const NO_DVC_REPOSITORY = 'DVC Lens: there is no DVC repository in this workspace. Initialize one first.';
+
 export class RemoteContext {
   constructor(
     readonly deps: RemoteFeatureDependencies,
-    /** Called after a command changed remotes or data, so views reload. */
+    /** Called after a command changed remotes, so the Remotes view reloads. */
     readonly changed: () => void,
-  ) {}
+  ) {
+    deps.commands.refreshesAlso(REMOTES_STATE, () => Promise.resolve(changed()));
+  }
 
   get log(): RemoteFeatureDependencies['log'] {
     return this.deps.log;
@@ -46,69 +54,73 @@ export class RemoteContext {
     return this.dvcRepositories().find((repository) => repository.root.toString() === key);
   }
 
-  /** The repository holding `uri` (the innermost when repositories nest). */
+  /** The DVC repository holding `uri` (the innermost when repositories nest). */
   repositoryContaining(uri: vscode.Uri): Repository | undefined {
-    const key = uri.toString();
-    return this.dvcRepositories()
-      .filter(
-        (repository) =>
-          key === repository.root.toString() || key.startsWith(`${repository.root.toString()}/`),
-      )
-      .sort((a, b) => b.root.toString().length - a.root.toString().length)[0];
+    const repository = this.deps.repositories.repositoryOf(uri);
+    return repository?.isDvcRepository ? repository : undefined;
   }
 
-  /** The argument's repository, else the only one, else one the person picks. */
   /** Resolves once the workspace scan is in (commands run right after start-up wait for it). */
   whenLoaded(): Promise<void> {
     return this.deps.repositories.whenLoaded();
   }
 
-  async pickRepository(argument: unknown, title: string): Promise<Repository | undefined> {
-    await this.whenLoaded();
-    const root = rootField(argument);
-    if (root) {
-      const found = this.repositoryAt(root);
-      if (found) return found;
-    }
-    const all = this.dvcRepositories();
-    if (all.length === 0) {
-      void vscode.window.showInformationMessage(
-        'DVC Lens: there is no DVC repository in this workspace. Initialize one first.',
-      );
-      return undefined;
-    }
-    return pickRepository(all, title);
+  /** The argument's DVC repository, else the only one, else one the person picks (the one resolve/pick). */
+  chooseRepository(argument: unknown, title: string): Promise<Repository | undefined> {
+    return this.deps.commands.chooseRepository(argument, {
+      pickTitle: title,
+      accepts: (repository) => repository.isDvcRepository,
+      noRepository: NO_DVC_REPOSITORY,
+    });
   }
 
-  /** The repository's services, or undefined (after telling the person) when DVC was not found. */
+  /** The repository's services for a view: undefined (silently) when untrusted or DVC was not found. */
   async services(repository: Repository): Promise<RepositoryServices | undefined> {
-    const executable = await this.deps.locator.ready();
-    if (!executable) {
-      await showErrorWithLog(
-        this.log,
-        'DVC Lens: DVC was not found, so nothing ran. Choose a DVC executable or install DVC, then try again.',
-      );
-      return undefined;
-    }
-    const root = repository.root.fsPath;
-    const scheduler = this.deps.schedulers.for(root);
-    const cli = new DvcCli(executable, scheduler);
-    return {
-      repository,
-      remotes: new RemotesService(cli, scheduler),
-      data: new DataService(cli, scheduler, new GitCli(root)),
-      imports: new ImportService(cli, scheduler),
-    };
+    const dvc = await repository.dvc();
+    return dvc && servicesOf(repository, dvc);
   }
 
-  /** Registers a command that runs processes: it refuses in Restricted Mode, even when invoked by code. */
-  registerTrusted(id: string, handler: (...args: unknown[]) => Promise<unknown>): void {
-    this.deps.disposables.register(
-      vscode.commands.registerCommand(id, (...args: unknown[]) => {
-        if (isTrusted()) return handler(...args);
-        void vscode.window.showWarningMessage(restrictedModeMessage);
-        return undefined;
-      }),
+  /** A remote command acting on the repository its argument names or the person picks. */
+  command<T>(
+    id: string,
+    options: RemoteCommandOptions,
+    handler: (services: RepositoryServices, runtime: DvcCommandContext) => Promise<T>,
+  ): void {
+    this.deps.commands.repositoryCommand(
+      id,
+      {
+        ...options,
+        accepts: (repository: Repository) => repository.isDvcRepository,
+        noRepository: NO_DVC_REPOSITORY,
+        needsDvc: true,
+      },
+      (runtime) => handler(servicesOf(runtime.repository, runtime.dvc), runtime),
     );
   }
+
+  /** The runtime's steps in a repository the command found from its targets (its trust was checked). */
+  runIn<T>(
+    repository: Repository,
+    options: RemoteCommandOptions,
+    handler: (services: RepositoryServices, runtime: DvcCommandContext) => Promise<T>,
+  ): Promise<T | undefined> {
+    return this.deps.commands.runIn(repository, { ...options, needsDvc: true }, [], (runtime) =>
+      handler(servicesOf(runtime.repository, runtime.dvc), runtime),
+    );
+  }
+
+  /** A command that finds its repository from its targets: the trust gate first, even when invoked by code. */
+  registerTrusted(id: string, handler: (...args: unknown[]) => Promise<unknown>): void {
+    this.deps.commands.registerTrusted(id, handler);
+  }
+}
+
+function servicesOf(repository: Repository, dvc: DvcCli): RepositoryServices {
+  const scheduler = repository.scheduler;
+  return {
+    repository,
+    remotes: new RemotesService(dvc, scheduler),
+    data: new DataService(dvc, scheduler, repository.git),
+    imports: new ImportService(dvc, scheduler),
+  };
 }

@@ -9,6 +9,7 @@ import type { Repository } from '../repository/repository';
 import { isTrusted } from '../trust/workspaceTrust';
 import { errorText } from '../ui/messages';
 import type { RemoteContext } from './remoteContext';
+import { logCommandIds } from '../log/logCommandIds';
 
 /** A node of the Remotes view; remote nodes carry `root` and `name`, which the remote commands read. */
 export type RemotesViewNode =
@@ -103,7 +104,7 @@ export class RemotesTreeProvider implements vscode.TreeDataProvider<RemotesViewN
         item.contextValue = element.severity === 'error' ? 'remotesError' : 'remotesMessage';
         if (element.severity === 'error') {
           item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-          item.command = { command: 'dvcLens.showLog', title: 'Show Log' };
+          item.command = { command: logCommandIds.showLog, title: 'Show Log' };
         } else item.iconPath = new vscode.ThemeIcon('info');
         return item;
       }

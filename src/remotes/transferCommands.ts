@@ -11,19 +11,13 @@ import type { TransferSummary } from '../core/data/transferSummary';
 import { transferMessage, type TransferKind, type TransferMessage } from '../core/remotes/transferMessage';
 import { DataTransferError } from '../data/dataService';
 import { errorText, showErrorWithLog } from '../ui/messages';
-import { withCancellableProgress } from '../ui/progress';
-import { refreshDataView } from './dataViewRefresh';
-import { offerAddRemote, remoteConfigCommandIds } from './remoteConfigCommands';
-import type { RemoteContext, RepositoryServices } from './remoteContext';
+import type { CommandProgress } from '../repository/commandRuntime';
+import { offerAddRemote } from './remoteConfigCommands';
+import { DATA_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';
 import { pickRemote } from './remotePrompts';
 import { transferFailureMessage } from './transferFailure';
 import { resolveTransferRequest, type TransferRequest } from './transferTargets';
-
-export const transferCommandIds = {
-  push: 'dvcLens.push',
-  pull: 'dvcLens.pull',
-  fetch: 'dvcLens.fetch',
-} as const;
+import { remoteCommandIds } from './remoteCommandIds';
 
 /** What a transfer command resolves to (read by the extension-host suite). */
 export interface TransferOutcome {
@@ -50,32 +44,34 @@ export function registerTransferCommands(context: RemoteContext): void {
       second,
       `${kind} the data of which repository?`,
     );
-    const services = request && (await context.services(request.repository));
-    if (!request || !services) return undefined;
-    const remote = await chooseRemote(services, request.remote, kind, context.log);
-    return remote ? run(kind, services, request, remote) : undefined;
+    if (!request) return undefined;
+    // Pull and fetch change the cache and workspace, push what the remote holds: the Data view shows all three.
+    return context.runIn(request.repository, { refreshes: [DATA_STATE] }, async (services, { progress }) => {
+      const remote = await chooseRemote(services, request.remote, kind, context.log);
+      return remote ? run(kind, services, progress, request, remote) : undefined;
+    });
   };
 
   const run = async (
     kind: TransferKind,
     services: RepositoryServices,
+    progress: CommandProgress,
     request: TransferRequest,
     remote: DvcRemote,
   ): Promise<TransferOutcome | undefined> => {
     const what = request.targets.length > 0 ? ` (${request.targets.join(', ')})` : '';
+    // Failures are said here, not by the runtime: they name the remote and offer Retry or a fix.
     try {
-      const summary = await withCancellableProgress(
-        `DVC Lens: ${PROGRESS[kind]} '${remote.name}'${what}`,
-        (signal, report) =>
-          services.data[kind]({
-            targets: request.targets,
-            remote: remote.name,
-            signal,
-            onOutput: (line) => {
-              const text = line.trim();
-              if (text.length > 0) report(text.length > 120 ? `${text.slice(0, 117)}…` : text);
-            },
-          }),
+      const summary = await progress.run(`${PROGRESS[kind]} '${remote.name}'${what}`, (signal, report) =>
+        services.data[kind]({
+          targets: request.targets,
+          remote: remote.name,
+          signal,
+          onOutput: (line) => {
+            const text = line.trim();
+            if (text.length > 0) report(text.length > 120 ? `${text.slice(0, 117)}…` : text);
+          },
+        }),
       );
       const message = transferMessage(kind, summary, remote.name);
       if (message.severity === 'info') void vscode.window.showInformationMessage(`DVC Lens: ${message.text}`);
@@ -96,25 +92,22 @@ export function registerTransferCommands(context: RemoteContext): void {
             : errorText(error);
       const failure = transferFailureMessage(kind, output, remote);
       const picked = await showErrorWithLog(context.log, failure.text, ...failure.actions);
-      if (picked === 'Retry') return run(kind, services, request, remote);
+      if (picked === 'Retry') return run(kind, services, progress, request, remote);
       if (picked === 'Add Remote')
-        await vscode.commands.executeCommand(remoteConfigCommandIds.addRemote, {
+        await vscode.commands.executeCommand(remoteCommandIds.addRemote, {
           root: services.repository.root,
         });
       if (picked === 'Modify Remote')
-        await vscode.commands.executeCommand(remoteConfigCommandIds.modifyRemote, {
+        await vscode.commands.executeCommand(remoteCommandIds.modifyRemote, {
           root: services.repository.root,
           name: remote.name,
         });
       return undefined;
-    } finally {
-      // Pull and fetch change the cache and workspace, push what the remote holds: the Data view shows all three.
-      await refreshDataView();
     }
   };
 
   for (const kind of ['push', 'pull', 'fetch'] as const)
-    context.registerTrusted(transferCommandIds[kind], (first, second) => transfer(kind, first, second));
+    context.registerTrusted(remoteCommandIds[kind], (first, second) => transfer(kind, first, second));
 }
 
 /**

@@ -41,7 +41,7 @@ export async function resolveTransferRequest(
     const targets = [...new Set(inRepository.map((item) => item.path))];
     return { repository, targets, remote: remoteOf(first) };
   }
-  const repository = await context.pickRepository(first, title);
+  const repository = await context.chooseRepository(first, title);
   if (!repository) return undefined;
   return { repository, targets: targetList(first), remote: remoteOf(first) };
 }

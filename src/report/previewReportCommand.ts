@@ -5,60 +5,48 @@
  * Argument (tests, other commands): `{ root?: Uri, base?: string }`; resolves to the report file's Uri.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
 import { metricDirectionsSetting } from '../experiments/experimentSettings';
-import { pickRepository, repositoryTools, type HistoryToolDependencies } from '../history/historyTools';
+import type { DvcCommandContext } from '../repository/command';
 import { stringField } from '../remotes/commandArguments';
-import { showErrorWithLog, errorText } from '../ui/messages';
-import { withCancellableProgress } from '../ui/progress';
+import { errorText } from '../ui/messages';
 import { buildDvcReport, plotsFolderFor } from './dvcReport';
 import { reportFile, showMarkdownReport } from './markdownPreview';
 import { svgWorkerRenderer } from './svgWorkerRenderer';
 
+/** The report of the runtime's repository (trust, repository and DVC come from the command runtime). */
 export async function previewReportCommand(
-  deps: HistoryToolDependencies,
   storage: vscode.Uri,
   extensionUri: vscode.Uri,
-  argument: unknown,
+  { repository, dvc, git, args, progress }: DvcCommandContext,
 ): Promise<vscode.Uri | undefined> {
-  const repository = await pickRepository(argument, deps.repositories, 'Report for which repository?');
-  if (!repository) return undefined;
-  const tools = await repositoryTools(deps, repository.root);
-  if (!tools.cli) {
-    void showErrorWithLog(
-      deps.log,
-      'DVC Lens: the report needs DVC, which was not found. Choose a DVC executable or install DVC.',
-    );
-    return undefined;
-  }
-  const base = stringField(argument, 'base') ?? (await pickBase(tools.git.refNames().catch(() => [])));
+  const base = stringField(args[0], 'base') ?? (await pickBase(git.refNames().catch(() => [])));
   if (!base) return undefined;
-  const cli = tools.cli;
   const renderer = svgWorkerRenderer(vscode.Uri.joinPath(extensionUri, 'dist', 'reportSvgWorker.js').fsPath);
   try {
     const file = reportFile(storage, `report-${repository.workspaceFolder.name}-vs-${base}`);
-    const markdown = await withCancellableProgress(
-      `DVC Lens: Building the report against ${base}`,
+    const markdown = await progress.run(
+      `Building the report against ${base}`,
       (signal) =>
-        buildDvcReport(cli, {
+        buildDvcReport(dvc, {
           base,
           directions: metricDirectionsSetting(),
           plots: { folder: plotsFolderFor(file.fsPath), renderSvg: renderer.render },
           signal,
         }),
+      (error) => `DVC Lens: could not build the report against ${base}: ${errorText(error)}`,
     );
     return await showMarkdownReport(file, markdown);
-  } catch (error) {
-    if (!isCancellation(error))
-      void showErrorWithLog(
-        deps.log,
-        `DVC Lens: could not build the report against ${base}: ${errorText(error)}`,
-      );
-    return undefined;
   } finally {
     renderer.dispose();
   }
 }
+
+/** How the runtime runs Preview Report. */
+export const previewReportOptions = {
+  pickTitle: 'Report for which repository?',
+  needsDvc: true,
+  dvcMissing: 'DVC Lens: the report needs DVC, which was not found. Choose a DVC executable or install DVC.',
+} as const;
 
 async function pickBase(refs: Promise<string[]>): Promise<string | undefined> {
   const items = [

@@ -4,21 +4,16 @@
  */
 import type * as vscode from 'vscode';
 import { historyCommandIds } from '../history/historyCommandIds';
-import type { HistoryToolDependencies } from '../history/historyTools';
-import type { DisposableStore } from '../lifecycle/disposableStore';
-import { registerTrustedCommand } from '../trust/trustedCommand';
-import { previewReportCommand } from './previewReportCommand';
+import type { RepositoryCommands } from '../repository/command';
+import { previewReportCommand, previewReportOptions } from './previewReportCommand';
 
-export interface ReportFeatureDependencies extends HistoryToolDependencies {
-  readonly disposables: DisposableStore;
+export interface ReportFeatureDependencies {
   readonly context: vscode.ExtensionContext;
+  readonly commands: RepositoryCommands;
 }
 
-export function registerReportFeatures(deps: ReportFeatureDependencies): void {
-  const { context } = deps;
-  deps.disposables.register(
-    registerTrustedCommand(historyCommandIds.previewReport, (argument) =>
-      previewReportCommand(deps, context.globalStorageUri, context.extensionUri, argument),
-    ),
+export function registerReportFeatures({ context, commands }: ReportFeatureDependencies): void {
+  commands.repositoryCommand(historyCommandIds.previewReport, previewReportOptions, (runtime) =>
+    previewReportCommand(context.globalStorageUri, context.extensionUri, runtime),
   );
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { DvcLocator } from './dvcLocator';
 import { describeChosen } from './discoveryDescription';
+import { setupCommandIds } from './setupCommandIds';
+import { logCommandIds } from '../log/logCommandIds';
 
 /** The status-bar item that says which DVC is used, or warns that none was found and offers to fix it. */
 export class DvcStatusBar implements vscode.Disposable {
@@ -31,13 +33,13 @@ export class DvcStatusBar implements vscode.Disposable {
     if (chosen) {
       this.item.text = `$(check) DVC ${chosen.version}`;
       this.item.tooltip = describeChosen(chosen);
-      this.item.command = 'dvcLens.showLog';
+      this.item.command = logCommandIds.showLog;
       this.item.backgroundColor = undefined;
     } else {
       this.item.text = '$(warning) DVC not found';
       this.item.tooltip =
         'DVC Lens could not find a usable DVC (3.0 or newer). Click to choose an executable.';
-      this.item.command = 'dvcLens.selectDvcExecutable';
+      this.item.command = setupCommandIds.selectDvcExecutable;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     this.item.show();

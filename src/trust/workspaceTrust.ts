@@ -8,8 +8,7 @@ export function isTrusted(): boolean {
   return vscode.workspace.isTrusted;
 }
 
-export const restrictedModeMessage =
-  'Restricted Mode: DVC Lens shows what it reads from files and runs nothing (no DVC, no git). Trust this workspace to enable running.';
+export { restrictedModeMessage } from './restrictedModeMessage';
 
 /** Runs `start` now when the workspace is trusted, or once trust is granted later. */
 export function whenTrusted(start: () => void): vscode.Disposable {

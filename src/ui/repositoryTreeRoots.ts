@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { restrictedModeMessage } from '../trust/workspaceTrust';
+import { logCommandIds } from '../log/logCommandIds';
 
 export interface NoteNode {
   readonly kind: 'note';
@@ -64,6 +65,6 @@ export function readErrorTreeItem(id: string, message: string, whatIsBelow: stri
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.tooltip = `${message}\n\n${whatIsBelow} from the last successful read. Click for the log.`;
   // Not imported from commandIds: that module imports the features that use this (a cycle at load time).
-  item.command = { command: 'dvcLens.showLog', title: 'Show Log' };
+  item.command = { command: logCommandIds.showLog, title: 'Show Log' };
   return item;
 }

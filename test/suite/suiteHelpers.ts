@@ -62,3 +62,16 @@ export function findNode(nodes: readonly PipelineViewNode[], label: string): Pip
 export function processLines(api: DvcLensTestApi): string[] {
   return api.outputLines().filter((line) => line.includes(' → '));
 }
+
+/**
+ * The Output lines written since `before` was read. The test API keeps a sliding window of the last lines,
+ * so the new ones are found after the overlap with the old window, not by index.
+ */
+export function outputLinesSince(api: DvcLensTestApi, before: readonly string[]): string[] {
+  const after = api.outputLines();
+  for (let shift = 0; shift <= before.length; shift++) {
+    const overlap = before.slice(shift);
+    if (overlap.every((line, index) => after[index] === line)) return after.slice(overlap.length);
+  }
+  return [...after];
+}

@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import type { DataTreeRow } from '../../core/data/dataTreeModel';
 import type { DataViewNode } from './dataTreeNodes';
-
-const showLogCommand = 'dvcLens.showLog';
+import { logCommandIds } from '../../log/logCommandIds';
 
 /**
  * The Data view's resource URIs: `dvclens-data:/<path in the repository>?<repository root URI>`. With the
@@ -70,7 +69,7 @@ export function dataTreeItem(node: DataViewNode): vscode.TreeItem {
     }
     case 'statusError': {
       const item = rowItem(node.row, vscode.TreeItemCollapsibleState.None);
-      item.command = { command: showLogCommand, title: 'Show Log' };
+      item.command = { command: logCommandIds.showLog, title: 'Show Log' };
       return item;
     }
     case 'more':

@@ -10,6 +10,7 @@ import { restrictedModeMessage } from '../../trust/workspaceTrust';
 import type { DvcLocator } from '../../setup/dvcLocator';
 import { dataTreeItem } from './dataTreeItems';
 import { nodeOfRow, type DataViewNode } from './dataTreeNodes';
+import { setupCommandIds } from '../../setup/setupCommandIds';
 
 export class DataTreeProvider implements vscode.TreeDataProvider<DataViewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DataViewNode | undefined>();
@@ -147,7 +148,7 @@ export class DataTreeProvider implements vscode.TreeDataProvider<DataViewNode>, 
           label: 'DVC was not found: status unknown',
           tooltip:
             'The tracked paths come from .dvc and dvc.lock files. Choose a DVC executable to see their status.',
-          command: 'dvcLens.selectDvcExecutable',
+          command: setupCommandIds.selectDvcExecutable,
         },
       ];
     return [];

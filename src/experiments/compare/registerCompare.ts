@@ -6,24 +6,18 @@
 import * as vscode from 'vscode';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
+import type { RepositoryCommandContext, RepositoryCommands } from '../../repository/command';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { errorText, showErrorWithLog } from '../../ui/messages';
 import { metricDirectionsSetting } from '../experimentSettings';
 import type { ExperimentsStore } from '../experimentsStore';
-import { commandArgument, resolveRepositoryState } from '../experimentTargets';
+import { commandArgument } from '../experimentTargets';
 import { showComparePanel, type ComparePanel } from './comparePanel';
 import { pickRef, rowRef } from './compareRefPick';
 import { CompareService, WORKSPACE_REF } from './compareService';
 import { RevisionContentProvider, revisionScheme } from './revisionContent';
-
-/** The compare commands; package.json contributes them with these ids. */
-export const compareCommandIds = {
-  compareRevisions: 'dvcLens.compareRevisions',
-  compareWithWorkspace: 'dvcLens.compareWithWorkspace',
-  compareWith: 'dvcLens.compareWith',
-} as const;
+import { experimentCommandIds } from '../experimentCommandIds';
 
 export interface CompareDependencies {
   readonly disposables: DisposableStore;
@@ -31,6 +25,7 @@ export interface CompareDependencies {
   readonly store: ExperimentsStore;
   readonly repositories: WorkspaceRepositories;
   readonly log: OutputLog;
+  readonly commands: RepositoryCommands;
 }
 
 /** What the table (and the extension-host suite) use of the compare view. */
@@ -42,7 +37,7 @@ export interface CompareRegistration {
 }
 
 export function registerCompare(deps: CompareDependencies): CompareRegistration {
-  const { disposables, store, log } = deps;
+  const { disposables, store, log, commands } = deps;
   const open: ComparePanel[] = [];
   disposables.register({
     dispose: () => {
@@ -85,33 +80,38 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
     }
   };
 
-  /** The repository, and refs from the argument or picked (`first` given: only the second is asked). */
-  const compareCommand = async (argument: unknown, fixed: { a?: string; b?: string }): Promise<void> => {
-    if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
+  /** Refs from the argument or picked (`fixed` given: only the other is asked), in the runtime's repository. */
+  const compareCommand = async (
+    { repository, git, args }: RepositoryCommandContext<Repository>,
+    fixed: { a?: string; b?: string },
+  ): Promise<void> => {
+    const argument = args[0];
     const given = commandArgument(argument);
     const refs = refArguments(argument);
-    // Right after start-up the workspace scan may still run; the store learns its repositories from it.
-    await deps.repositories.whenLoaded();
-    const state = await resolveRepositoryState(store, given.root);
-    if (!state) return void vscode.window.showInformationMessage('DVC Lens: open a DVC repository first.');
-    const git = state.repository.git;
+    const state = store.get(repository.root.toString());
     const fromRow = given.row ? rowRef(given.row) : given.name;
     const a =
-      refs.a ?? fixed.a ?? fromRow ?? (await pickRef(git, state.model, 'Compare: first revision (A)'));
+      refs.a ?? fixed.a ?? fromRow ?? (await pickRef(git, state?.model, 'Compare: first revision (A)'));
     if (!a) return;
-    const b = refs.b ?? fixed.b ?? (await pickRef(git, state.model, `Compare ${a} with… (B)`, a));
+    const b = refs.b ?? fixed.b ?? (await pickRef(git, state?.model, `Compare ${a} with… (B)`, a));
     if (!b) return;
-    await openPanel(state.repository, a, b);
+    await openPanel(repository, a, b);
   };
 
-  const register = (id: string, handler: (argument: unknown) => Promise<void>): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
+  // The runtime refuses in Restricted Mode and resolves the repository; the panel checks DVC (openPanel).
+  const options = {
+    accepts: (repository: Repository) => store.get(repository.root.toString()) !== undefined,
+    noRepository: 'DVC Lens: open a DVC repository first.',
   };
-  register(compareCommandIds.compareRevisions, (argument) => compareCommand(argument, {}));
-  register(compareCommandIds.compareWithWorkspace, (argument) =>
-    compareCommand(argument, { b: WORKSPACE_REF }),
+  commands.repositoryCommand(experimentCommandIds.compareRevisions, options, (runtime) =>
+    compareCommand(runtime, {}),
   );
-  register(compareCommandIds.compareWith, (argument) => compareCommand(argument, {}));
+  commands.repositoryCommand(experimentCommandIds.compareWithWorkspace, options, (runtime) =>
+    compareCommand(runtime, { b: WORKSPACE_REF }),
+  );
+  commands.repositoryCommand(experimentCommandIds.compareWith, options, (runtime) =>
+    compareCommand(runtime, {}),
+  );
 
   return {
     open: async (root, a, b) => {

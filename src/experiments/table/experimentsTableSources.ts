@@ -24,6 +24,12 @@ import type { ExperimentsTableSource, TableActionRequest } from './experimentsTa
 import type { TableSnapshot } from '../../core/protocols/experimentsTableProtocol';
 import { registerExperimentsTable, type ExperimentsTableRegistration } from './registerExperimentsTable';
 
+/**
+ * Opens the plots dashboard for table rows. Handed in by the composition root, so the experiments feature
+ * needs no import of the plots feature (which reads the experiments store).
+ */
+export type ShowPlotsOfRows = (root: string, rowIds: readonly string[]) => void;
+
 interface StoreTableSource extends ExperimentsTableSource {
   readonly root: string;
 }
@@ -34,6 +40,7 @@ export function registerStoreExperimentsTable(
   store: ExperimentsStore,
   repositories: WorkspaceRepositories,
   compare: CompareRegistration,
+  showPlotsOfRows: ShowPlotsOfRows,
 ): ExperimentsTableRegistration {
   const sources = new Map<string, StoreTableSource>();
   const changed = disposables.register(new vscode.EventEmitter<void>());
@@ -79,7 +86,9 @@ export function registerStoreExperimentsTable(
     ),
   );
   disposables.register(
-    registration.onDidRequestAction((request) => void runTableAction(store, compare, request as TableAction)),
+    registration.onDidRequestAction(
+      (request) => void runTableAction(store, compare, showPlotsOfRows, request as TableAction),
+    ),
   );
   return registration;
 }
@@ -120,6 +129,7 @@ function rootOf(argument: unknown): string | undefined {
 async function runTableAction(
   store: ExperimentsStore,
   compare: CompareRegistration,
+  showPlotsOfRows: ShowPlotsOfRows,
   request: TableAction,
 ): Promise<void> {
   const state = store.get(request.source.root);
@@ -145,10 +155,7 @@ async function runTableAction(
       return compareRows(compare, model, request.source.root, request.rowIds);
     case 'plot':
       // The plots feature turns row ids into revisions (workspace first, up to dvcLens.plots.maxRevisions).
-      return void vscode.commands.executeCommand('dvcLens.showPlots', {
-        root: root.toString(),
-        rowIds: request.rowIds,
-      });
+      return showPlotsOfRows(root.toString(), request.rowIds);
   }
 }
 

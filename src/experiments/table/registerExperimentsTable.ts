@@ -10,9 +10,9 @@ import {
   type ExperimentsTableSource,
   type TableActionRequest,
 } from './experimentsTablePanel';
+import { experimentCommandIds } from '../experimentCommandIds';
 
 /** The table's commands; package.json contributes them with these ids. */
-export const tableCommandIds = { showExperimentsTable: 'dvcLens.showExperimentsTable' } as const;
 
 /**
  * Gives the table its source for a command invocation (`argument` is what the command got, e.g. a tree node
@@ -47,7 +47,7 @@ export function registerExperimentsTable(
     onAction: (request: TableActionRequest) => actions.fire(request),
   };
   disposables.register(
-    vscode.commands.registerCommand(tableCommandIds.showExperimentsTable, async (argument: unknown) => {
+    vscode.commands.registerCommand(experimentCommandIds.showExperimentsTable, async (argument: unknown) => {
       const source = await sourceProvider(argument);
       if (!source) return;
       const existing = open.get(source);

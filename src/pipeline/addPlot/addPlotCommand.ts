@@ -11,6 +11,7 @@ import type { OutputLog } from '../../log/outputLog';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { isInside, relativePath } from '../../repository/workspaceScan';
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 /** DVC's built-in templates, the most used first. */
 const templates = [
@@ -151,15 +152,13 @@ async function writePlot(root: vscode.Uri, definition: PlotDefinition, log: Outp
   void vscode.window.showInformationMessage(`DVC Lens: added the plot ${definition.file} to dvc.yaml.`);
 }
 
-export const addPlotCommandIds = { addPlot: 'dvcLens.addPlot' } as const;
-
 export function registerAddPlotCommand(
   disposables: DisposableStore,
   repositories: WorkspaceRepositories,
   log: OutputLog,
 ): void {
   disposables.register(
-    vscode.commands.registerCommand(addPlotCommandIds.addPlot, (argument: unknown) =>
+    vscode.commands.registerCommand(pipelineCommandIds.addPlot, (argument: unknown) =>
       addPlotCommand(repositories, log, argument),
     ),
   );

@@ -2,16 +2,12 @@ import * as vscode from 'vscode';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { toVscodeRange } from '../pipelineDiagnostics';
 import type { DagWebviewMessage } from '../../core/protocols/dagProtocol';
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 type StageMessage = Exclude<DagWebviewMessage, { type: 'ready' }>;
 
 /** Commands of other parts of the extension the panel calls; their arguments are `{ root: Uri, stage }`. */
-const commands = {
-  openStage: 'dvcLens.openStage',
-  reproStage: 'dvcLens.reproStage',
-  reproDownstream: 'dvcLens.reproDownstream',
-  showLastStageLog: 'dvcLens.showLastStageLog',
-} as const;
+const commands = pipelineCommandIds;
 
 async function openStage(repositories: WorkspaceRepositories, root: string, stage: string): Promise<void> {
   const repository = repositories.repositories.find((candidate) => candidate.root.toString() === root);

@@ -1,9 +1,4 @@
 /** dvc.yaml language support: the editor features and the cross-file problems for the diagnostics. */
 export { computeAnalysisProblems } from './analysisProblems';
-export {
-  reproDownstreamCommand,
-  reproStageCommand,
-  type DvcYamlLanguageDependencies,
-  type ReproStageArguments,
-} from './languageDependencies';
+export { type DvcYamlLanguageDependencies, type ReproStageArguments } from './languageDependencies';
 export { dvcYamlSelector, registerDvcYamlLanguageFeatures } from './registerDvcYamlLanguageFeatures';

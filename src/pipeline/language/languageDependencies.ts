@@ -14,10 +14,8 @@ export interface DvcYamlLanguageDependencies {
 }
 
 /** Commands the Run lenses invoke; registered by the run feature. */
-export const reproStageCommand = 'dvcLens.reproStage';
-export const reproDownstreamCommand = 'dvcLens.reproDownstream';
 
-/** The argument of {@link reproStageCommand} and {@link reproDownstreamCommand}. */
+/** The argument of `dvcLens.reproStage` and `dvcLens.reproDownstream`. */
 export interface ReproStageArguments {
   readonly root: vscode.Uri;
   /** A qualified stage name, or the name of a foreach/matrix group (DVC runs all its generated stages). */

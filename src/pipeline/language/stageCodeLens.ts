@@ -9,12 +9,8 @@ import type { Stage } from '../../core/pipeline';
 import { stageGroupStatusLine, stageStatusLine } from '../../core/status/stageStatusText';
 import { qualifiedStageName } from '../../core/pipeline/pipelinePaths';
 import type { DocumentPipelines } from './documentPipeline';
-import {
-  reproDownstreamCommand,
-  reproStageCommand,
-  type DvcYamlLanguageDependencies,
-  type ReproStageArguments,
-} from './languageDependencies';
+import { pipelineCommandIds } from '../pipelineCommandIds';
+import type { DvcYamlLanguageDependencies, ReproStageArguments } from './languageDependencies';
 
 export class StageCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -53,13 +49,13 @@ export class StageCodeLensProvider implements vscode.CodeLensProvider {
       lenses.push(
         new vscode.CodeLens(range, {
           title: `$(play) ${run}`,
-          command: reproStageCommand,
+          command: pipelineCommandIds.reproStage,
           arguments: [args],
         }),
         new vscode.CodeLens(range, {
           title: 'Run downstream',
           tooltip: 'Run this stage and every stage that depends on it',
-          command: reproDownstreamCommand,
+          command: pipelineCommandIds.reproDownstream,
           arguments: [args],
         }),
       );

@@ -1,37 +1,22 @@
 import * as vscode from 'vscode';
 import type { OutputLog } from '../../log/outputLog';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
+import type { RepositoryCommands } from '../../repository/command';
 import type { Repository } from '../../repository/repository';
-import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import type { DvcLocator } from '../../setup/dvcLocator';
-import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { stagesThatWouldRun } from './reproOutput';
 import type { ReproRunResult } from './reproService';
 import type { ReproMode, ReproRequest } from './reproRequest';
-import { dirtyPipelineDocuments, resolveRepository, resolveStageTarget } from './runTargets';
+import { dirtyPipelineDocuments, resolveStageTarget } from './runTargets';
 import { RunSessions } from './runSession';
 import { RunTerminal } from './runTerminal';
 import { StageRunStateStore, type StageRunStates } from './stageRunStates';
-
-/** The run commands; package.json contributes them with these ids. */
-export const runCommandIds = {
-  reproAll: 'dvcLens.reproAll',
-  reproStage: 'dvcLens.reproStage',
-  reproStageSingle: 'dvcLens.reproStageSingle',
-  reproDownstream: 'dvcLens.reproDownstream',
-  reproForce: 'dvcLens.reproForce',
-  reproPull: 'dvcLens.reproPull',
-  reproDryRun: 'dvcLens.reproDryRun',
-  showLastStageLog: 'dvcLens.showLastStageLog',
-  rerunFromHere: 'dvcLens.rerunFromHere',
-} as const;
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 export interface RunCommandDependencies {
   readonly disposables: DisposableStore;
   readonly repositories: WorkspaceRepositories;
-  readonly schedulers: RepositorySchedulers;
-  readonly locator: DvcLocator;
+  readonly commands: RepositoryCommands;
   readonly log: OutputLog;
   /** The extension's workspace storage folder (history and run logs go there). */
   readonly storageDir: string;
@@ -39,29 +24,25 @@ export interface RunCommandDependencies {
 
 /** Registers the run commands; returns the live stage states and run history for the views. */
 export function registerRunCommands(deps: RunCommandDependencies): StageRunStates {
-  const { disposables, repositories, log } = deps;
+  const { disposables, repositories, commands, log } = deps;
   const states = disposables.register(new StageRunStateStore(repositories, deps.storageDir));
   const terminal = disposables.register(new RunTerminal(() => runSessions.cancelAll()));
   const runSessions = disposables.register(new RunSessions({ ...deps, states, terminal }));
 
-  /** Runs a request after the checks every run shares; shows a failed stage with its actions. */
+  /** Runs a request (the runtime checks trust and DVC); shows a failed stage with its actions. */
   const start = async (
     repository: Repository,
     request: ReproRequest,
     expected: readonly string[],
   ): Promise<void> => {
-    if (!isTrusted()) {
-      void vscode.window.showWarningMessage(restrictedModeMessage);
-      return;
-    }
     if (!(await saveDirtyPipelineFiles(repository))) return;
     if (request.dryRun) return dryRun(repository, request);
-    const result = await runSessions.run(repository.root, request, expected);
+    const result = await runSessions.run(repository, request, expected);
     if (result?.outcome === 'failed') await reportFailure(repository, result);
   };
 
   const dryRun = async (repository: Repository, request: ReproRequest): Promise<void> => {
-    const result = await runSessions.run(repository.root, request, []);
+    const result = await runSessions.run(repository, request, []);
     if (!result) return;
     if (result.outcome === 'failed') return reportFailure(repository, result);
     const { run, restore } = stagesThatWouldRun(result.events);
@@ -103,40 +84,37 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
   const stageCommand =
     (mode: ReproMode, flags: Partial<ReproRequest> = {}) =>
     async (argument?: unknown): Promise<void> => {
-      if (!isTrusted()) {
-        void vscode.window.showWarningMessage(restrictedModeMessage);
-        return;
-      }
       const target = await resolveStageTarget(argument, repositories);
       if (!target) return;
       await start(target.repository, { targets: [target.stage], mode, ...flags }, [target.stage]);
     };
 
-  const register = (id: string, handler: (argument?: unknown) => Promise<void>): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  register(runCommandIds.reproAll, async (argument) => {
-    if (!isTrusted()) {
-      void vscode.window.showWarningMessage(restrictedModeMessage);
-      return;
-    }
-    const repository = await resolveRepository(argument, repositories);
-    if (!repository) return;
-    // DVC reproduces only ./dvc.yaml without targets: naming every dvc.yaml covers nested pipelines too.
-    const files = repository.pipelines.map((pipeline) => pipeline.file);
-    const stages = repository.pipelines.flatMap((pipeline) =>
-      pipeline.stages.map((stage) => stage.qualifiedName),
-    );
-    await start(repository, { targets: files, mode: 'all' }, stages);
-  });
-  register(runCommandIds.reproStage, stageCommand('withUpstream'));
-  register(runCommandIds.reproStageSingle, stageCommand('single'));
-  register(runCommandIds.reproDownstream, stageCommand('downstream'));
-  register(runCommandIds.rerunFromHere, stageCommand('downstream'));
-  register(runCommandIds.reproForce, stageCommand('single', { force: true }));
-  register(runCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
-  register(runCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
-  register(runCommandIds.showLastStageLog, async (argument) => {
+  commands.repositoryCommand(
+    pipelineCommandIds.reproAll,
+    {
+      pickTitle: 'Reproduce the pipelines of which repository?',
+      accepts: (repository: Repository) => repository.pipelines.length > 0,
+      noRepository: 'DVC Lens: there is no pipeline to run (no dvc.yaml with stages).',
+    },
+    async ({ repository }) => {
+      // DVC reproduces only ./dvc.yaml without targets: naming every dvc.yaml covers nested pipelines too.
+      const files = repository.pipelines.map((pipeline) => pipeline.file);
+      const stages = repository.pipelines.flatMap((pipeline) =>
+        pipeline.stages.map((stage) => stage.qualifiedName),
+      );
+      await start(repository, { targets: files, mode: 'all' }, stages);
+    },
+  );
+  // The stage names the repository: the trust gate first, the rest of the runtime in RunSessions.
+  commands.registerTrusted(pipelineCommandIds.reproStage, stageCommand('withUpstream'));
+  commands.registerTrusted(pipelineCommandIds.reproStageSingle, stageCommand('single'));
+  commands.registerTrusted(pipelineCommandIds.reproDownstream, stageCommand('downstream'));
+  commands.registerTrusted(pipelineCommandIds.rerunFromHere, stageCommand('downstream'));
+  commands.registerTrusted(pipelineCommandIds.reproForce, stageCommand('single', { force: true }));
+  commands.registerTrusted(pipelineCommandIds.reproPull, stageCommand('withUpstream', { pull: true }));
+  commands.registerTrusted(pipelineCommandIds.reproDryRun, stageCommand('withUpstream', { dryRun: true }));
+  // Opening a log file runs nothing: allowed in Restricted Mode.
+  commands.register(pipelineCommandIds.showLastStageLog, async (argument) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const record = states.lastRun(target.repository.root.fsPath, target.stage);

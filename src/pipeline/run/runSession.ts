@@ -1,29 +1,32 @@
 import * as vscode from 'vscode';
-import { DvcCli } from '../../cli/dvcCli';
+import type { DvcCli } from '../../cli/dvcCli';
 import { isCancellation } from '../../cli/processError';
 import type { OutputLog } from '../../log/outputLog';
-import type { RepositorySchedulers } from '../../repository/repositorySchedulers';
-import type { DvcLocator } from '../../setup/dvcLocator';
-import { withCancellableProgress } from '../../ui/progress';
-import { errorText, showErrorWithLog } from '../../ui/messages';
+import type { RepositoryCommands } from '../../repository/command';
+import type { CommandProgress } from '../../repository/commandRuntime';
+import type { Repository } from '../../repository/repository';
+import { errorText } from '../../ui/messages';
 import { ReproService, type ReproRunResult } from './reproService';
 import { reproCommandText, type ReproRequest } from './reproRequest';
 import type { RunTerminal } from './runTerminal';
 import type { StageRunStateStore } from './stageRunStates';
 
 export interface RunSessionDependencies {
-  readonly schedulers: RepositorySchedulers;
-  readonly locator: DvcLocator;
+  readonly commands: RepositoryCommands;
   readonly log: OutputLog;
   readonly states: StageRunStateStore;
   readonly terminal: RunTerminal;
   readonly storageDir: string;
 }
 
+const DVC_MISSING =
+  'DVC Lens: DVC was not found, so nothing ran. Choose a DVC executable or install DVC, then run again.';
+
 /**
- * Runs one request with everything a person sees: output in the Runs terminal, a status bar item, a progress
- * notification with Cancel (queued while another DVC write of the repository runs), and live stage states.
- * Resolves to the result, or undefined when cancelled or DVC could not start (already reported).
+ * Runs one request through the command runtime (trust, DVC, progress with Cancel, the error with "Show Log")
+ * with everything a person sees besides: output in the Runs terminal, a status bar item, the queue position
+ * while another DVC write of the repository runs, and live stage states. Resolves to the result, or
+ * undefined when cancelled or DVC could not start (already reported).
  */
 export class RunSessions implements vscode.Disposable {
   private readonly active = new Set<AbortController>();
@@ -34,29 +37,45 @@ export class RunSessions implements vscode.Disposable {
     for (const controller of this.active) controller.abort();
   }
 
-  async run(
-    root: vscode.Uri,
+  run(
+    repository: Repository,
     request: ReproRequest,
     expectedStages: readonly string[],
   ): Promise<ReproRunResult | undefined> {
+    const commandText = reproCommandText(request);
+    return this.deps.commands.runIn(
+      repository,
+      {
+        needsDvc: true,
+        dvcMissing: DVC_MISSING,
+        failure: (error) => `DVC Lens: ${commandText} could not run: ${errorText(error)}`,
+      },
+      [],
+      ({ dvc, progress }) => this.runWith(repository, dvc, progress, request, expectedStages),
+    );
+  }
+
+  dispose(): void {
+    this.cancelAll();
+  }
+
+  private async runWith(
+    repository: Repository,
+    cli: DvcCli,
+    progress: CommandProgress,
+    request: ReproRequest,
+    expectedStages: readonly string[],
+  ): Promise<ReproRunResult> {
     const { log, states, terminal } = this.deps;
-    const executable = await this.deps.locator.ready();
-    if (!executable) {
-      await showErrorWithLog(
-        log,
-        'DVC Lens: DVC was not found, so nothing ran. Choose a DVC executable or install DVC, then run again.',
-      );
-      return undefined;
-    }
-    const rootPath = root.fsPath;
-    const scheduler = this.deps.schedulers.for(rootPath);
+    const rootPath = repository.root.fsPath;
     const service = new ReproService({
-      cli: new DvcCli(executable, scheduler),
-      scheduler,
+      cli,
+      scheduler: repository.scheduler,
       history: states.historyOf(rootPath),
       logDir: `${this.deps.storageDir}/logs`,
     });
     const commandText = reproCommandText(request);
+    // Closing the Runs terminal cancels every run: one controller per run joins the two signals.
     const controller = new AbortController();
     this.active.add(controller);
     const statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
@@ -67,7 +86,7 @@ export class RunSessions implements vscode.Disposable {
     terminal.show();
     terminal.heading(`$ ${commandText}    (${rootPath})`);
     try {
-      return await withCancellableProgress(`DVC Lens: ${commandText}`, async (signal, report) => {
+      return await progress.run(commandText, async (signal, report) => {
         signal.addEventListener('abort', () => controller.abort(), { once: true });
         const result = await service.run(request, {
           signal: controller.signal,
@@ -103,17 +122,11 @@ export class RunSessions implements vscode.Disposable {
         terminal.heading(`■ ${commandText} cancelled`);
         log.append(`${commandText} cancelled`);
         states.historyChanged();
-        return undefined;
       }
-      await showErrorWithLog(log, `DVC Lens: ${commandText} could not run: ${errorText(error)}`);
-      return undefined;
+      throw error;
     } finally {
       this.active.delete(controller);
       statusItem.dispose();
     }
-  }
-
-  dispose(): void {
-    this.cancelAll();
   }
 }

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { pickRepository } from '../../ui/pickRepository';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 
@@ -32,23 +31,6 @@ export async function resolveStageTarget(
     }
   }
   return pickStage(repositories);
-}
-
-/** The repository a whole-pipeline command runs in: the node's, the only one, or the one the user picks. */
-export async function resolveRepository(
-  argument: unknown,
-  repositories: WorkspaceRepositories,
-): Promise<Repository | undefined> {
-  if (isRecord(argument)) {
-    const candidate = argument.repository ?? argument;
-    if (isRecord(candidate) && candidate.root instanceof vscode.Uri) {
-      const root = candidate.root.toString();
-      const found = repositories.repositories.find((repository) => repository.root.toString() === root);
-      if (found) return found;
-    }
-  }
-  const withPipelines = repositories.repositories.filter((repository) => repository.pipelines.length > 0);
-  return pickRepository(withPipelines, 'Reproduce the pipelines of which repository?');
 }
 
 async function pickStage(repositories: WorkspaceRepositories): Promise<StageTarget | undefined> {

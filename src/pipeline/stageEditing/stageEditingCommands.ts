@@ -1,87 +1,68 @@
 /** Add Stage, Remove Stage and Open Stage Script: the commands and what they ask before DVC runs. */
 import * as vscode from 'vscode';
-import { pickRepository as pickAmong } from '../../ui/pickRepository';
-import { isCancellation, isProcessError } from '../../cli/processError';
+import { isProcessError } from '../../cli/processError';
 import type { OutputLog } from '../../log/outputLog';
-import type { DisposableStore } from '../../lifecycle/disposableStore';
+import type { RepositoryCommands } from '../../repository/command';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import { isTrusted, restrictedModeMessage } from '../../trust/workspaceTrust';
 import { errorText, showErrorWithLog } from '../../ui/messages';
-import { withCancellableProgress } from '../../ui/progress';
 import { toVscodeRange } from '../pipelineDiagnostics';
 import { dirtyPipelineDocuments, resolveStageTarget } from '../run/runTargets';
 import type { StageDraft } from './stageDraft';
 import { StageEditor } from './stageEditor';
 import { findStage, findStageScript, rootStageNames } from './stageLookup';
 import { promptStageDraft } from './stagePrompts';
-
-/** The stage editing commands; package.json contributes them with these ids. */
-export const stageEditingCommandIds = {
-  addStage: 'dvcLens.addStage',
-  removeStage: 'dvcLens.removeStage',
-  openStageScript: 'dvcLens.openStageScript',
-} as const;
-
-/** `dvcLens.openStage` of pipelineCommands.ts: (uri, range) opens dvc.yaml at the stage. */
-const openStageCommand = 'dvcLens.openStage';
+import { pipelineCommandIds } from '../pipelineCommandIds';
 
 export interface StageEditingDependencies {
-  readonly disposables: DisposableStore;
   readonly repositories: WorkspaceRepositories;
+  readonly commands: RepositoryCommands;
   readonly log: OutputLog;
 }
 
-export function registerStageEditingCommands(deps: StageEditingDependencies): void {
-  const { disposables, repositories, log } = deps;
+/** Stage edits need DVC (it writes dvc.yaml and dvc.lock); without it the runtime says this. */
+const stageEditOptions = {
+  needsDvc: true,
+  dvcMissing:
+    'DVC Lens: DVC was not found, so the pipeline was not changed. Choose a DVC executable or install DVC, then try again.',
+} as const;
 
-  const editorFor = async (repository: Repository): Promise<StageEditor | undefined> => {
-    const cli = await repository.dvc();
-    if (cli) return new StageEditor(cli, repository.scheduler);
-    await showErrorWithLog(
-      log,
-      'DVC Lens: DVC was not found, so the pipeline was not changed. Choose a DVC executable or install DVC, then try again.',
-    );
-    return undefined;
-  };
+export function registerStageEditingCommands(deps: StageEditingDependencies): void {
+  const { repositories, commands, log } = deps;
 
   const openStage = async (repository: Repository, qualifiedName: string): Promise<void> => {
     const located = findStage(repository, qualifiedName);
     const uri = vscode.Uri.joinPath(repository.root, located?.pipeline.file ?? 'dvc.yaml');
     const range = located ? toVscodeRange(located.stage.range) : undefined;
-    await vscode.commands.executeCommand(openStageCommand, uri, range);
+    await vscode.commands.executeCommand(pipelineCommandIds.openStage, uri, range);
   };
 
-  const addStage = async (argument?: unknown): Promise<void> => {
-    if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
-    const given = draftArgument(argument);
-    const repository = await pickRepository(given ? { root: given.root } : argument, repositories);
-    if (!repository) {
-      void vscode.window.showInformationMessage('DVC Lens: open a DVC repository to add a stage to it.');
-      return;
-    }
-    const draft = given?.draft ?? (await promptStageDraft(repository));
-    if (!draft) return;
-    const editor = await editorFor(repository);
-    if (!editor || !(await saveDirtyPipelines(repository))) return;
-    try {
-      await withCancellableProgress(`DVC Lens: adding stage ${draft.name}`, (signal) =>
-        editor.add(draft, rootStageNames(repository), signal),
+  // Unlike the run commands this takes repositories without any dvc.yaml yet (a first stage is the usual case).
+  commands.repositoryCommand(
+    pipelineCommandIds.addStage,
+    {
+      ...stageEditOptions,
+      pickTitle: 'Add a stage to which repository?',
+      noRepository: 'DVC Lens: open a DVC repository to add a stage to it.',
+    },
+    async ({ repository, dvc, args, progress }) => {
+      const draft = draftArgument(args[0])?.draft ?? (await promptStageDraft(repository));
+      if (!draft) return;
+      if (!(await saveDirtyPipelines(repository))) return;
+      const editor = new StageEditor(dvc, repository.scheduler);
+      await progress.run(
+        `adding stage ${draft.name}`,
+        (signal) => editor.add(draft, rootStageNames(repository), signal),
+        (error) =>
+          `DVC Lens: stage '${draft.name}' was not added: ${dvcErrorText(error)} Fix it and add the stage again.`,
       );
-    } catch (error) {
-      if (isCancellation(error)) return;
-      await showErrorWithLog(
-        log,
-        `DVC Lens: stage '${draft.name}' was not added: ${dvcErrorText(error)} Fix it and add the stage again.`,
-      );
-      return;
-    }
-    await repositories.rescan();
-    await openStage(repository, draft.name);
-  };
+      await repositories.rescan();
+      await openStage(repository, draft.name);
+    },
+  );
 
-  const removeStage = async (argument?: unknown): Promise<void> => {
-    if (!isTrusted()) return void vscode.window.showWarningMessage(restrictedModeMessage);
+  // The stage names the repository: the trust gate first, the rest of the runtime once it is known.
+  commands.registerTrusted(pipelineCommandIds.removeStage, async (argument?: unknown) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const located = findStage(target.repository, target.stage);
@@ -107,25 +88,25 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
       );
       if (picked !== 'Remove Stage') return;
     }
-    const editor = await editorFor(target.repository);
-    if (!editor || !(await saveDirtyPipelines(target.repository))) return;
-    try {
-      await withCancellableProgress(`DVC Lens: removing stage ${target.stage}`, (signal) =>
-        editor.remove(target.stage, signal),
-      );
-    } catch (error) {
-      if (isCancellation(error)) return;
-      await showErrorWithLog(
-        log,
-        `DVC Lens: stage '${target.stage}' was not removed: ${dvcErrorText(error)}`,
-      );
-      return;
-    }
-    await repositories.rescan();
-  };
+    await commands.runIn(
+      target.repository,
+      stageEditOptions,
+      [argument],
+      async ({ repository, dvc, progress }) => {
+        if (!(await saveDirtyPipelines(repository))) return;
+        const editor = new StageEditor(dvc, repository.scheduler);
+        await progress.run(
+          `removing stage ${target.stage}`,
+          (signal) => editor.remove(target.stage, signal),
+          (error) => `DVC Lens: stage '${target.stage}' was not removed: ${dvcErrorText(error)}`,
+        );
+        await repositories.rescan();
+      },
+    );
+  });
 
   // Reading a file runs nothing, so this one also works in Restricted Mode.
-  const openStageScript = async (argument?: unknown): Promise<void> => {
+  commands.register(pipelineCommandIds.openStageScript, async (argument?: unknown) => {
     const target = await resolveStageTarget(argument, repositories);
     if (!target) return;
     const located = findStage(target.repository, target.stage);
@@ -146,14 +127,7 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
         `DVC Lens: could not open the script of '${target.stage}': ${errorText(error)}`,
       );
     }
-  };
-
-  const register = (id: string, handler: (argument?: unknown) => Promise<void>): void => {
-    disposables.register(vscode.commands.registerCommand(id, handler));
-  };
-  register(stageEditingCommandIds.addStage, addStage);
-  register(stageEditingCommandIds.removeStage, removeStage);
-  register(stageEditingCommandIds.openStageScript, openStageScript);
+  });
 }
 
 /**
@@ -163,26 +137,6 @@ export function registerStageEditingCommands(deps: StageEditingDependencies): vo
 async function saveDirtyPipelines(repository: Repository): Promise<boolean> {
   for (const document of dirtyPipelineDocuments(repository)) if (!(await document.save())) return false;
   return true;
-}
-
-/**
- * Where a new stage goes: the argument's repository, else the only one, else a pick. Unlike the run
- * commands this includes repositories without any dvc.yaml yet (a first stage is the usual case).
- */
-async function pickRepository(
-  argument: unknown,
-  repositories: WorkspaceRepositories,
-): Promise<Repository | undefined> {
-  const all = repositories.repositories;
-  if (isRecord(argument)) {
-    const candidate = argument.repository ?? argument;
-    if (isRecord(candidate) && candidate.root instanceof vscode.Uri) {
-      const root = candidate.root.toString();
-      const found = all.find((repository) => repository.root.toString() === root);
-      if (found) return found;
-    }
-  }
-  return pickAmong(all, 'Add a stage to which repository?');
 }
 
 /** `{ root, draft }` from tests and other extensions: add without asking. */

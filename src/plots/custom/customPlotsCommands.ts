@@ -17,7 +17,6 @@ import type { ExperimentsStore } from '../../experiments/experimentsStore';
 import type { OutputLog } from '../../log/outputLog';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import { isTrusted } from '../../trust/workspaceTrust';
 import { pickRepository } from '../../ui/pickRepository';
 import { withCancellableProgress } from '../../ui/progress';
 import { customPlotArgument, describesPlot, type CustomPlotArgument } from './customPlotArguments';
@@ -66,7 +65,7 @@ export function customPlotsCommands(deps: CustomPlotsCommandDeps): CustomPlotsCo
    */
   const columnsFor = async (root: string): Promise<ExperimentColumn[]> => {
     const state = (): ReturnType<ExperimentsStore['get']> => deps.experiments.get(root);
-    if (!state()?.model && isTrusted())
+    if (!state()?.model && deps.repositories.repositoryOf(vscode.Uri.parse(root))?.isTrusted)
       await withCancellableProgress(
         'DVC Lens: reading the experiments',
         (signal) =>

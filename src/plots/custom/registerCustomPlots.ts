@@ -9,11 +9,8 @@ import type { DataFeatureDependencies } from '../../data/registerDataFeatures';
 import type { ExperimentsStore } from '../../experiments/experimentsStore';
 import { errorText } from '../../ui/messages';
 import { plotsCommandIds } from '../plotsCommandIds';
-import { customPlotsCommandIds } from './customPlotsCommandIds';
 import { customPlotsCommands } from './customPlotsCommands';
 import { CustomPlotsHost } from './customPlotsHost';
-
-export { customPlotsCommandIds } from './customPlotsCommandIds';
 
 /** What the plots feature (and the suite) reads of custom plots. */
 export interface CustomPlotFeatures {
@@ -24,7 +21,7 @@ export interface CustomPlotFeatures {
 }
 
 export function registerCustomPlots(
-  deps: Pick<DataFeatureDependencies, 'disposables' | 'context' | 'repositories' | 'log'>,
+  deps: Pick<DataFeatureDependencies, 'disposables' | 'context' | 'repositories' | 'log' | 'commands'>,
   experiments: ExperimentsStore,
 ): CustomPlotFeatures {
   const { disposables, context, log } = deps;
@@ -48,16 +45,16 @@ export function registerCustomPlots(
     let host = hosts.get(root);
     if (!host) {
       host = new CustomPlotsHost(root, records, experiments, {
-        add: (at) => run(customPlotsCommandIds.addCustomPlot, { root: at }),
-        edit: (at, id) => run(customPlotsCommandIds.editCustomPlot, { root: at, id }),
-        remove: (at, id) => run(customPlotsCommandIds.removeCustomPlot, { root: at, id }),
+        add: (at) => run(plotsCommandIds.addCustomPlot, { root: at }),
+        edit: (at, id) => run(plotsCommandIds.editCustomPlot, { root: at, id }),
+        remove: (at, id) => run(plotsCommandIds.removeCustomPlot, { root: at, id }),
       });
       hosts.set(root, host);
     }
     return host;
   };
 
-  const commands = customPlotsCommands({
+  const actions = customPlotsCommands({
     repositories: deps.repositories,
     experiments,
     records,
@@ -65,10 +62,8 @@ export function registerCustomPlots(
     changed: (root) => hostFor(root).definitionsChanged(),
     showDashboard: (root) => run(plotsCommandIds.showPlots, { root }),
   });
-  disposables.register(vscode.commands.registerCommand(customPlotsCommandIds.addCustomPlot, commands.add));
-  disposables.register(vscode.commands.registerCommand(customPlotsCommandIds.editCustomPlot, commands.edit));
-  disposables.register(
-    vscode.commands.registerCommand(customPlotsCommandIds.removeCustomPlot, commands.remove),
-  );
+  deps.commands.register(plotsCommandIds.addCustomPlot, actions.add);
+  deps.commands.register(plotsCommandIds.editCustomPlot, actions.edit);
+  deps.commands.register(plotsCommandIds.removeCustomPlot, actions.remove);
   return { hostFor, definitions: (root) => records.list(root) };
 }

@@ -4,3 +4,4 @@ import './remotesRestricted.test';
 import './dataRestricted.test';
 import './experiments.test';
 import './repositoryHub.test';
+import './commandRuntime.test';

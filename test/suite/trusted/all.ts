@@ -21,3 +21,4 @@ import './customPlots.test';
 import './history.test';
 import './experimentBranches.test';
 import './repositoryHub.test';
+import './commandRuntime.test';

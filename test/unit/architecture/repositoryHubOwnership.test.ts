@@ -13,17 +13,6 @@ const srcRoot = join(__dirname, '..', '..', '..', 'src');
 /** Where each construct may appear: the hub, and the CLI classes' own folder. */
 const allowedFolders = ['repository/', 'cli/'];
 
-/**
- * Files other branches of issue 12 move onto the hub (each owned by a parallel change: the data and remote
- * command runtimes, history tools, the run session). Empty this list as they land; never add to it.
- */
-const pendingMigration = new Set([
-  'data/dataCommandRuntime.ts',
-  'history/historyTools.ts',
-  'pipeline/run/runSession.ts',
-  'remotes/remoteContext.ts',
-]);
-
 const ownedByHub = [/\bnew DvcCli\(/, /\bnew GitCli\(/, /\bcreateFileSystemWatcher\(/];
 
 /** The concepts' workspace-level faces: their per-repository state lives in slices now. */
@@ -52,7 +41,7 @@ async function sourceFiles(): Promise<string[]> {
 void test('only the repository hub builds DVC and git CLIs and file watchers', async () => {
   const offenders: string[] = [];
   for (const file of await sourceFiles()) {
-    if (allowedFolders.some((folder) => file.startsWith(folder)) || pendingMigration.has(file)) continue;
+    if (allowedFolders.some((folder) => file.startsWith(folder))) continue;
     const text = await readFile(join(srcRoot, file), 'utf8');
     for (const pattern of ownedByHub) if (pattern.test(text)) offenders.push(`${file}: ${pattern.source}`);
   }
@@ -78,5 +67,5 @@ void test('the scan sees what it looks for (a check that matches nothing proves 
   assert.ok(mapField.test('  private readonly states = new Map<string, State>();'));
   assert.ok(mapField.test('  const open = new Map<string, PlotsDashboard>();'));
   assert.ok(!mapField.test('    return new Map(targets.map((slice) => [slice.root, slice]));'));
-  for (const file of [...faces, ...pendingMigration]) await readFile(join(srcRoot, file), 'utf8');
+  for (const file of faces) await readFile(join(srcRoot, file), 'utf8');
 });

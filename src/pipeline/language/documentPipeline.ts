@@ -61,7 +61,7 @@ export class DocumentPipelines implements vscode.Disposable {
 }
 
 async function parseDocument(file: string, text: string, folder: vscode.Uri): Promise<Pipeline> {
-  const names = pipelineParamsFiles(text);
+  const names = pipelineParamsFiles(text, file);
   const texts = await Promise.all(names.map((name) => readWorkspaceText(vscode.Uri.joinPath(folder, name))));
   return parsePipeline({
     file,

@@ -4,7 +4,7 @@
  * time (a budget nobody foresaw) or the worker dies. Requests and their answers are plain structured data.
  */
 import { Worker } from 'node:worker_threads';
-import type { Pipeline } from '../core/pipeline/model';
+import type { Pipeline, Stage } from '../core/pipeline/model';
 import type { WorkspaceFile, WorkspacePipelineInput } from '../core/pipeline/workspacePipeline';
 import type { PipelineParseRequest, PipelineParseResponse } from './pipelineParseWorker';
 
@@ -15,6 +15,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 interface Waiter {
   readonly request: PipelineParseRequest;
+  /** The stages received so far, for a pipeline request. */
+  readonly stages: Stage[];
   readonly resolve: (response: PipelineParseResponse) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -56,7 +58,7 @@ export class PipelineParseClient {
   private send(request: PipelineParseRequest, resolve: Waiter['resolve'], reject: Waiter['reject']): void {
     const worker = (this.worker ??= this.start());
     const timer = setTimeout(() => this.overran(request.id), this.timeoutMs);
-    this.pending.set(request.id, { request, resolve, reject, timer });
+    this.pending.set(request.id, { request, stages: [], resolve, reject, timer });
     // Only while a parse is pending does the worker keep the process alive.
     worker.ref();
     worker.postMessage(request);
@@ -71,6 +73,7 @@ export class PipelineParseClient {
     void worker?.terminate();
     for (const waiter of waiters) {
       clearTimeout(waiter.timer);
+      waiter.stages.length = 0;
       if (waiter.request.id === id)
         waiter.reject(
           new Error(`parsing took longer than ${this.timeoutMs / 1000} s; DVC Lens gave up on it`),
@@ -84,11 +87,19 @@ export class PipelineParseClient {
     worker.unref();
     worker.on('message', (response: PipelineParseResponse) => {
       const waiter = this.pending.get(response.id);
+      if ('stages' in response) {
+        for (const stage of response.stages) waiter?.stages.push(stage);
+        return;
+      }
       this.pending.delete(response.id);
       if (this.pending.size === 0) worker.unref();
       if (!waiter) return;
       clearTimeout(waiter.timer);
-      waiter.resolve(response);
+      waiter.resolve(
+        'pipeline' in response
+          ? { ...response, pipeline: { ...response.pipeline, stages: waiter.stages } }
+          : response,
+      );
     });
     worker.on('error', (error) => this.stop(error));
     worker.on('exit', () => {

@@ -4,7 +4,7 @@
  * `{ id, ... }` in, `{ id, result }` or `{ id, error }` out.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Pipeline } from '../core/pipeline/model';
+import type { Pipeline, Stage } from '../core/pipeline/model';
 import {
   parseWorkspacePipeline,
   workspacePipelineParamsFiles,
@@ -22,22 +22,34 @@ export type PipelineParseRequest =
     }
   | { readonly id: number; readonly kind: 'pipeline'; readonly input: WorkspacePipelineInput };
 
-/** The worker answers each request once, by its id. */
+/**
+ * The worker answers each request once, by its id. A pipeline's stages come first in chunks, then the
+ * pipeline without them: the host decodes each message on its own thread, and 20,000 stages in one message
+ * would block it for a tenth of a second.
+ */
 export type PipelineParseResponse =
   | { readonly id: number; readonly paramsFiles: readonly string[] }
+  | { readonly id: number; readonly stages: readonly Stage[] }
   | { readonly id: number; readonly pipeline: Pipeline }
   | { readonly id: number; readonly error: string };
 
-function answer(request: PipelineParseRequest): PipelineParseResponse {
+/** Small enough that one chunk decodes in a few milliseconds on the host. */
+const stagesPerMessage = 500;
+
+function answer(request: PipelineParseRequest): PipelineParseResponse[] {
   try {
-    return request.kind === 'paramsFiles'
-      ? { id: request.id, paramsFiles: workspacePipelineParamsFiles(request.file, request.dvcYaml) }
-      : { id: request.id, pipeline: parseWorkspacePipeline(request.input) };
+    if (request.kind === 'paramsFiles')
+      return [{ id: request.id, paramsFiles: workspacePipelineParamsFiles(request.file, request.dvcYaml) }];
+    const pipeline = parseWorkspacePipeline(request.input);
+    const chunks: PipelineParseResponse[] = [];
+    for (let start = 0; start < pipeline.stages.length; start += stagesPerMessage)
+      chunks.push({ id: request.id, stages: pipeline.stages.slice(start, start + stagesPerMessage) });
+    return [...chunks, { id: request.id, pipeline: { ...pipeline, stages: [] } }];
   } catch (error: unknown) {
-    return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    return [{ id: request.id, error: error instanceof Error ? error.message : String(error) }];
   }
 }
 
 parentPort?.on('message', (request: PipelineParseRequest) => {
-  parentPort?.postMessage(answer(request));
+  for (const response of answer(request)) parentPort?.postMessage(response);
 });

@@ -3,3 +3,4 @@ import './restrictedMode.test';
 import './remotesRestricted.test';
 import './dataRestricted.test';
 import './experiments.test';
+import './hostileRestricted.test';

@@ -34,7 +34,7 @@ export type PipelineParseResponse =
   | { readonly id: number; readonly error: string };
 
 /** Small enough that one chunk decodes in a few milliseconds on the host. */
-const stagesPerMessage = 500;
+const stagesPerMessage = 200;
 
 function answer(request: PipelineParseRequest): PipelineParseResponse[] {
   try {

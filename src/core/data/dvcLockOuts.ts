@@ -36,7 +36,10 @@ export function parseDvcLockOuts(text: string, lockFile = 'dvc.lock'): DvcLockOu
   });
   const lineOf = (node: unknown): number => lineCounter.linePos((node as Node | null)?.range?.[0] ?? 0).line;
   if (breach)
-    return { outs: [], problems: [{ message: breach.message, line: lineCounter.linePos(breach.offset).line }] };
+    return {
+      outs: [],
+      problems: [{ message: breach.message, line: lineCounter.linePos(breach.offset).line }],
+    };
   if (doc.errors.length > 0)
     return {
       outs: [],

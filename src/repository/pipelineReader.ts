@@ -36,13 +36,31 @@ async function readWorkspaceFile(uri: vscode.Uri): Promise<WorkspaceFile> {
  * exceeded, a parse that overran, a worker that died) come back inside the pipeline, so one broken file
  * never hides the others.
  */
-export async function readPipeline(root: vscode.Uri, dvcYaml: vscode.Uri): Promise<PipelineRead> {
+export function readPipeline(root: vscode.Uri, dvcYaml: vscode.Uri): Promise<PipelineRead> {
+  return parseInWorker(root, dvcYaml, readWorkspaceFile(dvcYaml));
+}
+
+/** An editor's unsaved dvc.yaml text, parsed like {@link readPipeline} with the other files from disk. */
+export async function parseUnsavedPipeline(
+  root: vscode.Uri,
+  dvcYaml: vscode.Uri,
+  text: string,
+): Promise<Pipeline> {
+  const bytes = new TextEncoder().encode(text);
+  return (await parseInWorker(root, dvcYaml, Promise.resolve({ kind: 'bytes', bytes }))).pipeline;
+}
+
+async function parseInWorker(
+  root: vscode.Uri,
+  dvcYaml: vscode.Uri,
+  dvcYamlContent: Promise<WorkspaceFile>,
+): Promise<PipelineRead> {
   const file = relativePath(root, dvcYaml);
   const folder = vscode.Uri.joinPath(dvcYaml, '..');
   const lockUri = vscode.Uri.joinPath(folder, 'dvc.lock');
   let sourceFiles: vscode.Uri[] = [dvcYaml, lockUri];
   try {
-    const [text, dvcLock] = await Promise.all([readWorkspaceFile(dvcYaml), readWorkspaceFile(lockUri)]);
+    const [text, dvcLock] = await Promise.all([dvcYamlContent, readWorkspaceFile(lockUri)]);
     const paramsNames = await pipelineParser().paramsFiles(file, text);
     const paramsUris = paramsNames.map((name) => vscode.Uri.joinPath(folder, name));
     sourceFiles = [dvcYaml, lockUri, ...paramsUris];

@@ -8,8 +8,13 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const hostOptions = {
-  // The report's SVG renderer runs in a worker thread of its own file, so vega stays out of the host's bundle.
-  entryPoints: { extension: 'src/extension.ts', reportSvgWorker: 'src/report/svgWorker.ts' },
+  // The report's SVG renderer runs in a worker thread of its own file, so vega stays out of the host's bundle;
+  // pipelines (dvc.yaml, params, dvc.lock) are parsed in one, so a huge or hostile file never blocks the host.
+  entryPoints: {
+    extension: 'src/extension.ts',
+    reportSvgWorker: 'src/report/svgWorker.ts',
+    pipelineParseWorker: 'src/repository/pipelineParseWorker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -8,6 +8,7 @@
 #   lint         eslint . and prettier --check .
 #   build        node scripts/build.mjs (extension, webviews, extension-host suites)
 #   unit         npm run test:unit           (node:test)
+#   fuzz         npm run test:fuzz           (node:test + fast-check: every parser, random and hostile documents)
 #   integration  npm run test:integration    (node:test, real git and DVC)
 #   package      npm run package             (production build + .vsix)
 #   suite        npm run test:suite          (trusted + Restricted Mode suites inside code-server)
@@ -127,6 +128,7 @@ floor typecheck check 300 npx tsc -p . --noEmit
 floor lint check 300 npm run --silent lint
 floor build check 300 npm run --silent build
 floor unit tests 300 npm run --silent test:unit
+floor fuzz tests 300 npm run --silent test:fuzz
 floor integration tests 2100 npm run --silent test:integration
 floor package check 300 npm run --silent package
 floor suite tests 1200 npm run --silent test:suite

@@ -221,7 +221,10 @@ export class Repository implements vscode.Disposable {
   private async reload(files: readonly vscode.Uri[]): Promise<void> {
     if (files.length === 0 && this.pipelinesByFile.size === this.pipelineFiles.length) return;
     const generation = ++this.generation;
-    const reads = await Promise.all(files.map((file) => readPipeline(this.root, file)));
+    // Per file: a read that fails keeps that pipeline as it was; the others still refresh.
+    const reads = await Promise.all(
+      files.map((file) => readPipeline(this.root, file).catch(() => undefined)),
+    );
     // A newer reload started while this one read files: its result wins, this one is dropped.
     if (generation !== this.generation && files.length === this.pipelineFiles.length) return;
     const present = new Set(this.pipelineFiles.map((uri) => uri.toString()));

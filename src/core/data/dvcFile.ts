@@ -3,7 +3,8 @@
  * `outs:` with one entry per tracked path, `md5` (a `.dir` suffix for directories), `size`, `nfiles` (directories
  * only), `hash: md5` and `path` relative to the `.dvc` file's folder. Read in-process so trees paint without DVC.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node } from 'yaml';
+import { parseYamlWithinLimits } from '../parseLimits/yamlLimits';
 
 /** One tracked output of a `.dvc` file. */
 export interface DvcFileOut {
@@ -31,8 +32,9 @@ export interface DvcFile {
 
 export function parseDvcFile(text: string): DvcFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, breach } = parseYamlWithinLimits('.dvc file', text, { lineCounter, prettyErrors: false });
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
+  if (breach) return { outs: [], problems: [{ message: breach.message, line: lineOf(breach.offset) }] };
   const nodeLine = (node: unknown): number => lineOf((node as Node | null)?.range?.[0]);
   const problems: DvcFileProblem[] = doc.errors.map((error) => ({
     message: error.message.split('\n')[0] ?? error.message,

@@ -3,7 +3,8 @@
  * folders, `size`, `nfiles`), read in-process so that the Data view paints without DVC. Paths in a lock file
  * are relative to its folder; they are returned relative to the repository root.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node } from 'yaml';
+import { parseYamlWithinLimits } from '../parseLimits/yamlLimits';
 import { folderOf, joinPath } from '../pipeline/pipelinePaths';
 
 /** One output of one stage, as the last run (or `dvc commit`) recorded it. */
@@ -28,8 +29,17 @@ export interface DvcLockOutsResult {
 /** `lockFile` is the lock file's path relative to the repository root (`dvc.lock`, `sub/dvc.lock`). */
 export function parseDvcLockOuts(text: string, lockFile = 'dvc.lock'): DvcLockOutsResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const { doc, breach } = parseYamlWithinLimits(lockFile, text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+  });
   const lineOf = (node: unknown): number => lineCounter.linePos((node as Node | null)?.range?.[0] ?? 0).line;
+  if (breach)
+    return {
+      outs: [],
+      problems: [{ message: breach.message, line: lineCounter.linePos(breach.offset).line }],
+    };
   if (doc.errors.length > 0)
     return {
       outs: [],

@@ -10,6 +10,7 @@ import type {
   ValuesByFile,
 } from '../experiments/experimentModel';
 import { allRows } from '../experiments/experimentModel';
+import { lastFlatKeySegment } from '../experiments/flattenValues';
 import type {
   CellValue,
   TableColumn,
@@ -129,5 +130,5 @@ function columnType(types: ReadonlySet<TableColumnType>): TableColumnType {
 }
 
 function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1);
+  return lastFlatKeySegment(path);
 }

@@ -4,7 +4,8 @@
  * `- custom.yaml:` (a whole file, or the keys listed under it). Files are relative to the `dvc.yaml`'s folder,
  * as DVC reads them. `foreach`/`matrix` stages keep their list under `do:`.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseYamlWithinLimits } from '../parseLimits/yamlLimits';
 import { LineIndex } from '../pipeline/yamlPosition';
 
 /** A param named on a line: `key` undefined means the whole file. */
@@ -17,8 +18,8 @@ export const DEFAULT_PARAMS_FILE = 'params.yaml';
 
 export function dvcYamlParamLines(text: string): Map<number, DvcYamlParamRef> {
   const lines = new Map<number, DvcYamlParamRef>();
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return lines;
+  const { doc, breach } = parseYamlWithinLimits('dvc.yaml', text, { uniqueKeys: false, prettyErrors: false });
+  if (breach || doc.errors.length > 0 || !isMap(doc.contents)) return lines;
   const index = new LineIndex(text);
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? index.position(node.range[0]).line : undefined;

@@ -27,6 +27,7 @@ export function paramText(value: ParamValue): string {
     return JSON.stringify(Object.fromEntries([...value].map(([key, child]) => [key, paramText(child)])));
   if (Array.isArray(value)) return `[${value.map((item: ParamValue) => paramText(item)).join(',')}]`;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   return 'null';
 }

@@ -4,15 +4,16 @@
  * read by the same YAML parser (JSON is YAML's flow syntax), which keeps key positions; TOML by its lines
  * (tomlKeyLines.ts).
  */
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
+import { parseYamlWithinLimits } from '../parseLimits/yamlLimits';
 import { LineIndex } from '../pipeline/yamlPosition';
 import { tomlKeyLines } from './tomlKeyLines';
 
 export function paramKeyLines(text: string, file: string): Map<number, string> {
   if (/\.toml$/i.test(file)) return tomlKeyLines(text);
   const lines = new Map<number, string>();
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) return lines;
+  const { doc, breach } = parseYamlWithinLimits(file, text, { uniqueKeys: false, prettyErrors: false });
+  if (breach || doc.errors.length > 0) return lines;
   const index = new LineIndex(text);
   const visit = (node: unknown, prefix: string): void => {
     if (!isMap(node)) return;

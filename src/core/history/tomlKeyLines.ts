@@ -4,6 +4,7 @@
  * multi-line array or string are skipped, and so are `[[array]]` tables (DVC addresses their items by index,
  * which no line names).
  */
+import { isTooLargeText } from '../parseLimits/parseLimits';
 
 const BARE_KEY = /^[A-Za-z0-9_-]+/;
 
@@ -53,6 +54,7 @@ function openAfter(value: string, depth: number): { depth: number; string: strin
 
 export function tomlKeyLines(text: string): Map<number, string> {
   const lines = new Map<number, string>();
+  if (isTooLargeText(text)) return lines;
   let prefix: string[] | undefined = [];
   let depth = 0;
   let openString: string | undefined;

@@ -23,7 +23,8 @@ export function findDuplicateKeys(doc: Document): Scalar[] {
   while (pending.length > 0) {
     const node = pending.pop();
     if (isSeq(node)) {
-      pending.push(...node.items);
+      // One push per item: spreading a list of a million items would overflow the stack.
+      for (const item of node.items) pending.push(item);
     } else if (isMap(node)) {
       const keys: { readonly key: unknown; readonly node: Scalar }[] = [];
       for (const pair of node.items) {

@@ -10,10 +10,17 @@ export class PythonFloat {
   constructor(readonly value: number) {}
 }
 
-export type ParamScalar = string | number | boolean | null | PythonFloat;
+/** Integers are `number`s while exact as one, `bigint`s beyond 2^53 (Python's integers have no size limit). */
+export type ParamScalar = string | number | bigint | boolean | null | PythonFloat;
 export type ParamList = readonly ParamValue[];
 export type ParamMap = ReadonlyMap<string, ParamValue>;
 export type ParamValue = ParamScalar | ParamList | ParamMap;
+
+/** An integer as a {@link ParamScalar}: a number when it is exact as one, the bigint otherwise. */
+export function exactInteger(value: bigint): number | bigint {
+  const safe = value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
+  return safe ? Number(value) : value;
+}
 
 export function isParamMap(value: ParamValue): value is ParamMap {
   return value instanceof Map;
@@ -48,7 +55,7 @@ export function pythonTypeName(value: ParamValue): string {
   if (value === null) return 'NoneType';
   if (typeof value === 'string') return 'str';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return 'int';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'int';
   if (value instanceof PythonFloat) return 'float';
   return isParamList(value) ? 'list' : 'dict';
 }

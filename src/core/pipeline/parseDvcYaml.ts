@@ -13,6 +13,7 @@ import { pipelineDocument, type PipelineDocument } from './pipelineDocument';
 import { joinPath } from './pipelinePaths';
 import { ProblemCollector } from './problemCollector';
 import { ScalarResolver } from './scalarResolver';
+import { reportSelfDependencies } from './selfDependency';
 import { readStageDefinitions } from './stageDefinitions';
 import { placeOf } from './stageItems';
 import type { PipelineReadState } from './stageReader';
@@ -20,18 +21,31 @@ import { readTopLevelPlots } from './topLevelPlots';
 import { VariablesContext, type VarsFileReader } from './variablesContext';
 import { mergeVarsSection } from './varsSection';
 import { describeNode, mapEntries, seqItems, type YamlEntry } from './yamlNodes';
+import { startOfFile } from './yamlPosition';
 
 export interface ParsePipelineInput {
   /** The dvc.yaml path relative to the repository root, with `/` separators. */
   readonly file: string;
   readonly text: string;
-  /** Params/vars files by path relative to the dvc.yaml's folder: their text, or undefined if missing. */
-  readonly paramsFiles: ReadonlyMap<string, string | undefined>;
+  /**
+   * Params/vars files by path relative to the dvc.yaml's folder: their text, undefined if missing, or why
+   * they were not read (too large, not UTF-8).
+   */
+  readonly paramsFiles: ReadonlyMap<string, string | undefined | UnreadableFile>;
+}
+
+/** A file that exists but was not read, and why (the message names the file). */
+export interface UnreadableFile {
+  readonly unreadable: string;
 }
 
 export function parsePipeline(input: ParsePipelineInput): Pipeline {
   const source = pipelineDocument(input.file, input.text);
   const problems = new ProblemCollector(source.file);
+  if (source.refusal) {
+    problems.error(source.refusal.message, source.lines.lineRange(source.refusal.offset));
+    return { file: source.file, stages: [], problems: problems.problems };
+  }
   for (const error of source.doc.errors) {
     problems.error(`YAML syntax error: ${firstLine(error.message)}`, syntaxErrorRange(source, error.pos));
   }
@@ -99,6 +113,7 @@ export function parsePipeline(input: ParsePipelineInput): Pipeline {
   checkFileList(fields.get('metrics'), 'metrics', source, problems);
   const stagesField = fields.get('stages');
   const stages = stagesField ? readStageDefinitions(stagesField, state) : [];
+  reportSelfDependencies(stages, problems);
   const plotsField = fields.get('plots');
   const plots = plotsField ? readPlotsSection(plotsField, state) : [];
   return result({ stages, plots });
@@ -150,11 +165,11 @@ function checkFileList(
 
 /** Reads each params file once per parse, reporting its own problems (syntax, not a mapping) once. */
 function varsFileReader(
-  files: ReadonlyMap<string, string | undefined>,
+  files: ReadonlyMap<string, string | undefined | UnreadableFile>,
   source: PipelineDocument,
   problems: ProblemCollector,
 ): VarsFileReader {
-  const texts = new Map<string, string | undefined>();
+  const texts = new Map<string, string | undefined | UnreadableFile>();
   for (const [path, text] of files) texts.set(joinPath(path), text);
   const loaded = new Map<string, ParamMap | undefined | 'missing'>();
   return (path) => {
@@ -162,7 +177,10 @@ function varsFileReader(
     if (loaded.has(key)) return loaded.get(key);
     const text = texts.get(key);
     let content: ParamMap | undefined | 'missing' = 'missing';
-    if (text !== undefined) {
+    if (typeof text === 'object') {
+      problems.error(text.unreadable, startOfFile, { file: joinPath(source.folder, key) });
+      content = undefined;
+    } else if (text !== undefined) {
       const parsed = parseParamsFile(joinPath(source.folder, key), text);
       for (const problem of parsed.problems) {
         if (problem.severity === 'error')

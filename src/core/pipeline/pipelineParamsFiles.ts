@@ -13,10 +13,13 @@ import { joinPath } from './pipelinePaths';
 import { defaultParamsFile } from './variablesContext';
 import { mapEntries, seqItems } from './yamlNodes';
 
-/** Paths relative to the dvc.yaml's folder, `/`-separated, without duplicates, params.yaml first. */
-export function pipelineParamsFiles(dvcYamlText: string): string[] {
+/**
+ * Paths relative to the dvc.yaml's folder, `/`-separated, without duplicates, params.yaml first. `file` (the
+ * dvc.yaml relative to the repository root, as later given to `parsePipeline`) lets both share one parse.
+ */
+export function pipelineParamsFiles(dvcYamlText: string, file = 'dvc.yaml'): string[] {
   const files = new Set<string>([defaultParamsFile]);
-  const { doc } = parseDvcYamlText(dvcYamlText);
+  const { doc } = parseDvcYamlText(dvcYamlText, joinPath(file));
   const root = doc.contents;
   if (!isMap(root)) return [...files];
   for (const entry of mapEntries(root, doc)) {

@@ -13,6 +13,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { checkedAliasTarget } from '../parseLimits/yamlLimits';
 
 /** One effective key/value of a mapping after merge keys are applied. */
 export interface YamlEntry {
@@ -22,10 +23,16 @@ export interface YamlEntry {
   readonly valueNode: Node | null;
 }
 
-/** Follows aliases (bounded, so that a self-referencing alias cannot loop). */
+/**
+ * Follows aliases (bounded, so that a self-referencing alias cannot loop). Documents parsed within the parse
+ * budgets know each alias's target; others pay the yaml package's walk over the document.
+ */
 export function resolveNode(node: unknown, doc: Document): Node | null {
   let current: unknown = node;
-  for (let hops = 0; hops < 16 && isAlias(current); hops++) current = current.resolve(doc) ?? null;
+  for (let hops = 0; hops < 16 && isAlias(current); hops++) {
+    const known = checkedAliasTarget(current);
+    current = known === undefined ? (current.resolve(doc) ?? null) : known;
+  }
   return isAlias(current) ? null : ((current as Node | null | undefined) ?? null);
 }
 

@@ -1,6 +1,6 @@
 /** Turns a parsed YAML node into a {@link ParamValue}, telling integers from floats by their source text. */
 import { isMap, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
-import { PythonFloat, pythonStr, type ParamScalar, type ParamValue } from './paramValue';
+import { exactInteger, PythonFloat, pythonStr, type ParamScalar, type ParamValue } from './paramValue';
 import { mapEntries, seqItems } from './yamlNodes';
 
 /** What to do with mapping keys that are not strings (`1: a`). */
@@ -21,7 +21,7 @@ export function scalarToParamValue(node: Scalar): ParamScalar {
       node.type === 'PLAIN' && integerSource.test(node.source ?? '') && node.tag !== floatTag;
     return writtenAsInteger ? value : new PythonFloat(value);
   }
-  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'bigint') return exactInteger(value);
   // The core schema yields nothing else; a merge-key symbol or an unknown tag's object is not a value.
   return null;
 }

@@ -15,9 +15,33 @@ export interface DelimitedTable {
   readonly rows: ReadonlyArray<Readonly<Record<string, string>>>;
 }
 
-/** Undefined when the text has no header or a row has more fields than the header (DVC would differ). */
+/** Undefined when the text has no header, a row has more fields than the header (DVC would differ), or a
+ * quote is never closed ({@link readDelimited} says which). */
 export function parseDelimited(text: string, delimiter: string): DelimitedTable | undefined {
-  const records = splitRecords(text, delimiter);
+  const read = readDelimited(text, delimiter);
+  return 'table' in read ? read.table : undefined;
+}
+
+/**
+ * The table, or why the file is broken. An unterminated quote makes Python's csv module (and so DVC) read
+ * every later line into one field: the plot would quietly lose its rows, so it is an error here instead.
+ */
+export function readDelimited(
+  text: string,
+  delimiter: string,
+): { readonly table: DelimitedTable } | { readonly error: string } | { readonly unusable: true } {
+  const { records, openQuoteAt } = splitRecords(text, delimiter);
+  if (openQuoteAt !== undefined) {
+    const line = text.slice(0, openQuoteAt).split('\n').length;
+    return {
+      error: `The quoted field that starts on line ${line} is never closed: every row after it would be read into that one field`,
+    };
+  }
+  const table = tableOf(records);
+  return table ? { table } : { unusable: true };
+}
+
+function tableOf(records: readonly string[][]): DelimitedTable | undefined {
   const [header, ...lines] = records;
   if (!header || header.length === 0 || header.every((name) => name === '')) return undefined;
   const rows: Record<string, string>[] = [];
@@ -34,8 +58,12 @@ export function parseDelimited(text: string, delimiter: string): DelimitedTable 
   return { header, rows };
 }
 
-function splitRecords(text: string, delimiter: string): string[][] {
+function splitRecords(
+  text: string,
+  delimiter: string,
+): { readonly records: string[][]; readonly openQuoteAt: number | undefined } {
   const records: string[][] = [];
+  let quoteStart = 0;
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -52,6 +80,7 @@ function splitRecords(text: string, delimiter: string): string[][] {
     }
     if (char === '"' && atFieldStart) {
       quoted = true;
+      quoteStart = index;
       atFieldStart = false;
     } else if (char === delimiter) {
       fields.push(field);
@@ -69,9 +98,9 @@ function splitRecords(text: string, delimiter: string): string[][] {
       atFieldStart = false;
     }
   }
-  if (field !== '' || fields.length > 0) {
+  if (field !== '' || fields.length > 0 || quoted) {
     fields.push(field);
     records.push(fields);
   }
-  return records;
+  return { records, openQuoteAt: quoted ? quoteStart : undefined };
 }

@@ -7,7 +7,7 @@
  */
 import type { DelimitedTable } from './delimitedRows';
 import { plotRows } from './plotData';
-import type { TemplatePlot } from './plotModel';
+import type { Plot, TemplatePlot } from './plotModel';
 
 /** The plot with the revision's rows replaced by the file's; undefined when the fast path does not apply. */
 export function withFileRows(
@@ -36,5 +36,25 @@ export function withFileRows(
     revisions: plot.revisions.map((revision) =>
       revision.rev === rev ? { ...revision, state: 'ok', points: fresh.length } : revision,
     ),
+  };
+}
+
+/**
+ * The plot with a revision's data replaced by an error (a broken series file): the revision is an error with
+ * the reason, its rows leave the chart, and a plot left with no revision to draw becomes an error card.
+ */
+export function withFileError(plot: Plot, message: string, rev = 'workspace'): Plot {
+  const revisions = plot.revisions.map((revision) =>
+    revision.rev === rev ? { rev, state: 'error' as const, points: 0, error: message } : revision,
+  );
+  const drawable = revisions.some((revision) => revision.state === 'ok');
+  if (plot.kind !== 'template' || !drawable)
+    return { kind: 'failed', id: plot.id, title: plot.title, message, revisions };
+  const data = plot.spec.data;
+  const values = plotRows(plot.spec).filter((row) => row.rev !== rev);
+  return {
+    ...plot,
+    spec: { ...plot.spec, data: { ...(data as Record<string, unknown>), values } },
+    revisions,
   };
 }

@@ -4,11 +4,11 @@
  * per document version, so CodeLens, hover and definition share one parse).
  */
 import * as vscode from 'vscode';
-import { parsePipeline, pipelineParamsFiles, type Pipeline } from '../../core/pipeline';
+import type { Pipeline } from '../../core/pipeline';
+import { parseUnsavedPipeline } from '../../repository/pipelineReader';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { isInside, relativePath } from '../../repository/workspaceScan';
-import { readWorkspaceText } from './workspaceText';
 
 export interface DocumentPipeline {
   readonly repository: Repository;
@@ -48,7 +48,11 @@ export class DocumentPipelines implements vscode.Disposable {
     const key = document.uri.toString();
     let cached = this.parses.get(key);
     if (cached?.version !== document.version) {
-      cached = { version: document.version, pipeline: parseDocument(file, document.getText(), folder) };
+      // In the parse worker, like saved files: a large or hostile unsaved text never blocks the host.
+      cached = {
+        version: document.version,
+        pipeline: parseUnsavedPipeline(repository.root, document.uri, document.getText()),
+      };
       this.parses.set(key, cached);
     }
     return { repository, pipeline: await cached.pipeline, folder };
@@ -58,16 +62,6 @@ export class DocumentPipelines implements vscode.Disposable {
     this.closing.dispose();
     this.parses.clear();
   }
-}
-
-async function parseDocument(file: string, text: string, folder: vscode.Uri): Promise<Pipeline> {
-  const names = pipelineParamsFiles(text);
-  const texts = await Promise.all(names.map((name) => readWorkspaceText(vscode.Uri.joinPath(folder, name))));
-  return parsePipeline({
-    file,
-    text,
-    paramsFiles: new Map(names.map((name, index) => [name, texts[index]])),
-  });
 }
 
 export function containsPosition(

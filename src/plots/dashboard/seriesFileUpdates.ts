@@ -5,12 +5,13 @@
  * was read, the file's rows are put into its answer again, so a chart never steps back to older data.
  */
 import * as vscode from 'vscode';
-import { delimiterOf, parseDelimited, type DelimitedTable } from '../../core/plots/delimitedRows';
+import { delimiterOf, readDelimited, type DelimitedTable } from '../../core/plots/delimitedRows';
 import type { PlotsModel } from '../../core/plots/plotModel';
-import { withFileRows } from '../../core/plots/workspaceRows';
+import { withFileError, withFileRows } from '../../core/plots/workspaceRows';
 
 interface FileRead {
-  readonly table: DelimitedTable;
+  /** The file's rows, or why the file is broken (shown as an error until the file changes again). */
+  readonly table: DelimitedTable | { readonly error: string };
   /** Date.now() when the file was read. */
   readonly at: number;
 }
@@ -41,8 +42,12 @@ export class SeriesFileUpdates {
     } catch {
       return undefined;
     }
-    const table = parseDelimited(text, delimiter);
-    if (!table) return undefined;
+    const read = readDelimited(text, delimiter);
+    if ('unusable' in read) return undefined;
+    const table = 'table' in read ? read.table : { error: read.error };
+    // The file was fixed: its earlier error no longer stands, whether or not its rows fit the chart DVC drew.
+    const previous = this.reads.get(relative);
+    if ('table' in read && previous && 'error' in previous.table) this.reads.delete(relative);
     const updated = this.apply(model, relative, table);
     if (!updated) return undefined;
     this.reads.set(relative, { table, at: Date.now() });
@@ -54,7 +59,8 @@ export class SeriesFileUpdates {
   newerThan(model: PlotsModel, startedAt: number): PlotsModel {
     let result = model;
     for (const [relative, read] of this.reads) {
-      if (read.at < startedAt) {
+      // A broken file stays an error: DVC's csv reader would quietly swallow the rows after the bad quote.
+      if (read.at < startedAt && !('error' in read.table)) {
         this.reads.delete(relative);
         continue;
       }
@@ -69,10 +75,15 @@ export class SeriesFileUpdates {
     return (read && this.apply(model, relative, read.table)) ?? model;
   }
 
-  private apply(model: PlotsModel, relative: string, table: DelimitedTable): PlotsModel | undefined {
+  private apply(model: PlotsModel, relative: string, table: FileRead['table']): PlotsModel | undefined {
     let changed = false;
     const plots = model.plots.map((plot) => {
-      if (plot.id !== relative || plot.kind !== 'template') return plot;
+      if (plot.id !== relative) return plot;
+      if ('error' in table) {
+        changed = true;
+        return withFileError(plot, `'${relative}': ${table.error}`);
+      }
+      if (plot.kind !== 'template') return plot;
       const updated = withFileRows(plot, table);
       if (!updated) return plot;
       changed = true;

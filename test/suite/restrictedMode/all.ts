@@ -5,3 +5,4 @@ import './dataRestricted.test';
 import './experiments.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
+import './hostileRestricted.test';

@@ -22,3 +22,5 @@ import './history.test';
 import './experimentBranches.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
+// Last: DVC itself takes minutes over the alias bomb this writes, and its `dvc status` runs to its end.
+import './hostileInput.test';

@@ -2,11 +2,14 @@
  * Checks of a pipeline against the rest of the repository, which parsing one dvc.yaml cannot do: deps that
  * nothing provides, params files that are missing and params keys they do not hold. Pure: the caller
  * gathers which paths exist and the params files' text (cycles and duplicate outs live in the DAG code).
+ * Linear in the stages: produced paths are looked up in an index, each params file is parsed once.
  */
 import type { Pipeline, PipelineProblem, SourceRange, StageItem } from '../model';
+import type { ParamMap } from '../paramValue';
 import { folderOf, joinPath } from '../pipelinePaths';
 import { hasParamKey, paramValuesOf } from './paramKeys';
-import { paramsFormatOf } from './paramsFormat';
+import { paramsFormatOf, type ParamsFormat } from './paramsFormat';
+import { producedIndexOf } from './producedIndex';
 
 export interface PipelineAnalysisInput {
   /** Repository-relative paths that exist (files or folders); only the deps' paths need to be in it. */
@@ -40,7 +43,7 @@ export function producedPaths(pipelines: readonly Pipeline[]): string[] {
 
 /** Whether a stage writes `path`, a file inside it or (for a folder dep) a file below it. */
 export function isProduced(path: string, produced: readonly string[]): boolean {
-  return produced.some((out) => out === path || path.startsWith(`${out}/`) || out.startsWith(`${path}/`));
+  return producedIndexOf(produced).has(path);
 }
 
 /** The deps of the pipeline whose existence the caller must check (repository-relative, no duplicates). */
@@ -109,9 +112,27 @@ function checkParam(
   }
   if (item.paramKey === undefined) return;
   // A file that cannot be read is reported by the parser or by the file's own language; keys are not checked.
-  const values = paramValuesOf(text, format);
+  const values = parsedParams(input, path, text, format);
   if (values && !hasParamKey(values, item.paramKey))
     problems.add('error', `Params key '${item.paramKey}' is not in '${path}'`, item.range);
+}
+
+/** Each params file is parsed once per analysis input, however many stages name its keys. */
+const parsedParamsByInput = new WeakMap<PipelineAnalysisInput, Map<string, ParamMap | undefined>>();
+
+function parsedParams(
+  input: PipelineAnalysisInput,
+  path: string,
+  text: string,
+  format: ParamsFormat,
+): ParamMap | undefined {
+  let parsed = parsedParamsByInput.get(input);
+  if (!parsed) {
+    parsed = new Map();
+    parsedParamsByInput.set(input, parsed);
+  }
+  if (!parsed.has(path)) parsed.set(path, paramValuesOf(text, format));
+  return parsed.get(path);
 }
 
 /** Problems without repeats: the stages generated from one foreach/matrix template share its ranges. */

@@ -4,7 +4,8 @@
  * lines are searched (tables `[a.b]`, dotted and quoted keys; inline tables and multi-line values are not
  * followed, a best effort that finds what params files usually hold).
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { parseYamlWithinLimits } from '../../parseLimits/yamlLimits';
 import type { SourceRange } from '../model';
 import { LineIndex } from '../yamlPosition';
 import type { ParamsFormat } from './paramsFormat';
@@ -16,7 +17,11 @@ export function findParamKeyRange(
 ): SourceRange | undefined {
   if (format === 'python') return undefined;
   if (format === 'toml') return findTomlKeyRange(paramsText, dottedKey);
-  const doc = parseDocument(paramsText, { uniqueKeys: false, prettyErrors: false });
+  const { doc, breach } = parseYamlWithinLimits('params', paramsText, {
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  if (breach) return undefined;
   const node = findYamlKey(doc.contents, dottedKey);
   return node ? new LineIndex(paramsText).rangeOf(node) : undefined;
 }

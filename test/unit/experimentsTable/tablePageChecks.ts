@@ -40,10 +40,11 @@ export async function checkTableInteractions(
   await header.click();
   check((await header.getAttribute('aria-sort')) === 'ascending', 'a header click did not sort');
 
-  // Select two rows (click, Ctrl+click) and ask to compare them.
+  // Select two rows (click, Ctrl+click) and ask to compare them. Buttons with a visible word are named by it
+  // (the longer text is their tooltip), so they are found by what a person reads on them.
   await page.locator('.grid-body .grid-row[data-row="1"] .label-cell').click();
   await page.locator('.grid-body .grid-row[data-row="2"] .label-cell').click({ modifiers: ['Control'] });
-  await page.getByRole('button', { name: 'Compare the selected rows' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const compare = (await posted(page)).find((message) => message.type === 'action');
   check(
     compare?.action === 'compare' && compare.rowIds?.length === 2,
@@ -67,8 +68,8 @@ export async function checkTableInteractions(
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Escape');
   await page.locator('.grid-body .grid-row[data-row="3"] .label-cell').click();
-  await page.getByRole('button', { name: 'Pin the focused row as the baseline for deltas' }).click();
-  await page.getByRole('button', { name: 'Δ Delta' }).click();
+  await page.getByRole('button', { name: 'Set Baseline', exact: true }).click();
+  await page.getByRole('button', { name: 'Δ Delta', exact: true }).click();
   // The metrics (which have a direction) come after the params: scroll sideways to them.
   await page.evaluate(
     "new Promise((done) => { document.querySelector('.grid').scrollLeft = 110 * 110; requestAnimationFrame(() => setTimeout(done, 0)); })",
@@ -79,7 +80,7 @@ export async function checkTableInteractions(
   await page.screenshot({ path: join(screenshots, 'exp-table.png') });
 
   // Export: the visible table goes to the host as CSV.
-  await page.getByRole('button', { name: 'Save the shown rows and columns as CSV' }).click();
+  await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
   const csv = (await posted(page)).find((message) => message.type === 'exportCsv')?.csv ?? '';
   check(csv.startsWith('Experiment,State,SHA,'), `unexpected CSV start: ${csv.slice(0, 60)}`);
 

@@ -11,9 +11,15 @@ export interface BenchmarkResult {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * `measure`: the benchmark's real size and all its rounds, for bench-results/. `smoke`: its smallest size,
+ * one round and no warm-up, only to prove it still runs end to end (its numbers mean nothing).
+ */
+export type BenchmarkMode = 'measure' | 'smoke';
+
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<BenchmarkResult>;
+  run(mode: BenchmarkMode): Promise<BenchmarkResult>;
 }
 
 export function median(samples: readonly number[]): number {

@@ -16,14 +16,23 @@ import { dagHtml } from '../src/pipeline/dag/dagHtml';
 import { buildDagSnapshot } from '../src/pipeline/dag/dagSnapshot';
 import type { DagSnapshot } from '../src/pipeline/dag/protocol';
 import { launchChromium } from '../test/runner/browser';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
 const repoRoot = resolve(__dirname, '..');
-const stageCount = 500;
-const subStages = 100;
 const goalMs = 1000;
-const warmupRuns = 2;
-const runs = 9;
+const sizes: Record<BenchmarkMode, DagBenchSize> = {
+  measure: { stageCount: 500, subStages: 100, warmupRuns: 2, runs: 9 },
+  // Enough for fan-in (stage i reads i-7), a sub-pipeline, and the stages the checks search for (step2, step3).
+  smoke: { stageCount: 30, subStages: 10, warmupRuns: 0, runs: 1 },
+};
+
+interface DagBenchSize {
+  readonly stageCount: number;
+  /** How many of the stages live in the second pipeline, sub/dvc.yaml. */
+  readonly subStages: number;
+  readonly warmupRuns: number;
+  readonly runs: number;
+}
 
 /** A chain with fan-in and fan-out: stage i reads the outputs of i-1 and of i-7 (when present). */
 function generatedDvcYaml(from: number, to: number, prefix: string): string {
@@ -37,7 +46,7 @@ function generatedDvcYaml(from: number, to: number, prefix: string): string {
   return text;
 }
 
-function generatedPipelines(): Pipeline[] {
+function generatedPipelines({ stageCount, subStages }: DagBenchSize): Pipeline[] {
   const mainStages = stageCount - subStages;
   const main = parsePipeline({
     file: 'dvc.yaml',
@@ -107,9 +116,11 @@ async function measure(page: Page, url: string): Promise<{ renderMs: number; lay
 
 export const benchmark: Benchmark = {
   name: 'dag-500',
-  async run() {
+  async run(mode) {
+    const size = sizes[mode];
+    const { stageCount, warmupRuns, runs } = size;
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
-    const pipelines = generatedPipelines();
+    const pipelines = generatedPipelines(size);
     const buildStarted = performance.now();
     const snapshot = snapshotOf(pipelines);
     const snapshotMs = performance.now() - buildStarted;

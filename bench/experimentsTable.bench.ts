@@ -19,17 +19,26 @@ import { tableHtml } from '../src/experiments/table/tableHtml';
 import type { TableSnapshot } from '../src/experiments/table/protocol';
 import { launchChromium } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 import { measureHostTableMemory } from './hostTableMemory';
 import { checkTableInteractions, hostileLabel } from '../test/unit/experimentsTable/tablePageChecks';
 
 const repoRoot = resolve(__dirname, '..');
-const experiments = 10_000;
-const columnCount = 300;
-const baselineRows = 1000;
 const goalMs = 300;
-const warmupRuns = 1;
-const runs = 5;
+/** The smoke size still has commits to fold, params to sort, metrics beyond the first screen and a middle row. */
+const sizes: Record<BenchmarkMode, TableBenchSize> = {
+  measure: { experiments: 10_000, columnCount: 300, baselineRows: 1000, warmupRuns: 1, runs: 5 },
+  smoke: { experiments: 200, columnCount: 30, baselineRows: 100, warmupRuns: 0, runs: 1 },
+};
+
+interface TableBenchSize {
+  readonly experiments: number;
+  readonly columnCount: number;
+  /** Rows of the plain-table baseline: all 10,000 would take the browser minutes. */
+  readonly baselineRows: number;
+  readonly warmupRuns: number;
+  readonly runs: number;
+}
 
 /**
  * Stands in for VS Code: the one global a webview gets. State set with setState is kept for a reload only
@@ -48,12 +57,16 @@ const vscodeStub = `(() => {
 })();`;
 
 /** Heap the snapshot keeps alive on the host, measured around building it with collections forced. */
-function measureSnapshotMemory(): { snapshot: TableSnapshot; heapMB: number; rssMB: number } {
+function measureSnapshotMemory(size: TableBenchSize): {
+  snapshot: TableSnapshot;
+  heapMB: number;
+  rssMB: number;
+} {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   gc();
   const before = process.memoryUsage();
-  const snapshot = syntheticSnapshot(experiments, columnCount, {
+  const snapshot = syntheticSnapshot(size.experiments, size.columnCount, {
     label: (index) => (index === 0 ? hostileLabel : `exp-${index.toString(36)}`),
   });
   gc();
@@ -63,7 +76,7 @@ function measureSnapshotMemory(): { snapshot: TableSnapshot; heapMB: number; rss
 }
 
 /** The baseline page: a script builds a plain <table> of the rows from embedded JSON, text cells only. */
-function plainTableHtml(snapshot: TableSnapshot): string {
+function plainTableHtml(snapshot: TableSnapshot, baselineRows: number): string {
   // Row-major, as a plain table reads it: one array of encoded cells per row, the label first.
   const columns = snapshot.values.map((text) => JSON.parse(text) as unknown[]);
   const data = {
@@ -119,13 +132,14 @@ async function measureScroll(page: Page, sideways: boolean): Promise<{ ms: numbe
 }
 
 export const benchmark: Benchmark = {
-  // Selected with `npm run bench -- experimentsTable`; the result is written as exp-table-10k.json.
-  name: 'experimentsTable',
-  async run() {
+  name: 'exp-table-10k',
+  async run(mode) {
+    const size = sizes[mode];
+    const { experiments, columnCount, baselineRows, warmupRuns, runs } = size;
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
     // Along the real path (exp show JSON -> model -> adapter -> snapshot), before the page's own snapshot.
     const hostMemory = measureHostTableMemory(experiments, columnCount);
-    const { snapshot, heapMB, rssMB } = measureSnapshotMemory();
+    const { snapshot, heapMB, rssMB } = measureSnapshotMemory(size);
     const folder = await mkdtemp(join(tmpdir(), 'dvc-lens-exp-table-'));
     const browser = await launchChromium();
     try {
@@ -152,7 +166,7 @@ export const benchmark: Benchmark = {
       await writeFile(htmlFile, html);
       const url = pathToFileURL(htmlFile).href;
       const plainFile = join(folder, 'plain.html');
-      await writeFile(plainFile, plainTableHtml(snapshot));
+      await writeFile(plainFile, plainTableHtml(snapshot, baselineRows));
       const plainUrl = pathToFileURL(plainFile).href;
 
       for (let run = 0; run < warmupRuns; run++) {

@@ -9,6 +9,7 @@
 #   build        node scripts/build.mjs (extension, webviews, extension-host suites)
 #   unit         npm run test:unit           (node:test)
 #   integration  npm run test:integration    (node:test, real git and DVC)
+#   bench-smoke  npm run bench:smoke         (node:test, every benchmark once at its smallest size; DVC, Chromium)
 #   package      npm run package             (production build + .vsix)
 #   suite        npm run test:suite          (trusted + Restricted Mode suites inside code-server)
 #   e2e          npm run test:e2e            (the .vsix in code-server, driven by Chromium)
@@ -128,6 +129,7 @@ floor lint check 300 npm run --silent lint
 floor build check 300 npm run --silent build
 floor unit tests 300 npm run --silent test:unit
 floor integration tests 2100 npm run --silent test:integration
+floor bench-smoke tests 600 npm run --silent bench:smoke
 floor package check 300 npm run --silent package
 floor suite tests 1200 npm run --silent test:suite
 floor e2e tests 1800 npm run --silent test:e2e

@@ -6,7 +6,6 @@
  * non-virtualized HTML table of the same data's first 1,000 rows, built by a script from the same kind of
  * embedded JSON and measured the same way: ratio = ours / baseline.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import { tableHtml } from '../src/experiments/table/tableHtml';
 import type { TableSnapshot } from '../src/experiments/table/protocol';
 import { launchChromium } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
+import { buildBundlesOnce } from './builtBundles';
 import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 import { measureHostTableMemory } from './hostTableMemory';
 import { checkTableInteractions, hostileLabel } from '../test/unit/experimentsTable/tablePageChecks';
@@ -136,7 +136,7 @@ export const benchmark: Benchmark = {
   async run(mode) {
     const size = sizes[mode];
     const { experiments, columnCount, baselineRows, warmupRuns, runs } = size;
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+    await buildBundlesOnce();
     // Along the real path (exp show JSON -> model -> adapter -> snapshot), before the page's own snapshot.
     const hostMemory = measureHostTableMemory(experiments, columnCount);
     const { snapshot, heapMB, rssMB } = measureSnapshotMemory(size);

@@ -5,7 +5,7 @@
  * ratio = ours / 1000.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { loadavg, cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -14,9 +14,9 @@ import type { StageStatusKind } from '../src/core/status/stageStatus';
 import { dagHtml } from '../src/pipeline/dag/dagHtml';
 import { buildDagSnapshot } from '../src/pipeline/dag/dagSnapshot';
 import type { DagSnapshot } from '../src/pipeline/dag/protocol';
-import { launchChromium } from '../test/runner/browser';
+import { launchChromium, waitForMeasure } from '../test/runner/browser';
 import { buildBundlesOnce } from './builtBundles';
-import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
 const repoRoot = resolve(__dirname, '..');
 const goalMs = 1000;
@@ -108,7 +108,7 @@ function snapshotOf(pipelines: Pipeline[]): DagSnapshot {
 /** Loads the page fresh and returns the webview's own measure of layout + first render. */
 async function measure(page: Page, url: string): Promise<{ renderMs: number; layoutMs: number }> {
   await page.goto(url);
-  await page.waitForFunction("performance.getEntriesByName('dag-render').length > 0");
+  await waitForMeasure(page, 'dag-render');
   return page.evaluate<{ renderMs: number; layoutMs: number }>(
     "({ renderMs: performance.getEntriesByName('dag-render')[0].duration, layoutMs: performance.getEntriesByName('dag-layout')[0].duration })",
   );
@@ -200,7 +200,7 @@ export const benchmark: Benchmark = {
       ]);
       await writeFile(htmlFile, dagHtml({ ...pageInput, snapshot: broken }));
       await page.goto(url);
-      await page.waitForFunction("performance.getEntriesByName('dag-render').length > 0");
+      await waitForMeasure(page, 'dag-render');
       await page.screenshot({ path: join(repoRoot, 'test-results', 'dag-error.png') });
       if (problems.length > 0) throw new Error(`the page reported: ${problems.join(' | ')}`);
 
@@ -226,10 +226,7 @@ export const benchmark: Benchmark = {
           layoutMedianMs: roundMs(median(samples.map((sample) => sample.layoutMs))),
           snapshotBuildMs: roundMs(snapshotMs),
           chromium: browser.version(),
-          node: process.version,
-          cpus: cpus().length,
-          loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
-          note: 'measured on a shared machine beside other work; the load average says how busy it was',
+          ...machineDetails(),
           runs: { ours: runs, warmup: warmupRuns },
           oursSamplesMs: samples.map((sample) => roundMs(sample.renderMs)),
         },

@@ -116,7 +116,6 @@ export const benchmark: Benchmark = {
         fixtureNote:
           "earlier runs saw the bare CLI about 2x slower than ours in every round: it ran in the benchmark process's session while ours ran in its own (ProcessRunner starts DVC detached), and Linux schedules each session as its own group (sched_autogroup), so under load from other sessions the bare CLI got less CPU; the baseline now starts DVC the same way (bench/bareDvc.ts)",
         dvcVersion,
-        note: 'measured on a shared machine beside other work; the load average says how busy it was',
         oursMeasures:
           'ExperimentsService.show({ commits: 3 }): ProcessRunner + RepositoryScheduler read slot + dvc exp show --json --num 3 + NaN-tolerant JSON parse + parseExpShow into the experiments model',
         baselineMeasures: `dvc exp show --json --num ${commits} spawned bare like ours (own session, stdin closed: bench/bareDvc.ts) on the same repository`,

@@ -7,7 +7,7 @@
  * embedded JSON and measured the same way: ratio = ours / baseline.
  */
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -16,10 +16,10 @@ import type { Page } from 'playwright-core';
 import { embeddedJson } from '../src/pipeline/dag/dagHtml';
 import { tableHtml } from '../src/experiments/table/tableHtml';
 import type { TableSnapshot } from '../src/experiments/table/protocol';
-import { launchChromium } from '../test/runner/browser';
+import { launchChromium, waitForMeasure } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
 import { buildBundlesOnce } from './builtBundles';
-import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 import { measureHostTableMemory } from './hostTableMemory';
 import { checkTableInteractions, hostileLabel } from '../test/unit/experimentsTable/tablePageChecks';
 
@@ -110,9 +110,7 @@ requestAnimationFrame(() => setTimeout(() => {
 
 async function measureMark(page: Page, url: string, name: string): Promise<number> {
   await page.goto(url, { timeout: 120_000 });
-  await page.waitForFunction(`performance.getEntriesByName('${name}').length > 0`, undefined, {
-    timeout: 120_000,
-  });
+  await waitForMeasure(page, name, 120_000);
   return page.evaluate<number>(`performance.getEntriesByName('${name}')[0].duration`);
 }
 
@@ -191,7 +189,7 @@ export const benchmark: Benchmark = {
       }
 
       await page.goto(url);
-      await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+      await waitForMeasure(page, 'table-first-paint');
       const renderedCells = await page.locator('.grid .cell').count();
       await mkdir(join(repoRoot, 'test-results'), { recursive: true });
       const checks = await checkTableInteractions(page, join(repoRoot, 'test-results'));
@@ -200,7 +198,7 @@ export const benchmark: Benchmark = {
         tableHtml({ ...pageInput, initial: { snapshot, error: 'dvc exp show failed: <b>boom</b>' } }),
       );
       await page.goto(url);
-      await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+      await waitForMeasure(page, 'table-first-paint');
       const errorShown = await page.locator('.problems').innerText();
       const rowsUnderError = await page.locator('.grid-row').count();
       if (!errorShown.includes('<b>boom</b>') || rowsUnderError === 0)
@@ -244,10 +242,7 @@ export const benchmark: Benchmark = {
           checks,
           errorStateShowsLastData: rowsUnderError > 0,
           chromium: browser.version(),
-          node: process.version,
-          cpus: cpus().length,
-          loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
-          note: 'measured on a shared machine beside other work; the load average says how busy it was',
+          ...machineDetails(),
           runs: { ours: runs, warmup: warmupRuns },
           oursSamplesMs: ours.map(roundMs),
           baselineSamplesMs: plain.map(roundMs),

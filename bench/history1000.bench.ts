@@ -24,7 +24,7 @@ import { HISTORY_PAGE_SIZE, HistoryService } from '../src/history/historyService
 import { dvc, git, pinnedDvcPath, testEnv } from '../test/helpers/dvcEnvironment';
 import { bareDvc } from './bareDvc';
 import { reproducedDemoCopy } from './reproducedDemo';
-import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
 const sizes: Record<BenchmarkMode, HistoryBenchSize> = {
   measure: { totalCommits: 1000, warmupRuns: 1, rounds: 7 },
@@ -204,7 +204,7 @@ export const benchmark: Benchmark = {
             'firstPage().page: git log of 51 commits, parsed (DVC already running); the point where HistoryStore fires its first change and the tree can list the commits (metrics still loading). The tree provider and its rows need VS Code (the vscode module), so pixels are not measured here.',
           firstPagePaintSamplesMs: paintSamples.map(roundMs),
           dvcVersion,
-          node: process.version,
+          ...machineDetails(),
           runs: {
             ours: rounds,
             baseline: rounds,

@@ -13,7 +13,7 @@ import {
 } from '../src/core/pipeline';
 import { dvc, git, gitIdentityArgs, makeDvcRepo } from '../test/helpers/dvcEnvironment';
 import { bareDvc } from './bareDvc';
-import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
 const sizes: Record<BenchmarkMode, PipelineBenchSize> = {
   measure: {
@@ -154,7 +154,7 @@ export const benchmark: Benchmark = {
           treeNodes,
           dvcYamlBytes: Buffer.byteLength(generatedDvcYaml(size)),
           dvcVersion,
-          node: process.version,
+          ...machineDetails(),
           runs: {
             ours: rounds * oursRunsPerRound,
             oursWarmup: warmupRuns,

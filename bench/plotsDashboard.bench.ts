@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -20,8 +20,8 @@ import { embeddedJson } from '../src/pipeline/dag/dagHtml';
 import { plotsHtml } from '../src/plots/dashboard/plotsHtml';
 import { plotsSnapshot } from '../src/plots/dashboard/plotsSnapshot';
 import type { PlotsSnapshot } from '../src/plots/dashboard/protocol';
-import { launchChromium } from '../test/runner/browser';
-import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
+import { launchChromium, waitForMeasure } from '../test/runner/browser';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
 const repoRoot = resolve(__dirname, '..');
 const revisions = ['workspace', 'exp-1', 'exp-2', 'exp-3', 'exp-4'];
@@ -102,23 +102,23 @@ Promise.all(specs.map((spec) => {
 
 async function measure(page: Page, url: string, name: string): Promise<number> {
   await page.goto(url, { timeout: 120_000 });
-  await page.waitForFunction(`performance.getEntriesByName('${name}').length > 0`, undefined, {
-    timeout: 120_000,
-  });
+  await waitForMeasure(page, name, 120_000);
   return page.evaluate<number>(`performance.getEntriesByName('${name}')[0].duration`);
 }
 
 /** The hostile id shows as text; the page answers a PNG export request with PNG bytes. */
 async function pageChecks(page: Page, url: string): Promise<Record<string, boolean>> {
   await page.goto(url);
-  await page.waitForFunction("performance.getEntriesByName('plots-first-render').length > 0");
+  await waitForMeasure(page, 'plots-first-render');
   const title = await page.locator('.plot-title').first().textContent();
   await page.evaluate(
     `window.postMessage({ type: 'exportRequest', requestId: 7, id: ${JSON.stringify(hostileId)}, format: 'png' }, '*')`,
   );
-  await page.waitForFunction('window.posted.some((m) => m.type === "exported")', undefined, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { posted: { type: string }[] }).posted.some((m) => m.type === 'exported'),
+    undefined,
+    { timeout: 60_000 },
+  );
   const png = await page.evaluate<string>(
     '(window.posted.find((m) => m.type === "exported").content || "").slice(0, 8)',
   );
@@ -230,10 +230,7 @@ export const benchmark: Benchmark = {
           chartsDrawnAtFirstRenderOf200: drawn.of200,
           pointsPerRevision: 100,
           chromium: browser.version(),
-          node: process.version,
-          cpus: cpus().length,
-          loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-          note: 'measured on a shared machine beside other work; the load average says how busy it was',
+          ...machineDetails(),
           oursSamplesMs: ours.map(roundMs),
           first200SamplesMs: twoHundred.map(roundMs),
           baselineSamplesMs: plain.map(roundMs),

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitForMeasure } from '../../runner/browser';
 
 /** A row label that must show as these characters and never become an element. */
 export const hostileLabel = '<img src=x onerror=alert(1)>';
@@ -85,8 +86,10 @@ export async function checkTableInteractions(
   check(csv.startsWith('Experiment,State,SHA,'), `unexpected CSV start: ${csv.slice(0, 60)}`);
 
   // The state reaches the host (debounced) so it survives a panel reload.
-  await page.waitForFunction(
-    "window.posted.some((message) => message.type === 'saveState' && message.state.deltaMode)",
+  await page.waitForFunction(() =>
+    (window as unknown as { posted: Posted[] }).posted.some(
+      (message) => message.type === 'saveState' && message.state?.deltaMode === true,
+    ),
   );
   const saved = (await posted(page)).filter((message) => message.type === 'saveState').pop();
   check(
@@ -96,13 +99,16 @@ export async function checkTableInteractions(
   check(saved?.state?.baselineRowId !== undefined, 'the saved state lost the baseline');
 
   // A reload of the page restores the same state from setState (kept by the stand-in like VS Code does).
+  const kept = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');
   await page.evaluate("sessionStorage.setItem('vscode-state', JSON.stringify(window.vscodeState()))");
   await page.reload();
-  await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+  await waitForMeasure(page, 'table-first-paint');
+  const restored = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');
   await page.evaluate('sessionStorage.clear()');
+  const baselineRows = await page.locator('.grid-baseline .baseline-row').count();
   check(
-    (await page.locator('.grid-baseline .baseline-row').count()) === 1,
-    'the baseline did not survive a reload',
+    baselineRows === 1,
+    `the baseline did not survive a reload: ${baselineRows} baseline rows; baseline row id kept ${kept}, after the reload ${restored}`,
   );
   return {
     sortedColumn,

@@ -1,4 +1,5 @@
 /** What every `bench/*.bench.ts` exports and what `bench/run.ts` writes to `bench-results/<name>.json`. */
+import { cpus, loadavg } from 'node:os';
 
 /** One benchmark's outcome: our median against the baseline's (DVC's CLI), both in milliseconds. */
 export interface BenchmarkResult {
@@ -11,9 +12,15 @@ export interface BenchmarkResult {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * `measure`: the benchmark's real size and all its rounds, for bench-results/. `smoke`: its smallest size,
+ * one round and no warm-up, only to prove it still runs end to end (its numbers mean nothing).
+ */
+export type BenchmarkMode = 'measure' | 'smoke';
+
 export interface Benchmark {
   readonly name: string;
-  run(): Promise<BenchmarkResult>;
+  run(mode: BenchmarkMode): Promise<BenchmarkResult>;
 }
 
 export function median(samples: readonly number[]): number {
@@ -28,4 +35,22 @@ export function median(samples: readonly number[]): number {
 /** Milliseconds rounded to 0.01, so results read well and diff quietly. */
 export function roundMs(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * The machine a result was measured on, for every result's details: benchmarks run on a shared machine beside
+ * other work, and the load average when the measuring ended says how busy it was.
+ */
+export function machineDetails(): {
+  node: string;
+  cpus: number;
+  loadAverage1mAtEnd: number;
+  note: string;
+} {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    note: 'measured on a shared machine beside other work; the load average says how busy it was',
+  };
 }

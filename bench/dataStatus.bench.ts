@@ -15,21 +15,30 @@ import { parseCliJson } from '../src/core/cliJson';
 import { parseDataStatus } from '../src/core/data/dataStatus';
 import { DataService } from '../src/data/dataService';
 import { dvc, git, gitIdentityArgs, makeDvcRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { bareDvc } from './bareDvc';
+import { median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 import { readDataTreeFirstLevel } from './dataTreeFirstLevel';
 
-const fileCount = 10_000;
 const trackedFolder = 'samples';
-const warmupRuns = 1;
-/** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
-/** Nine rounds: on a shared, loaded machine single DVC runs of ~3 s vary by a second or more. */
-const rounds = 9;
-const firstPaintRuns = 15;
+const sizes: Record<BenchmarkMode, DataStatusBenchSize> = {
+  /** Nine rounds: on a shared, loaded machine single DVC runs of ~3 s vary by a second or more. */
+  measure: { fileCount: 10_000, warmupRuns: 1, rounds: 9, firstPaintRuns: 15, parseRuns: 10 },
+  smoke: { fileCount: 100, warmupRuns: 0, rounds: 1, firstPaintRuns: 1, parseRuns: 1 },
+};
+
+interface DataStatusBenchSize {
+  readonly fileCount: number;
+  readonly warmupRuns: number;
+  /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
+  readonly rounds: number;
+  readonly firstPaintRuns: number;
+  readonly parseRuns: number;
+}
 const statusArgs = ['data', 'status', '--granular', '--unchanged', '--json'];
 
-/** 10,000 files of a few dozen bytes each, written a few hundred at a time (one await per file is slow). */
-async function writeSamples(folder: string): Promise<void> {
+/** `fileCount` files of a few dozen bytes each, written a few hundred at a time (one await per file is slow). */
+async function writeSamples(folder: string, fileCount: number): Promise<void> {
   await mkdir(folder, { recursive: true });
   const batch = 500;
   for (let start = 0; start < fileCount; start += batch) {
@@ -44,12 +53,13 @@ async function writeSamples(folder: string): Promise<void> {
 
 export const benchmark: Benchmark = {
   name: 'data-status-10k',
-  async run() {
+  async run(mode) {
+    const { fileCount, warmupRuns, rounds, firstPaintRuns, parseRuns } = sizes[mode];
     const repo = await makeDvcRepo();
     try {
       const root = repo.dir;
       const setupStarted = performance.now();
-      await writeSamples(join(root, trackedFolder));
+      await writeSamples(join(root, trackedFolder), fileCount);
       await dvc(root, ['add', '-q', trackedFolder]);
       await git(root, ['add', `${trackedFolder}.dvc`, '.gitignore']);
       await git(root, [...gitIdentityArgs, 'commit', '-q', '-m', 'track samples']);
@@ -73,7 +83,7 @@ export const benchmark: Benchmark = {
           }),
         baseline: () =>
           timeOf(async () => {
-            baselineOutput = await dvc(root, statusArgs);
+            baselineOutput = await bareDvc(root, statusArgs);
           }),
         rounds,
         warmupRuns,
@@ -83,7 +93,7 @@ export const benchmark: Benchmark = {
 
       // The in-process share of ours: JSON parse and one entry per path, on DVC's own output.
       const parseSamples: number[] = [];
-      for (let run = 0; run < 10; run++) {
+      for (let run = 0; run < parseRuns; run++) {
         const started = performance.now();
         parseDataStatus(parseCliJson(baselineOutput));
         parseSamples.push(performance.now() - started);
@@ -109,7 +119,7 @@ export const benchmark: Benchmark = {
         oursMeasures:
           'DataService.status(): DvcCli + RepositoryScheduler (slot "data-status") + ProcessRunner + dvc data status --granular --unchanged --json + parseDataStatus',
         baselineMeasures:
-          'dvc data status --granular --unchanged --json via child_process.execFile on the same repository',
+          'dvc data status --granular --unchanged --json spawned bare like ours (own session, stdin closed: bench/bareDvc.ts) on the same repository',
         dataTreeFirstPaint: {
           medianMs: roundMs(median(paintSamples)),
           firstRunMs: roundMs(paintSamples[0] ?? Number.NaN),

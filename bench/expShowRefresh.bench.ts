@@ -12,15 +12,29 @@ import { allExperiments } from '../src/core/experiments/experimentModel';
 import { ExperimentsService } from '../src/experiments/experimentsService';
 import { dvc, git, makeDvcRepo } from '../test/helpers/dvcEnvironment';
 import { recordingDvcCli } from '../test/integration/cliFixtures';
-import { type Benchmark } from './benchmark';
+import { bareDvc } from './bareDvc';
+import { type Benchmark, type BenchmarkMode } from './benchmark';
 import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 
-const commits = 3;
-/** `DVC_LENS_BENCH_EXPERIMENTS` makes a smaller fixture for a quick look (the recorded result uses 20). */
-const experimentsPerCommit = Number(process.env.DVC_LENS_BENCH_EXPERIMENTS ?? 20);
-const warmupRuns = 1;
-/** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
-const rounds = 11;
+const sizes: Record<BenchmarkMode, ExpShowBenchSize> = {
+  measure: {
+    commits: 3,
+    /** `DVC_LENS_BENCH_EXPERIMENTS` makes a smaller fixture for a quick look (the recorded result uses 20). */
+    experimentsPerCommit: Number(process.env.DVC_LENS_BENCH_EXPERIMENTS ?? 20),
+    warmupRuns: 1,
+    rounds: 11,
+  },
+  smoke: { commits: 1, experimentsPerCommit: 1, warmupRuns: 0, rounds: 1 },
+};
+
+interface ExpShowBenchSize {
+  /** Commits in the fixture, each with its experiments; also `--num` of the measured `exp show`. */
+  readonly commits: number;
+  readonly experimentsPerCommit: number;
+  readonly warmupRuns: number;
+  /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
+  readonly rounds: number;
+}
 
 const TRAIN = `import json
 lr = float(open("params.yaml").read().split("lr:")[1].split()[0])
@@ -33,7 +47,9 @@ async function writeValues(dir: string, lr: number, epochs: number): Promise<voi
   await writeFile(join(dir, 'metrics.json'), JSON.stringify({ acc: lr * 2, loss: 1 - lr, epochs }));
 }
 
-export async function makeFixture(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeFixture(
+  { commits, experimentsPerCommit }: ExpShowBenchSize = sizes.measure,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const repo = await makeDvcRepo();
   const dir = repo.dir;
   await git(dir, ['config', 'user.name', 'DVC Lens Bench']);
@@ -64,11 +80,14 @@ export async function makeFixture(): Promise<{ dir: string; cleanup: () => Promi
 
 export const benchmark: Benchmark = {
   name: 'exp-show-refresh',
-  async run() {
+  async run(mode) {
+    const size = sizes[mode];
+    const { commits, experimentsPerCommit, warmupRuns, rounds } = size;
     const setupStarted = performance.now();
-    // `DVC_LENS_BENCH_REPO`: measure an existing fixture (made by makeFixture) instead of making one.
-    const given = process.env.DVC_LENS_BENCH_REPO;
-    const repo = given ? { dir: given, cleanup: () => Promise.resolve() } : await makeFixture();
+    // `DVC_LENS_BENCH_REPO`: measure an existing fixture (made by makeFixture) instead of making one; never in
+    // a smoke run, whose fixture has its own small size.
+    const given = mode === 'measure' ? process.env.DVC_LENS_BENCH_REPO : undefined;
+    const repo = given ? { dir: given, cleanup: () => Promise.resolve() } : await makeFixture(size);
     const setupMs = performance.now() - setupStarted;
     try {
       const { cli, scheduler } = await recordingDvcCli(repo.dir);
@@ -80,7 +99,7 @@ export const benchmark: Benchmark = {
           timeOf(async () => {
             experiments = allExperiments(await service.show({ commits })).length;
           }),
-        baseline: () => timeOf(() => dvc(repo.dir, ['exp', 'show', '--json', '--num', String(commits)])),
+        baseline: () => timeOf(() => bareDvc(repo.dir, ['exp', 'show', '--json', '--num', String(commits)])),
         rounds,
         warmupRuns,
       });
@@ -95,12 +114,11 @@ export const benchmark: Benchmark = {
           ? 'made beforehand by makeFixture() in a separate process (DVC_LENS_BENCH_REPO)'
           : 'made by makeFixture() in this run',
         fixtureNote:
-          'in some runs (the fixture made in the same process, or through bench/run.ts with every benchmark module loaded) the bare CLI came out about 2x slower than ours in every round, which is not understood; in a process that loads only this benchmark (node --import tsx -e with it), on a fixture made beforehand, the two agree: that is how the recorded result was made',
+          "earlier runs saw the bare CLI about 2x slower than ours in every round: it ran in the benchmark process's session while ours ran in its own (ProcessRunner starts DVC detached), and Linux schedules each session as its own group (sched_autogroup), so under load from other sessions the bare CLI got less CPU; the baseline now starts DVC the same way (bench/bareDvc.ts)",
         dvcVersion,
-        note: 'measured on a shared machine beside other work; the load average says how busy it was',
         oursMeasures:
           'ExperimentsService.show({ commits: 3 }): ProcessRunner + RepositoryScheduler read slot + dvc exp show --json --num 3 + NaN-tolerant JSON parse + parseExpShow into the experiments model',
-        baselineMeasures: 'dvc exp show --json --num 3 via child_process.execFile on the same repository',
+        baselineMeasures: `dvc exp show --json --num ${commits} spawned bare like ours (own session, stdin closed: bench/bareDvc.ts) on the same repository`,
       });
     } finally {
       await repo.cleanup();

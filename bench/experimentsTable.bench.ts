@@ -6,9 +6,8 @@
  * non-virtualized HTML table of the same data's first 1,000 rows, built by a script from the same kind of
  * embedded JSON and measured the same way: ratio = ours / baseline.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -17,19 +16,29 @@ import type { Page } from 'playwright-core';
 import { embeddedJson } from '../src/pipeline/dag/dagHtml';
 import { tableHtml } from '../src/experiments/table/tableHtml';
 import type { TableSnapshot } from '../src/core/protocols/experimentsTableProtocol';
-import { launchChromium } from '../test/runner/browser';
+import { launchChromium, waitForMeasure } from '../test/runner/browser';
 import { syntheticSnapshot } from '../test/unit/experimentsTable/syntheticTable';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { buildBundlesOnce } from './builtBundles';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 import { measureHostTableMemory } from './hostTableMemory';
 import { checkTableInteractions, hostileLabel } from '../test/unit/experimentsTable/tablePageChecks';
 
 const repoRoot = resolve(__dirname, '..');
-const experiments = 10_000;
-const columnCount = 300;
-const baselineRows = 1000;
 const goalMs = 300;
-const warmupRuns = 1;
-const runs = 5;
+/** The smoke size still has commits to fold, params to sort, metrics beyond the first screen and a middle row. */
+const sizes: Record<BenchmarkMode, TableBenchSize> = {
+  measure: { experiments: 10_000, columnCount: 300, baselineRows: 1000, warmupRuns: 1, runs: 5 },
+  smoke: { experiments: 200, columnCount: 30, baselineRows: 100, warmupRuns: 0, runs: 1 },
+};
+
+interface TableBenchSize {
+  readonly experiments: number;
+  readonly columnCount: number;
+  /** Rows of the plain-table baseline: all 10,000 would take the browser minutes. */
+  readonly baselineRows: number;
+  readonly warmupRuns: number;
+  readonly runs: number;
+}
 
 /**
  * Stands in for VS Code: the one global a webview gets. State set with setState is kept for a reload only
@@ -48,12 +57,16 @@ const vscodeStub = `(() => {
 })();`;
 
 /** Heap the snapshot keeps alive on the host, measured around building it with collections forced. */
-function measureSnapshotMemory(): { snapshot: TableSnapshot; heapMB: number; rssMB: number } {
+function measureSnapshotMemory(size: TableBenchSize): {
+  snapshot: TableSnapshot;
+  heapMB: number;
+  rssMB: number;
+} {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   gc();
   const before = process.memoryUsage();
-  const snapshot = syntheticSnapshot(experiments, columnCount, {
+  const snapshot = syntheticSnapshot(size.experiments, size.columnCount, {
     label: (index) => (index === 0 ? hostileLabel : `exp-${index.toString(36)}`),
   });
   gc();
@@ -63,7 +76,7 @@ function measureSnapshotMemory(): { snapshot: TableSnapshot; heapMB: number; rss
 }
 
 /** The baseline page: a script builds a plain <table> of the rows from embedded JSON, text cells only. */
-function plainTableHtml(snapshot: TableSnapshot): string {
+function plainTableHtml(snapshot: TableSnapshot, baselineRows: number): string {
   // Row-major, as a plain table reads it: one array of encoded cells per row, the label first.
   const columns = snapshot.values.map((text) => JSON.parse(text) as unknown[]);
   const data = {
@@ -97,9 +110,7 @@ requestAnimationFrame(() => setTimeout(() => {
 
 async function measureMark(page: Page, url: string, name: string): Promise<number> {
   await page.goto(url, { timeout: 120_000 });
-  await page.waitForFunction(`performance.getEntriesByName('${name}').length > 0`, undefined, {
-    timeout: 120_000,
-  });
+  await waitForMeasure(page, name, 120_000);
   return page.evaluate<number>(`performance.getEntriesByName('${name}')[0].duration`);
 }
 
@@ -119,13 +130,14 @@ async function measureScroll(page: Page, sideways: boolean): Promise<{ ms: numbe
 }
 
 export const benchmark: Benchmark = {
-  // Selected with `npm run bench -- experimentsTable`; the result is written as exp-table-10k.json.
-  name: 'experimentsTable',
-  async run() {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  name: 'exp-table-10k',
+  async run(mode) {
+    const size = sizes[mode];
+    const { experiments, columnCount, baselineRows, warmupRuns, runs } = size;
+    await buildBundlesOnce();
     // Along the real path (exp show JSON -> model -> adapter -> snapshot), before the page's own snapshot.
     const hostMemory = measureHostTableMemory(experiments, columnCount);
-    const { snapshot, heapMB, rssMB } = measureSnapshotMemory();
+    const { snapshot, heapMB, rssMB } = measureSnapshotMemory(size);
     const folder = await mkdtemp(join(tmpdir(), 'dvc-lens-exp-table-'));
     const browser = await launchChromium();
     try {
@@ -152,7 +164,7 @@ export const benchmark: Benchmark = {
       await writeFile(htmlFile, html);
       const url = pathToFileURL(htmlFile).href;
       const plainFile = join(folder, 'plain.html');
-      await writeFile(plainFile, plainTableHtml(snapshot));
+      await writeFile(plainFile, plainTableHtml(snapshot, baselineRows));
       const plainUrl = pathToFileURL(plainFile).href;
 
       for (let run = 0; run < warmupRuns; run++) {
@@ -177,7 +189,7 @@ export const benchmark: Benchmark = {
       }
 
       await page.goto(url);
-      await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+      await waitForMeasure(page, 'table-first-paint');
       const renderedCells = await page.locator('.grid .cell').count();
       await mkdir(join(repoRoot, 'test-results'), { recursive: true });
       const checks = await checkTableInteractions(page, join(repoRoot, 'test-results'));
@@ -186,7 +198,7 @@ export const benchmark: Benchmark = {
         tableHtml({ ...pageInput, initial: { snapshot, error: 'dvc exp show failed: <b>boom</b>' } }),
       );
       await page.goto(url);
-      await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+      await waitForMeasure(page, 'table-first-paint');
       const errorShown = await page.locator('.problems').innerText();
       const rowsUnderError = await page.locator('.grid-row').count();
       if (!errorShown.includes('<b>boom</b>') || rowsUnderError === 0)
@@ -230,10 +242,7 @@ export const benchmark: Benchmark = {
           checks,
           errorStateShowsLastData: rowsUnderError > 0,
           chromium: browser.version(),
-          node: process.version,
-          cpus: cpus().length,
-          loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
-          note: 'measured on a shared machine beside other work; the load average says how busy it was',
+          ...machineDetails(),
           runs: { ours: runs, warmup: warmupRuns },
           oursSamplesMs: ours.map(roundMs),
           baselineSamplesMs: plain.map(roundMs),

@@ -2,8 +2,7 @@
  * Ours against DVC's bare CLI on the same repository, in the same run: warm-up calls, then rounds that
  * alternate which side goes first, so that a burst of load on the machine hits both sides alike.
  */
-import { cpus, loadavg } from 'node:os';
-import { median, roundMs, type BenchmarkResult } from './benchmark';
+import { machineDetails, median, roundMs, type BenchmarkResult } from './benchmark';
 
 export interface InterleavedOptions {
   /** One measured call each, returning its milliseconds. */
@@ -89,9 +88,7 @@ export function ratioResult(
       overheadMs: roundMs(oursMedian - baselineMedian),
       pairedRatioMedian: comparison.pairedRatioMedian,
       ...details,
-      node: process.version,
-      cpus: cpus().length,
-      loadAverage1mAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      ...machineDetails(),
       runs: {
         ours: comparison.rounds,
         baseline: comparison.rounds,

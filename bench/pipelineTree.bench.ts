@@ -12,19 +12,42 @@ import {
   type PipelineTreeNode,
 } from '../src/core/pipeline';
 import { dvc, git, gitIdentityArgs, makeDvcRepo } from '../test/helpers/dvcEnvironment';
-import { median, roundMs, type Benchmark } from './benchmark';
+import { bareDvc } from './bareDvc';
+import { machineDetails, median, roundMs, type Benchmark, type BenchmarkMode } from './benchmark';
 
-const stageCount = 1000;
-const foreachGroups = 20;
-const itemsPerGroup = 10;
-const warmupRuns = 3;
-/** Each round runs DVC once and ours a few times, interleaved, so that changes in the machine's load
- * (this runs beside other work) hit both sides alike instead of one phase. */
-const rounds = 7;
-const oursRunsPerRound = 3;
+const sizes: Record<BenchmarkMode, PipelineBenchSize> = {
+  measure: {
+    stageCount: 1000,
+    foreachGroups: 20,
+    itemsPerGroup: 10,
+    warmupRuns: 3,
+    rounds: 7,
+    oursRunsPerRound: 3,
+  },
+  smoke: {
+    stageCount: 30,
+    foreachGroups: 2,
+    itemsPerGroup: 5,
+    warmupRuns: 0,
+    rounds: 1,
+    oursRunsPerRound: 1,
+  },
+};
 
-/** 800 plain stages (a chain, with params and metrics) and 20 foreach groups of 10 generated stages. */
-function generatedDvcYaml(): string {
+interface PipelineBenchSize {
+  /** All stages: the plain ones and the foreach groups' generated ones. */
+  readonly stageCount: number;
+  readonly foreachGroups: number;
+  readonly itemsPerGroup: number;
+  readonly warmupRuns: number;
+  /** Each round runs DVC once and ours a few times, interleaved, so that changes in the machine's load
+   * (this runs beside other work) hit both sides alike instead of one phase. */
+  readonly rounds: number;
+  readonly oursRunsPerRound: number;
+}
+
+/** Plain stages (a chain, with params and metrics; 800 when measuring) and foreach groups (20 of 10). */
+function generatedDvcYaml({ stageCount, foreachGroups, itemsPerGroup }: PipelineBenchSize): string {
   const plain = stageCount - foreachGroups * itemsPerGroup;
   let text = 'stages:\n';
   for (let index = 0; index < plain; index++) {
@@ -47,7 +70,7 @@ function generatedDvcYaml(): string {
   return text;
 }
 
-function paramsYaml(): string {
+function paramsYaml({ itemsPerGroup }: PipelineBenchSize): string {
   const shards = Array.from(
     { length: itemsPerGroup },
     (_, index) => `  - {name: s${index}, size: ${(index + 1) * 100}}`,
@@ -61,13 +84,15 @@ function countNodes(nodes: readonly PipelineTreeNode[]): number {
 
 export const benchmark: Benchmark = {
   name: 'pipeline-tree-1000',
-  async run() {
+  async run(mode) {
+    const size = sizes[mode];
+    const { stageCount, foreachGroups, itemsPerGroup, warmupRuns, rounds, oursRunsPerRound } = size;
     const repo = await makeDvcRepo();
     try {
-      await writeFile(join(repo.dir, 'dvc.yaml'), generatedDvcYaml());
-      await writeFile(join(repo.dir, 'params.yaml'), paramsYaml());
+      await writeFile(join(repo.dir, 'dvc.yaml'), generatedDvcYaml(size));
+      await writeFile(join(repo.dir, 'params.yaml'), paramsYaml(size));
       await git(repo.dir, ['add', '-A']);
-      await git(repo.dir, [...gitIdentityArgs, 'commit', '-q', '-m', '1,000 stages']);
+      await git(repo.dir, [...gitIdentityArgs, 'commit', '-q', '-m', `${stageCount} stages`]);
 
       let treeNodes = 0;
       let modelStages = 0;
@@ -99,7 +124,7 @@ export const benchmark: Benchmark = {
       let dvcStages = 0;
       for (let round = 0; round < rounds; round++) {
         const started = performance.now();
-        const output = await dvc(repo.dir, ['stage', 'list', '--all']);
+        const output = await bareDvc(repo.dir, ['stage', 'list', '--all']);
         baselineSamples.push(performance.now() - started);
         dvcStages = output.split('\n').filter((line) => line.trim() !== '').length;
         for (let run = 0; run < oursRunsPerRound; run++)
@@ -127,9 +152,9 @@ export const benchmark: Benchmark = {
           plainStages: stageCount - foreachGroups * itemsPerGroup,
           foreachStages: foreachGroups * itemsPerGroup,
           treeNodes,
-          dvcYamlBytes: Buffer.byteLength(generatedDvcYaml()),
+          dvcYamlBytes: Buffer.byteLength(generatedDvcYaml(size)),
           dvcVersion,
-          node: process.version,
+          ...machineDetails(),
           runs: {
             ours: rounds * oursRunsPerRound,
             oursWarmup: warmupRuns,
@@ -138,7 +163,8 @@ export const benchmark: Benchmark = {
           },
           oursMeasures:
             'read dvc.yaml + params.yaml (fs/promises), parse, interpolate, expand foreach, build tree nodes',
-          baselineMeasures: 'dvc stage list --all (a fresh process per run, as the CLI would be called)',
+          baselineMeasures:
+            'dvc stage list --all (a fresh process per run, as the CLI would be called, in its own session like the extension starts processes: bench/bareDvc.ts)',
           oursSamplesMs: oursSamples.map(roundMs),
           baselineSamplesMs: baselineSamples.map(roundMs),
         },

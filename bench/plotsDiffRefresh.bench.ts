@@ -12,19 +12,30 @@ import { RepositoryScheduler } from '../src/cli/repositoryScheduler';
 import { ProcessRunner } from '../src/cli/runner';
 import { ExperimentsService } from '../src/experiments/experimentsService';
 import { plotsDiffArguments, PlotsService } from '../src/plots/plotsService';
-import { dvc, git, makeDemoRepo, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
-import { type Benchmark } from './benchmark';
+import { dvc, git, pinnedDvcPath } from '../test/helpers/dvcEnvironment';
+import { bareDvc } from './bareDvc';
+import { reproducedDemoCopy } from './reproducedDemo';
+import { type Benchmark, type BenchmarkMode } from './benchmark';
 import { compareInterleaved, ratioResult, timeOf } from './interleavedRounds';
 
-const warmupRuns = 1;
 /** Each round runs DVC bare once and ours once, alternating which goes first, so load changes hit both. */
-const rounds = 5;
-const revisions = ['workspace', 'lr-small', 'short'];
+const sizes: Record<BenchmarkMode, { experiments: number; warmupRuns: number; rounds: number }> = {
+  measure: { experiments: 2, warmupRuns: 1, rounds: 5 },
+  smoke: { experiments: 1, warmupRuns: 0, rounds: 1 },
+};
+/** The experiments `exp run` makes on the demo, one param each; the plots compare the workspace and them. */
+const experimentRuns = [
+  { name: 'lr-small', param: { file: 'params.yaml', key: 'train.learning_rate', value: '0.1' } },
+  { name: 'short', param: { file: 'params.yaml', key: 'train.epochs', value: '10' } },
+];
 
 export const benchmark: Benchmark = {
   name: 'plots-diff-refresh',
-  async run() {
-    const repo = await makeDemoRepo({ repro: true });
+  async run(mode) {
+    const { experiments: experimentCount, warmupRuns, rounds } = sizes[mode];
+    const made = experimentRuns.slice(0, experimentCount);
+    const revisions = ['workspace', ...made.map((experiment) => experiment.name)];
+    const repo = await reproducedDemoCopy();
     const images = await mkdtemp(join(tmpdir(), 'dvc-lens-bench-plots-'));
     try {
       await git(repo.dir, ['config', 'user.name', 'DVC Lens Bench']);
@@ -37,10 +48,7 @@ export const benchmark: Benchmark = {
         scheduler,
       );
       const experiments = new ExperimentsService(cli, scheduler, new GitCli(repo.dir));
-      await experiments.run([{ file: 'params.yaml', key: 'train.learning_rate', value: '0.1' }], {
-        name: 'lr-small',
-      });
-      await experiments.run([{ file: 'params.yaml', key: 'train.epochs', value: '10' }], { name: 'short' });
+      for (const experiment of made) await experiments.run([experiment.param], { name: experiment.name });
       const service = new PlotsService(cli, images);
 
       let plots = 0;
@@ -51,7 +59,7 @@ export const benchmark: Benchmark = {
           }),
         baseline: () =>
           timeOf(
-            async () => JSON.parse(await dvc(repo.dir, plotsDiffArguments(revisions, images))) as unknown,
+            async () => JSON.parse(await bareDvc(repo.dir, plotsDiffArguments(revisions, images))) as unknown,
           ),
         rounds,
         warmupRuns,
@@ -64,7 +72,7 @@ export const benchmark: Benchmark = {
         oursMeasures:
           'PlotsService.diff(): ProcessRunner + RepositoryScheduler (slot "plots-diff") + dvc plots diff --json -o + parse into the plot model',
         baselineMeasures:
-          'the same dvc plots diff arguments via child_process.execFile, JSON.parse of stdout',
+          'the same dvc plots diff arguments spawned bare like ours (own session, stdin closed: bench/bareDvc.ts), JSON.parse of stdout',
       });
     } finally {
       await rm(images, { recursive: true, force: true });

@@ -1,29 +1,16 @@
 /**
  * Runs every benchmark in `bench/*.bench.ts` (each exports `benchmark`), writes one JSON per benchmark to
  * `bench-results/<name>.json` and prints one summary line each. Usage: `npm run bench [-- <name filter>]`.
+ * `--smoke` (or BENCH_SMOKE=1) runs each at its smallest size, one round, and writes to a temp folder instead,
+ * so a quick check never overwrites the recorded measurements; `npm run bench:smoke` is that as a test.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Benchmark, BenchmarkResult } from './benchmark';
+import type { BenchmarkMode, BenchmarkResult } from './benchmark';
+import { benchmarkFiles, loadBenchmark, writeResult } from './benchmarkFiles';
 
-const benchFolder = __dirname;
-const resultsFolder = resolve(__dirname, '..', 'bench-results');
-
-function isBenchmark(value: unknown): value is Benchmark {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { name?: unknown; run?: unknown };
-  return typeof candidate.name === 'string' && typeof candidate.run === 'function';
-}
-
-async function loadBenchmark(file: string): Promise<Benchmark> {
-  const loaded: unknown = await import(pathToFileURL(join(benchFolder, file)).href);
-  const exported =
-    typeof loaded === 'object' && loaded !== null ? (loaded as { benchmark?: unknown }).benchmark : undefined;
-  if (!isBenchmark(exported))
-    throw new Error(`${file} does not export a \`benchmark\` with a name and run()`);
-  return exported;
-}
+const measurementsFolder = resolve(__dirname, '..', 'bench-results');
 
 function summary(result: BenchmarkResult): string {
   const goal = typeof result.details.goal === 'string' ? result.details.goal : undefined;
@@ -34,16 +21,22 @@ function summary(result: BenchmarkResult): string {
 }
 
 async function main(): Promise<void> {
-  const filter = process.argv[2];
-  const files = (await readdir(benchFolder)).filter((file) => file.endsWith('.bench.ts')).sort();
-  await mkdir(resultsFolder, { recursive: true });
+  const args = process.argv.slice(2);
+  const mode: BenchmarkMode =
+    args.includes('--smoke') || process.env.BENCH_SMOKE === '1' ? 'smoke' : 'measure';
+  const filter = args.find((arg) => !arg.startsWith('--'));
+  const resultsFolder =
+    mode === 'smoke' ? await mkdtemp(join(tmpdir(), 'dvc-lens-bench-smoke-')) : measurementsFolder;
+  if (mode === 'smoke') console.log(`smoke run: smallest sizes, one round; results in ${resultsFolder}`);
+  let ran = 0;
   let failures = 0;
-  for (const file of files) {
+  for (const file of benchmarkFiles()) {
     const benchmark = await loadBenchmark(file);
     if (filter && !benchmark.name.includes(filter)) continue;
+    ran++;
     try {
-      const result = await benchmark.run();
-      await writeFile(join(resultsFolder, `${result.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      const result = await benchmark.run(mode);
+      await writeResult(resultsFolder, result);
       console.log(summary(result));
     } catch (error: unknown) {
       failures++;
@@ -52,6 +45,8 @@ async function main(): Promise<void> {
       );
     }
   }
+  // A filter that matches nothing is a typo, not a successful run.
+  if (ran === 0) throw new Error(`no benchmark is named like '${filter ?? ''}'`);
   if (failures > 0) process.exitCode = 1;
 }
 

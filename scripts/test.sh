@@ -10,6 +10,7 @@
 #   unit         npm run test:unit           (node:test)
 #   fuzz         npm run test:fuzz           (node:test + fast-check: every parser, random and hostile documents)
 #   integration  npm run test:integration    (node:test, real git and DVC)
+#   bench-smoke  npm run bench:smoke         (node:test, every benchmark once at its smallest size; DVC, Chromium)
 #   package      npm run package             (production build + .vsix)
 #   suite        npm run test:suite          (trusted + Restricted Mode suites inside code-server)
 #   e2e          npm run test:e2e            (the .vsix in code-server, driven by Chromium)
@@ -130,6 +131,7 @@ floor build check 300 npm run --silent build
 floor unit tests 300 npm run --silent test:unit
 floor fuzz tests 300 npm run --silent test:fuzz
 floor integration tests 2100 npm run --silent test:integration
+floor bench-smoke tests 400 npm run --silent bench:smoke
 floor package check 300 npm run --silent package
 floor suite tests 1200 npm run --silent test:suite
 floor e2e tests 1800 npm run --silent test:e2e

@@ -31,6 +31,17 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Waits until the page has a performance entry named `name` (a webview's own `performance.measure`). A
+ * function predicate, not a string: Playwright polls a string predicate with eval, which the webviews'
+ * nonce-only CSP forbids, so a string wait threw an EvalError whenever its condition was not already true.
+ */
+export async function waitForMeasure(page: Page, name: string, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction((entry) => performance.getEntriesByName(entry).length > 0, name, {
+    timeout: timeoutMs,
+  });
+}
+
 /** Appends the page's console messages and errors to a log file (the workbench's own view of problems). */
 export function recordConsole(page: Page, logFile: string): void {
   const write = (line: string): void => {

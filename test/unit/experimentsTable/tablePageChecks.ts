@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitForMeasure } from '../../runner/browser';
 
 /** A row label that must show as these characters and never become an element. */
 export const hostileLabel = '<img src=x onerror=alert(1)>';
@@ -40,10 +41,11 @@ export async function checkTableInteractions(
   await header.click();
   check((await header.getAttribute('aria-sort')) === 'ascending', 'a header click did not sort');
 
-  // Select two rows (click, Ctrl+click) and ask to compare them.
+  // Select two rows (click, Ctrl+click) and ask to compare them. Buttons with a visible word are named by it
+  // (the longer text is their tooltip), so they are found by what a person reads on them.
   await page.locator('.grid-body .grid-row[data-row="1"] .label-cell').click();
   await page.locator('.grid-body .grid-row[data-row="2"] .label-cell').click({ modifiers: ['Control'] });
-  await page.getByRole('button', { name: 'Compare the selected rows' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const compare = (await posted(page)).find((message) => message.type === 'action');
   check(
     compare?.action === 'compare' && compare.rowIds?.length === 2,
@@ -67,8 +69,8 @@ export async function checkTableInteractions(
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Escape');
   await page.locator('.grid-body .grid-row[data-row="3"] .label-cell').click();
-  await page.getByRole('button', { name: 'Pin the focused row as the baseline for deltas' }).click();
-  await page.getByRole('button', { name: 'Δ Delta' }).click();
+  await page.getByRole('button', { name: 'Set Baseline', exact: true }).click();
+  await page.getByRole('button', { name: 'Δ Delta', exact: true }).click();
   // The metrics (which have a direction) come after the params: scroll sideways to them.
   await page.evaluate(
     "new Promise((done) => { document.querySelector('.grid').scrollLeft = 110 * 110; requestAnimationFrame(() => setTimeout(done, 0)); })",
@@ -79,13 +81,15 @@ export async function checkTableInteractions(
   await page.screenshot({ path: join(screenshots, 'exp-table.png') });
 
   // Export: the visible table goes to the host as CSV.
-  await page.getByRole('button', { name: 'Save the shown rows and columns as CSV' }).click();
+  await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
   const csv = (await posted(page)).find((message) => message.type === 'exportCsv')?.csv ?? '';
   check(csv.startsWith('Experiment,State,SHA,'), `unexpected CSV start: ${csv.slice(0, 60)}`);
 
   // The state reaches the host (debounced) so it survives a panel reload.
-  await page.waitForFunction(
-    "window.posted.some((message) => message.type === 'saveState' && message.state.deltaMode)",
+  await page.waitForFunction(() =>
+    (window as unknown as { posted: Posted[] }).posted.some(
+      (message) => message.type === 'saveState' && message.state?.deltaMode === true,
+    ),
   );
   const saved = (await posted(page)).filter((message) => message.type === 'saveState').pop();
   check(
@@ -95,13 +99,16 @@ export async function checkTableInteractions(
   check(saved?.state?.baselineRowId !== undefined, 'the saved state lost the baseline');
 
   // A reload of the page restores the same state from setState (kept by the stand-in like VS Code does).
+  const kept = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');
   await page.evaluate("sessionStorage.setItem('vscode-state', JSON.stringify(window.vscodeState()))");
   await page.reload();
-  await page.waitForFunction("performance.getEntriesByName('table-first-paint').length > 0");
+  await waitForMeasure(page, 'table-first-paint');
+  const restored = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');
   await page.evaluate('sessionStorage.clear()');
+  const baselineRows = await page.locator('.grid-baseline .baseline-row').count();
   check(
-    (await page.locator('.grid-baseline .baseline-row').count()) === 1,
-    'the baseline did not survive a reload',
+    baselineRows === 1,
+    `the baseline did not survive a reload: ${baselineRows} baseline rows; baseline row id kept ${kept}, after the reload ${restored}`,
   );
   return {
     sortedColumn,

@@ -42,11 +42,12 @@ interface TableBenchSize {
 
 /**
  * Stands in for VS Code: the one global a webview gets. State set with setState is kept for a reload only
- * when a check copies it to sessionStorage (as VS Code keeps it across a webview reload).
+ * when a check hands it on in the URL's fragment (as VS Code keeps it across a webview reload).
  */
 const vscodeStub = `(() => {
   const posted = [];
-  let state = JSON.parse(sessionStorage.getItem('vscode-state') || 'null') || undefined;
+  const fromUrl = location.hash.startsWith('#vscode-state=') ? decodeURIComponent(location.hash.slice(14)) : '';
+  let state = JSON.parse(fromUrl || sessionStorage.getItem('vscode-state') || 'null') || undefined;
   window.posted = posted;
   window.vscodeState = () => state;
   window.acquireVsCodeApi = () => ({

@@ -100,7 +100,11 @@ export async function checkTableInteractions(
 
   // A reload of the page restores the same state from setState (kept by the stand-in like VS Code does).
   const kept = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');
-  await page.evaluate("sessionStorage.setItem('vscode-state', JSON.stringify(window.vscodeState()))");
+  // The state goes to the reloaded document in the URL's fragment, which the stand-in reads first: a
+  // sessionStorage write made just before reload() was sometimes not yet visible to the new document (seen
+  // under load as a lost state). A fragment-only goto does not load; the reload does.
+  const state = await page.evaluate<string>('JSON.stringify(window.vscodeState())');
+  await page.goto(`${page.url().split('#')[0]}#vscode-state=${encodeURIComponent(state)}`);
   await page.reload();
   await waitForMeasure(page, 'table-first-paint');
   const restored = await page.evaluate<string | undefined>('window.vscodeState()?.ui?.baselineRowId');

@@ -25,12 +25,25 @@ const sharedLayers = [
   'trust',
   'webviewShell',
 ];
-const featureFolders = ['ci', 'data', 'experiments', 'history', 'metrics', 'pipeline', 'plots', 'remotes'];
+const featureFolders = [
+  'ci',
+  'cli-report',
+  'data',
+  'execution',
+  'experiments',
+  'history',
+  'metrics',
+  'pipeline',
+  'plots',
+  'remotes',
+  'report',
+  'setup',
+];
 
-// Enabled after the hub migration lands (features still call src/cli directly and import each other's files).
+// Fence (c): a concept's public face is its index.ts, and DVC and git are the repository's (src/repository).
 export const featureFolderFences = [
   {
-    files: [`src/{${[...featureFolders, 'report', 'setup'].join(',')}}/**/*.ts`],
+    files: [`src/{${featureFolders.join(',')}}/**/*.ts`],
     rules: {
       'dvc-lens/import-fence': [
         'error',
@@ -127,4 +140,5 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...featureFolderFences,
 );

@@ -15,11 +15,11 @@ import {
   remoteRequirements,
   type CiWorkflowOptions,
 } from '../core/ciWorkflow/ciWorkflowOptions';
-import { RemotesService } from '../data/remotesService';
+import { RemotesService } from '../data';
 import type { OutputLog } from '../log/outputLog';
 import type { RepositoryCommandContext } from '../repository/command';
 import type { Repository } from '../repository/repository';
-import { booleanField, isRecord, stringField } from '../remotes/commandArguments';
+import { booleanField, isRecord, stringField } from '../remotes';
 import { errorText, showErrorWithLog } from '../ui/messages';
 
 /** How the runtime runs Create CI Workflow (DVC only adds the default remote's needs, so it is optional). */

@@ -6,11 +6,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { ProcessRunner } from '../cli/runner';
+import { RepositoryScheduler } from '../repository/processes';
+import { ProcessRunner } from '../repository/processes';
 import { dvcWithScheduler } from '../repository/folderClis';
-import { buildDvcReport, plotsFolderFor } from '../report/dvcReport';
-import { renderVegaLiteSvg } from '../report/vegaSvg';
+import { buildDvcReport, plotsFolderFor } from '../report';
+import { renderVegaLiteSvg } from '../report';
 import { parseReportArguments } from './reportArguments';
 
 async function main(): Promise<number> {

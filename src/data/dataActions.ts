@@ -4,10 +4,10 @@
  * repository's write lane; git calls go through GitCli.
  */
 import { posix } from 'node:path';
-import type { DvcCli, OutputListener } from '../cli/dvcCli';
-import type { GitCli } from '../cli/gitCli';
-import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { positionals } from '../cli/safeArguments';
+import type { DvcCli, OutputListener } from '../repository/processes';
+import type { GitCli } from '../repository/processes';
+import type { RepositoryScheduler } from '../repository/processes';
+import { positionals } from '../repository/processes';
 import { dataMetadataChanges, type ChangedFile } from '../core/data/dataCommitMessage';
 
 export interface DataWriteOptions {

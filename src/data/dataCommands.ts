@@ -3,7 +3,7 @@
  * anything is lost, runs through the repository's write lane with a Cancel button, and refreshes the view.
  */
 import * as vscode from 'vscode';
-import { isProcessError } from '../cli/processError';
+import { isProcessError } from '../repository/processes';
 import { dataCommitMessage } from '../core/data/dataCommitMessage';
 import { DATA_STATES } from '../core/data/dataState';
 import { trackedOutOf } from '../core/data/trackedData';

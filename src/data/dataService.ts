@@ -5,11 +5,11 @@
  */
 import { access } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import type { DvcCli, OutputListener } from '../cli/dvcCli';
-import type { GitCli } from '../cli/gitCli';
-import { isProcessError, type ProcessError } from '../cli/processError';
-import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { optionalValue, positionals } from '../cli/safeArguments';
+import type { DvcCli, OutputListener } from '../repository/processes';
+import type { GitCli } from '../repository/processes';
+import { isProcessError, type ProcessError } from '../repository/processes';
+import type { RepositoryScheduler } from '../repository/processes';
+import { optionalValue, positionals } from '../repository/processes';
 import { parseDataStatus, type DataStatus } from '../core/data/dataStatus';
 import { parseTransferSummary, type TransferSummary } from '../core/data/transferSummary';
 import {

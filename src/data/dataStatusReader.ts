@@ -3,7 +3,7 @@
  * read cancels the older one (ours, and the `data-status` slot in the scheduler); a failure keeps the last
  * good status and remembers DVC's sentence. Nothing runs in Restricted Mode or before DVC is located.
  */
-import { isCancellation } from '../cli/processError';
+import { isCancellation } from '../repository/processes';
 import { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { dataCheckRemoteSetting } from '../config/dataSettings';
 import type { Repository } from '../repository/repository';

@@ -1,5 +1,5 @@
 /** DVC's own sentence out of a failed call, for messages and the Data view's error node. */
-import { isProcessError } from '../cli/processError';
+import { isProcessError } from '../repository/processes';
 
 /**
  * DVC writes its summary first (`ERROR: …`, sometimes without the prefix) and context after it; warnings come

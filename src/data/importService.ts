@@ -6,10 +6,10 @@
  */
 import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import type { DvcCli, OutputListener } from '../cli/dvcCli';
-import { isProcessError } from '../cli/processError';
-import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { optionalValue, optionValue, positionals } from '../cli/safeArguments';
+import type { DvcCli, OutputListener } from '../repository/processes';
+import { isProcessError } from '../repository/processes';
+import type { RepositoryScheduler } from '../repository/processes';
+import { optionalValue, optionValue, positionals } from '../repository/processes';
 import {
   gitignoreEntry,
   importOutputProblem,

@@ -9,7 +9,7 @@ import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import type { RepositoryCommands } from '../repository/command';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
-import type { DvcLocator } from '../setup/dvcLocator';
+import type { DvcLocator } from '../setup';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { checkRemoteCommand } from './checkRemoteCommand';
 import { dataCommandIds } from './dataCommandIds';

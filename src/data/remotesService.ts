@@ -3,10 +3,10 @@
  * `.dvc/config.local`; we never edit them ourselves). Credentials always go to `.dvc/config.local`, which
  * `dvc init` git-ignores, never to the committed `.dvc/config`.
  */
-import type { DvcCli } from '../cli/dvcCli';
-import { isProcessError } from '../cli/processError';
-import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { positionals } from '../cli/safeArguments';
+import type { DvcCli } from '../repository/processes';
+import { isProcessError } from '../repository/processes';
+import type { RepositoryScheduler } from '../repository/processes';
+import { positionals } from '../repository/processes';
 import { parseRemoteList, type DvcRemote } from '../core/data/remoteList';
 import { remoteOptionsFromConfigList } from '../core/remotes/remoteConfigListing';
 import { failureDetail } from '../core/remotes/remoteFailure';

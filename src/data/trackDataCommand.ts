@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { trackedOutOf } from '../core/data/trackedData';
 import { argumentUris, isConfirmed, listPaths, resolveTargets, type DataTarget } from './dataCommandTargets';
 import { inDataRepository, type DataCommandContext, type DataTools } from './dataTools';
-import { setupCommandIds } from '../setup/setupCommandIds';
+import { setupCommandIds } from '../setup';
 
 export async function trackDataCommand(
   context: DataCommandContext,

@@ -8,8 +8,8 @@
  * into the repository (a remote run pushes its experiment to a git remote; `dvc exp pull` brings it back).
  * Targets stay free of VS Code: the commands own prompts, progress and messages.
  */
-import type { OutputListener } from '../cli/dvcCli';
-import type { ProcessResult } from '../cli/runner';
+import type { OutputListener } from '../repository/processes';
+import type { ProcessResult } from '../repository/processes';
 import type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest';
 import type { RunState } from '../core/execution/runState';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';

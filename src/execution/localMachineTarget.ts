@@ -4,7 +4,7 @@
  * repository's ExperimentsService, so behaviour is the same as before the seam; results land in the
  * repository itself, so there is nothing to collect.
  */
-import type { OutputListener } from '../cli/dvcCli';
+import type { OutputListener } from '../repository/processes';
 import { experimentNamesInOutput, type ExperimentRunRequest } from '../core/execution/runRequest';
 import { experimentRunState, type RunState } from '../core/execution/runState';
 import { gridNames } from '../core/experiments/experimentOverrides';

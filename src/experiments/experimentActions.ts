@@ -1,11 +1,11 @@
 import { experimentsSliceName } from './experimentsSlice';
 import * as vscode from 'vscode';
-import type { OutputListener } from '../cli/dvcCli';
-import { isCancellation } from '../cli/processError';
+import type { OutputListener } from '../repository/processes';
+import { isCancellation } from '../repository/processes';
 import { experimentErrorHint } from '../core/experiments/experimentErrorHint';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import type { DisposableStore } from '../lifecycle/disposableStore';
-import { RunTerminal } from '../pipeline/run/runTerminal';
+import { RunTerminal } from '../pipeline';
 import type { DvcCommandContext, RepositoryCommandContext, RepositoryCommands } from '../repository/command';
 import type { Repository } from '../repository/repository';
 import { ExperimentsService } from './experimentsService';

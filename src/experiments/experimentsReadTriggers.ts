@@ -1,5 +1,5 @@
 /** What makes the Experiments view ask DVC again, and how DVC's failure is told. */
-import { isProcessError } from '../cli/processError';
+import { isProcessError } from '../repository/processes';
 
 /** Files whose change can change what `dvc exp show` says (paths relative to the repository root). */
 export function affectsExperiments(path: string): boolean {

@@ -12,11 +12,11 @@
  * DVC's "Unable to acquire lock": callers show DVC's message (see `isDvcLockError`) and the person retries.
  */
 import { delimiter, dirname } from 'node:path';
-import type { DvcCli, OutputListener } from '../cli/dvcCli';
-import type { GitCli } from '../cli/gitCli';
-import type { RepositoryScheduler } from '../cli/repositoryScheduler';
-import { optionalValue, positionals, refuseOptionLike } from '../cli/safeArguments';
-import type { ProcessRequest, ProcessResult } from '../cli/runner';
+import type { DvcCli, OutputListener } from '../repository/processes';
+import type { GitCli } from '../repository/processes';
+import type { RepositoryScheduler } from '../repository/processes';
+import { optionalValue, positionals, refuseOptionLike } from '../repository/processes';
+import type { ProcessRequest, ProcessResult } from '../repository/processes';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import {
   expandGrid,

@@ -4,7 +4,7 @@
  * good model next to DVC's message. Nothing runs in Restricted Mode or without DVC (the hub hands out none).
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
+import { isCancellation } from '../repository/processes';
 import { ungroupedCommits, type CommitGroups } from '../core/experiments/branchGroups';
 import { allExperiments, type ExperimentsModel } from '../core/experiments/experimentModel';
 import { Debouncer } from '../lifecycle/debouncer';

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { GitCli } from '../cli/gitCli';
+import type { GitCli } from '../repository/processes';
 import { allExperiments } from '../core/experiments/experimentModel';
 import { DisposableStore } from '../lifecycle/disposableStore';
 import type { Repository } from '../repository/repository';
 import type { SliceKey } from '../repository/repositorySlice';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
-import type { DvcLocator } from '../setup/dvcLocator';
+import type { DvcLocator } from '../setup';
 import {
   experimentsServiceOf,
   experimentsSliceKey,

@@ -3,7 +3,7 @@
  * which files would go in, and the commit itself. Only those files are added and committed (`git commit --
  * <paths>`), so whatever else the person staged stays staged and out of this commit.
  */
-import type { GitCli } from '../cli/gitCli';
+import type { GitCli } from '../repository/processes';
 import { firstCommitFiles } from '../core/experiments/firstCommit';
 
 export const FIRST_COMMIT_MESSAGE = 'Add the DVC project (first commit, made by DVC Lens for experiments)';

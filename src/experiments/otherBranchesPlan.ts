@@ -3,7 +3,7 @@
  * back into branches (see core/experiments/branchGroups.ts), and where the choice is kept. No VS Code here: integration tests drive it with
  * real git and DVC. The git calls are a few milliseconds; they run only when other branches are chosen.
  */
-import type { GitCli } from '../cli/gitCli';
+import type { GitCli } from '../repository/processes';
 import { groupCommits, type BranchChain, type CommitGroups } from '../core/experiments/branchGroups';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import type { ExperimentsQuery } from './experimentsService';

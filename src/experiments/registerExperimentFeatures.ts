@@ -3,7 +3,7 @@
  * experiments table and compare panels.
  */
 import * as vscode from 'vscode';
-import type { DataFeatureDependencies } from '../data/registerDataFeatures';
+import type { DataFeatureDependencies } from '../data';
 import { ComputeTargets, LocalMachineTarget } from '../execution';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { registerCompare, type CompareRegistration } from './compare/registerCompare';

@@ -6,9 +6,9 @@
  * so the annotation paints at once and fills in.
  */
 import type * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
+import { isCancellation } from '../repository/processes';
 import { blameMovement, type BlameMovement } from '../core/history/blameMovement';
-import { headlineMetricSetting, metricDirectionsSetting } from '../experiments/experimentSettings';
+import { headlineMetricSetting, metricDirectionsSetting } from '../experiments';
 import { errorText } from '../ui/messages';
 import type { CommitAndParentRows } from './historyService';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';

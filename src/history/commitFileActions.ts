@@ -4,8 +4,8 @@
  * read git only in trusted workspaces) and copying the SHA. Arguments arrive as JSON from command links.
  */
 import * as vscode from 'vscode';
-import { revisionUri } from '../experiments/compare/revisionContent';
-import { stringField } from '../remotes/commandArguments';
+import { revisionUri } from '../experiments';
+import { stringField } from '../remotes';
 
 /** `{ root, sha, parent?, path }`: `root` a Uri's string, `path` relative to it; no parent: a root commit. */
 export async function openCommitFileDiff(argument: unknown): Promise<void> {

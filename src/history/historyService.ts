@@ -4,7 +4,7 @@
  * commit is the oldest one's parent, for its deltas; the first page asks with `--rev HEAD`, in parallel with git), and param blame from the commits that touched a
  * params file. Every process goes through GitCli and DvcCli (the repository's scheduler).
  */
-import type { GitCli } from '../cli/gitCli';
+import type { GitCli } from '../repository/processes';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import { parseDvcLockOuts } from '../core/data/dvcLockOuts';
 import { isLockFile } from '../core/history/commitMarkers';
@@ -12,7 +12,7 @@ import { flattenParamMap, type FlatParams } from '../core/history/flatParams';
 import { HISTORY_LOG_FORMAT, parseGitLogPage, type LoggedCommit } from '../core/history/gitLogPage';
 import { blameParams, type ParamBlame, type ParamsFileStep } from '../core/history/paramBlame';
 import { parseParamsFile } from '../core/pipeline/paramsFile';
-import type { ExperimentsService } from '../experiments/experimentsService';
+import type { ExperimentsService } from '../experiments';
 
 export const HISTORY_PAGE_SIZE = 50;
 /** How many commits that touched a params file blame reads at most (two small `git show` each). */

@@ -4,11 +4,11 @@
  * from git; metrics and markers fill in when DVC answers. Loads only while the view is visible.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../cli/processError';
+import { isCancellation } from '../repository/processes';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import type { LoggedCommit } from '../core/history/gitLogPage';
 import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
+import { metricDirectionsSetting } from '../experiments';
 import type { Repository } from '../repository/repository';
 import { defineSlice, type RepositorySlice, type SliceKey } from '../repository/repositorySlice';
 import { errorText } from '../ui/messages';

@@ -3,13 +3,13 @@
  * workspace is trusted). Cheap objects built per call around the hub's CLIs, which share its one scheduler.
  */
 import type * as vscode from 'vscode';
-import type { DvcCli } from '../cli/dvcCli';
-import type { GitCli } from '../cli/gitCli';
+import type { DvcCli } from '../repository/processes';
+import type { GitCli } from '../repository/processes';
 import { gitForFolder } from '../repository/folderClis';
-import { ExperimentsService } from '../experiments/experimentsService';
+import { ExperimentsService } from '../experiments';
 import type { OutputLog } from '../log/outputLog';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
-import type { DvcLocator } from '../setup/dvcLocator';
+import type { DvcLocator } from '../setup';
 import { HistoryService } from './historyService';
 
 export interface HistoryToolDependencies {

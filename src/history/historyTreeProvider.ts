@@ -4,7 +4,7 @@
  * repositories in the workspace each gets a folder node. Nodes are data; ids are stable per (root, sha).
  */
 import * as vscode from 'vscode';
-import { headlineMetricSetting } from '../experiments/experimentSettings';
+import { headlineMetricSetting } from '../experiments';
 import { isDvcRelated, type HistoryEntry } from '../core/history/historyEntries';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { historyCommandIds } from './historyCommandIds';

@@ -12,8 +12,8 @@ import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } fr
 import { metricAnnotationText, metricValueOf } from '../core/history/metricAnnotationText';
 import { documentKeyLines } from './documentParses';
 import { workspaceVsHead, type WorkspaceValue } from '../core/metrics/workspaceVsHead';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
-import type { ExperimentsStore } from '../experiments/experimentsStore';
+import { metricDirectionsSetting } from '../experiments';
+import type { ExperimentsStore } from '../experiments';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 
 /** The metric annotation on screen (the suite reads it). */

@@ -3,7 +3,7 @@
  * metrics with their change, data and source files), through the compare feature's own command.
  */
 import * as vscode from 'vscode';
-import { experimentCommandIds } from '../experiments/experimentCommandIds';
+import { experimentCommandIds } from '../experiments';
 
 /** A commit and the one it is compared with. */
 export interface CommitComparison {

@@ -5,15 +5,15 @@
  * tools but register themselves, src/report and src/ci). One call from src/extension.ts.
  */
 import * as vscode from 'vscode';
-import type { DataFeatureDependencies } from '../data/registerDataFeatures';
-import { isRecord, rootField, stringField } from '../remotes/commandArguments';
+import type { DataFeatureDependencies } from '../data';
+import { isRecord, rootField, stringField } from '../remotes';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { copyCommitSha, openCommitFileDiff } from './commitFileActions';
 import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
 import { HistoryTreeProvider } from './historyTreeProvider';
 import { openCommitComparison, type CommitComparison } from './openCommitComparison';
-import type { ExperimentsStore } from '../experiments/experimentsStore';
+import type { ExperimentsStore } from '../experiments';
 import { MetricAnnotations } from './metricAnnotations';
 import { ParamAnnotations } from './paramAnnotations';
 

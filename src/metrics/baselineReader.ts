@@ -5,10 +5,10 @@
  * store's model when it lists that commit, else from one `dvc exp show --rev <sha> -n 1`, kept per sha (a
  * commit's metrics do not change). No vscode import: the integration floor drives it with real DVC and git.
  */
-import type { GitCli } from '../cli/gitCli';
-import { isCancellation } from '../cli/processError';
+import type { GitCli } from '../repository/processes';
+import { isCancellation } from '../repository/processes';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
-import type { ExperimentsService } from '../experiments/experimentsService';
+import type { ExperimentsService } from '../experiments';
 
 export type BaselineRead =
   /** `row` undefined: DVC did not report the commit (nothing to compare with, said in the tooltip). */

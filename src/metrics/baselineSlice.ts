@@ -2,7 +2,7 @@
  * A repository's baseline reader for the regression warning, as a slice of the repository hub: made once DVC
  * is available and kept, so its answers (cached per sha the baseline ref points at) outlive each update.
  */
-import { experimentsServiceOf } from '../experiments/experimentsSlice';
+import { experimentsServiceOf } from '../experiments';
 import type { Repository } from '../repository/repository';
 import { defineSlice, type RepositorySlice } from '../repository/repositorySlice';
 import { BaselineReader } from './baselineReader';

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { metricsCommitSummary } from '../core/metrics/metricsSummary';
 import { workspaceVsHead } from '../core/metrics/workspaceVsHead';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
-import type { ExperimentsStore } from '../experiments/experimentsStore';
+import { metricDirectionsSetting } from '../experiments';
+import type { ExperimentsStore } from '../experiments';
 import { isInside } from '../repository/workspaceScan';
 
 interface GitRepositoryApi {

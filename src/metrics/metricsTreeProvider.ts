@@ -13,8 +13,8 @@ import {
   type WorkspaceFile,
   type WorkspaceValue,
 } from '../core/metrics/workspaceVsHead';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
-import type { ExperimentsStore, RepositoryExperiments } from '../experiments/experimentsStore';
+import { metricDirectionsSetting } from '../experiments';
+import type { ExperimentsStore, RepositoryExperiments } from '../experiments';
 import {
   noteTreeItem,
   readErrorTreeItem,

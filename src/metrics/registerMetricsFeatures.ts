@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { findParamKeyRange } from '../core/pipeline/analysis/paramKeyRange';
 import { paramsFormatOf } from '../core/pipeline/analysis/paramsFormat';
-import type { ExperimentsStore } from '../experiments/experimentsStore';
+import type { ExperimentsStore } from '../experiments';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';

@@ -3,7 +3,7 @@ import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import type { RepositoryCommands } from '../repository/command';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
-import type { DvcLocator } from '../setup/dvcLocator';
+import type { DvcLocator } from '../setup';
 import { buildPipelineGraph } from '../core/dag/buildPipelineGraph';
 import { graphProblems } from '../core/dag/graphProblems';
 import { registerAddPlotCommand } from './addPlot/addPlotCommand';

@@ -12,9 +12,9 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DvcCli } from '../cli/dvcCli';
-import { isProcessError } from '../cli/processError';
-import { optionValue, positionals, refuseOptionLike } from '../cli/safeArguments';
+import type { DvcCli } from '../repository/processes';
+import { isProcessError } from '../repository/processes';
+import { optionValue, positionals, refuseOptionLike } from '../repository/processes';
 import { failedPlot, parsePlotsDiff } from '../core/plots/parsePlotsDiff';
 import type { PlotsModel } from '../core/plots/plotModel';
 import { plotDefinitions, unknownTemplateOf } from '../core/plots/plotTemplates';

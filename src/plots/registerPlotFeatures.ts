@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { plotRevisions } from '../core/plots/plotRevisions';
-import type { DataFeatureDependencies } from '../data/registerDataFeatures';
-import type { ExperimentsStore } from '../experiments/experimentsStore';
+import type { DataFeatureDependencies } from '../data';
+import type { ExperimentsStore } from '../experiments';
 import type { Repository } from '../repository/repository';
 import { isTrusted, restrictedModeMessage } from '../trust/workspaceTrust';
 import { errorText } from '../ui/messages';

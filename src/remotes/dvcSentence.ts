@@ -1,4 +1,4 @@
-import { isProcessError } from '../cli/processError';
+import { isProcessError } from '../repository/processes';
 import { failureDetail } from '../core/remotes/remoteFailure';
 import { errorText } from '../ui/messages';
 

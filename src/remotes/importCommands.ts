@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { importOutputProblem, isImportRecord } from '../core/data/importOutput';
-import { DataImportError, type ImportOptions } from '../data/importService';
+import { DataImportError, type ImportOptions } from '../data';
 import type { CommandProgress } from '../repository/commandRuntime';
 import { errorText } from '../ui/messages';
 import { rootField, stringField } from './commandArguments';

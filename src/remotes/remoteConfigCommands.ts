@@ -7,7 +7,7 @@ import type { OutputLog } from '../log/outputLog';
 import * as vscode from 'vscode';
 import type { DvcRemote } from '../core/data/remoteList';
 import { remoteNameProblem, remoteUrlProblem } from '../core/remotes/remoteName';
-import { isSecretOption } from '../data/remotesService';
+import { isSecretOption } from '../data';
 import { booleanField, isConfirmed, stringField } from './commandArguments';
 import { dvcSentence } from './dvcSentence';
 import { REMOTES_STATE, type RemoteContext, type RepositoryServices } from './remoteContext';

@@ -4,11 +4,11 @@
  * repository, DVC, progress, the error with "Show Log", and the refresh of the Remotes (and Data) view.
  */
 import * as vscode from 'vscode';
-import type { DvcCli } from '../cli/dvcCli';
-import { DataService } from '../data/dataService';
-import type { DataFeatureDependencies } from '../data/registerDataFeatures';
-import { ImportService } from '../data/importService';
-import { RemotesService } from '../data/remotesService';
+import type { DvcCli } from '../repository/processes';
+import { DataService } from '../data';
+import type { DataFeatureDependencies } from '../data';
+import { ImportService } from '../data';
+import { RemotesService } from '../data';
 import type { DvcCommandContext, RepositoryCommandOptions } from '../repository/command';
 import type { Repository } from '../repository/repository';
 
@@ -24,7 +24,7 @@ export interface RepositoryServices {
 
 /** The names remote commands refresh: the Remotes view, and the Data view (cache, workspace, remote). */
 export const REMOTES_STATE = 'remotes';
-export { DATA_STATE } from '../data/dataTools';
+export { DATA_STATE } from '../data';
 
 /** How a remote command runs; a remote command needs DVC and says so in the remotes' words. */
 export type RemoteCommandOptions = Omit<RepositoryCommandOptions<Repository>, 'needsDvc' | 'accepts'>;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DvcRemote } from '../core/data/remoteList';
 import { knownRemoteOptions } from '../core/remotes/remoteOptions';
 import { remoteNameProblem, remoteUrlProblem } from '../core/remotes/remoteName';
-import { isSecretOption } from '../data/remotesService';
+import { isSecretOption } from '../data';
 
 export async function promptRemoteName(
   taken: readonly string[],

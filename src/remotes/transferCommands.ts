@@ -5,11 +5,11 @@
  */
 import type { OutputLog } from '../log/outputLog';
 import * as vscode from 'vscode';
-import { isCancellation, isProcessError } from '../cli/processError';
+import { isCancellation, isProcessError } from '../repository/processes';
 import type { DvcRemote } from '../core/data/remoteList';
 import type { TransferSummary } from '../core/data/transferSummary';
 import { transferMessage, type TransferKind, type TransferMessage } from '../core/remotes/transferMessage';
-import { DataTransferError } from '../data/dataService';
+import { DataTransferError } from '../data';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import type { CommandProgress } from '../repository/commandRuntime';
 import { offerAddRemote } from './remoteConfigCommands';

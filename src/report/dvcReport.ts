@@ -4,7 +4,7 @@
  * turned into markdown by src/core/report. Shared by the Preview Report
  * command and the headless `npm run report`, so both write the same text.
  */
-import type { DvcCli } from '../cli/dvcCli';
+import type { DvcCli } from '../repository/processes';
 import { parseMetricsDiff, parseParamsDiff } from '../core/report/diffOutputs';
 import { buildReportMarkdown, type ReportImage } from '../core/report/reportMarkdown';
 import { writeReportPlots, type SvgRenderer } from './reportPlotImages';

@@ -5,9 +5,9 @@
  * Argument (tests, other commands): `{ root?: Uri, base?: string }`; resolves to the report file's Uri.
  */
 import * as vscode from 'vscode';
-import { metricDirectionsSetting } from '../experiments/experimentSettings';
+import { metricDirectionsSetting } from '../experiments';
 import type { DvcCommandContext } from '../repository/command';
-import { stringField } from '../remotes/commandArguments';
+import { stringField } from '../remotes';
 import { errorText } from '../ui/messages';
 import { buildDvcReport, plotsFolderFor } from './dvcReport';
 import { reportFile, showMarkdownReport } from './markdownPreview';

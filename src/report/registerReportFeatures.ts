@@ -3,7 +3,7 @@
  * feature, whose tools it uses) so that history does not import report while report imports history.
  */
 import type * as vscode from 'vscode';
-import { historyCommandIds } from '../history/historyCommandIds';
+import { historyCommandIds } from '../history';
 import type { RepositoryCommands } from '../repository/command';
 import { previewReportCommand, previewReportOptions } from './previewReportCommand';
 

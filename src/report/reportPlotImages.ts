@@ -9,8 +9,8 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { DvcCli } from '../cli/dvcCli';
-import { isCancellation } from '../cli/processError';
+import type { DvcCli } from '../repository/processes';
+import { isCancellation } from '../repository/processes';
 import { parsePlotsDiff } from '../core/plots/parsePlotsDiff';
 import type { PlotsModel } from '../core/plots/plotModel';
 import type { ReportImage } from '../core/report/reportMarkdown';

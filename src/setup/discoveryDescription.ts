@@ -1,6 +1,6 @@
-import type { DvcCandidateReport, DvcDiscoveryResult } from '../cli/dvcDiscovery';
-import type { DvcExecutable } from '../cli/dvcExecutable';
-import { MINIMUM_DVC_VERSION } from '../cli/dvcVersion';
+import type { DvcCandidateReport, DvcDiscoveryResult } from '../repository/processes';
+import type { DvcExecutable } from '../repository/processes';
+import { MINIMUM_DVC_VERSION } from '../repository/processes';
 
 const sourceNames: Record<DvcExecutable['source'], string> = {
   setting: 'the dvcLens.dvcPath setting',

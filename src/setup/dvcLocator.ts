@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { dvcPathSetting, pythonPathSetting } from '../config/settings';
-import type { DvcExecutable } from '../cli/dvcExecutable';
-import { discoverDvc, type DvcDiscoveryResult } from '../cli/dvcDiscovery';
-import type { ProcessRunner } from '../cli/runner';
+import type { DvcExecutable } from '../repository/processes';
+import { discoverDvc, type DvcDiscoveryResult } from '../repository/processes';
+import type { ProcessRunner } from '../repository/processes';
 import type { OutputLog } from '../log/outputLog';
 import { describeDiscovery } from './discoveryDescription';
 

@@ -6,10 +6,10 @@
  */
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathExists } from '../cli/pathChecks';
-import type { DvcCli } from '../cli/dvcCli';
-import type { GitCli } from '../cli/gitCli';
-import { isCancellation } from '../cli/processError';
+import { pathExists } from '../repository/processes';
+import type { DvcCli } from '../repository/processes';
+import type { GitCli } from '../repository/processes';
+import { isCancellation } from '../repository/processes';
 
 export type InitProjectErrorCode =
   | 'alreadyDvc'

@@ -4,8 +4,8 @@
  * Cancelling kills pip and the build processes it started. Discovery then finds `.venv/bin/dvc` by itself.
  */
 import path from 'node:path';
-import { pathExists } from '../cli/pathChecks';
-import type { CommandRunner } from '../cli/runner';
+import { pathExists } from '../repository/processes';
+import type { CommandRunner } from '../repository/processes';
 
 export interface InstallDvcOptions {
   /** The workspace folder that gets `.venv`. */

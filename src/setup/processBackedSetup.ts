@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
-import type { DvcExecutable } from '../cli/dvcExecutable';
-import type { ProcessRunner } from '../cli/runner';
+import type { DvcExecutable } from '../repository/processes';
+import type { ProcessRunner } from '../repository/processes';
 import { dvcForFolder, gitForFolder, type FolderCliServices } from '../repository/folderClis';
 import { initializeProject, inspectFolder } from './initializeProject';
 import { installDvc } from './installDvc';

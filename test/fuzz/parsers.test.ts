@@ -16,7 +16,7 @@ import { analyzePipeline, producedPaths } from '../../src/core/pipeline/analysis
 import { parseParamsFile } from '../../src/core/pipeline/paramsFile';
 import { parseWorkspacePipeline } from '../../src/core/pipeline/workspacePipeline';
 import { readDelimited } from '../../src/core/plots/delimitedRows';
-import { checkDvcLock } from '../../src/core/status/dvcLockSchema';
+import { checkDvcLock } from '../../src/core/pipeline/dvcLockSchema';
 import { parseDvcLockStageNames } from '../../src/core/status/dvcLockStages';
 import { assertParsesEveryDocument } from './fuzzSettings';
 import { anyText, csvText, dvcYamlText, jsonText, paramsData, tomlText, yamlText } from './documents';

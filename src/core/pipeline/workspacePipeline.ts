@@ -5,7 +5,7 @@
  */
 import { decodeUtf8 } from '../fileText/utf8Text';
 import { MAX_IN_HOST_FILE_BYTES, tooLargeMessage } from '../parseLimits/parseLimits';
-import { checkDvcLock } from '../status/dvcLockSchema';
+import { checkDvcLock } from './dvcLockSchema';
 import type { Pipeline } from './model';
 import { parsePipeline, type UnreadableFile } from './parseDvcYaml';
 import { pipelineParamsFiles } from './pipelineParamsFiles';

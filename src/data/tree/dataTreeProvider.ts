@@ -7,10 +7,10 @@ import { buildDataTreeRows, entryRow, moreRow } from '../../core/data/dataTreeMo
 import { directoryListing } from '../../core/data/directoryListing';
 import type { DataModel, DataRepository } from '../dataModel';
 import { restrictedModeMessage } from '../../trust/workspaceTrust';
-import type { DvcLocator } from '../../setup/dvcLocator';
+import type { DvcLocator } from '../../setup';
 import { dataTreeItem } from './dataTreeItems';
 import { nodeOfRow, type DataViewNode } from './dataTreeNodes';
-import { setupCommandIds } from '../../setup/setupCommandIds';
+import { setupCommandIds } from '../../setup';
 
 export class DataTreeProvider implements vscode.TreeDataProvider<DataViewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DataViewNode | undefined>();

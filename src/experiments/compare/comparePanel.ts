@@ -4,7 +4,7 @@
  * it cancels DVC and git.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../../cli/processError';
+import { isCancellation } from '../../repository/processes';
 import type { OutputLog } from '../../log/outputLog';
 import { errorText } from '../../ui/messages';
 import { withCancellableProgress } from '../../ui/progress';

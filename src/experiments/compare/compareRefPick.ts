@@ -3,7 +3,7 @@
  * experiments, or any text git or DVC understands (a sha, `HEAD~2`, an experiment name the list lacks).
  */
 import * as vscode from 'vscode';
-import type { GitCli } from '../../cli/gitCli';
+import type { GitCli } from '../../repository/processes';
 import {
   allExperiments,
   type ExperimentRow,

@@ -4,8 +4,8 @@
  * revision with the workspace only one way round (revision first), so "workspace vs X" is asked as
  * "X vs workspace" and turned round in the core.
  */
-import type { DvcCli } from '../../cli/dvcCli';
-import type { GitCli } from '../../cli/gitCli';
+import type { DvcCli } from '../../repository/processes';
+import type { GitCli } from '../../repository/processes';
 import { parseDataDiff, parseNameStatus, swapChanges } from '../../core/compare/compareChanges';
 import {
   buildCompareModel,

@@ -1,4 +1,4 @@
-import type { ReproOptions } from '../../cli/dvcCli';
+import type { ReproOptions } from '../../repository/processes';
 
 /** Which stages a run covers, besides its targets. */
 export type ReproMode =

@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DvcCli } from '../../cli/dvcCli';
-import { isCancellation, isProcessError, type ProcessError } from '../../cli/processError';
-import type { LaneState, RepositoryScheduler } from '../../cli/repositoryScheduler';
-import type { OutputStream } from '../../cli/runner';
+import type { DvcCli } from '../../repository/processes';
+import { isCancellation, isProcessError, type ProcessError } from '../../repository/processes';
+import type { LaneState, RepositoryScheduler } from '../../repository/processes';
+import type { OutputStream } from '../../repository/processes';
 import type { StageRunRecord, StageRunState } from '../../core/status/stageStatus';
 import { ReproOutputParser, type ReproEvent } from './reproOutput';
 import { reproArguments, reproCommandText, type ReproRequest } from './reproRequest';

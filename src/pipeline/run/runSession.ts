@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { DvcCli } from '../../cli/dvcCli';
-import { isCancellation } from '../../cli/processError';
+import type { DvcCli } from '../../repository/processes';
+import { isCancellation } from '../../repository/processes';
 import type { OutputLog } from '../../log/outputLog';
 import type { RepositoryCommands } from '../../repository/command';
 import type { CommandProgress } from '../../repository/commandRuntime';

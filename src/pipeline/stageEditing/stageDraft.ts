@@ -3,7 +3,7 @@
  * `dvc stage add` (so a typo is refused at the input box instead of as a DVC error afterwards).
  */
 import { posix } from 'node:path';
-import type { StageDefinition } from '../../cli/dvcCli';
+import type { StageDefinition } from '../../repository/processes';
 
 /** What the Add Stage flow (or a caller of `dvcLens.addStage`) hands to `dvc stage add`. */
 export interface StageDraft {

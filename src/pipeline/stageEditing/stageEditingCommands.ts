@@ -1,6 +1,6 @@
 /** Add Stage, Remove Stage and Open Stage Script: the commands and what they ask before DVC runs. */
 import * as vscode from 'vscode';
-import { isProcessError } from '../../cli/processError';
+import { isProcessError } from '../../repository/processes';
 import type { OutputLog } from '../../log/outputLog';
 import type { RepositoryCommands } from '../../repository/command';
 import type { Repository } from '../../repository/repository';

@@ -2,8 +2,8 @@
  * Adds and removes stages of one repository through DVC (DVC writes dvc.yaml and dvc.lock, never us), in the
  * repository's write queue so that neither collides with a running `dvc repro` on DVC's lock.
  */
-import type { DvcCli } from '../../cli/dvcCli';
-import type { RepositoryScheduler } from '../../cli/repositoryScheduler';
+import type { DvcCli } from '../../repository/processes';
+import type { RepositoryScheduler } from '../../repository/processes';
 import { stageAddArguments, validateDraft, type StageDraft } from './stageDraft';
 
 /** A draft we refused before DVC ran; the message says what to change. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { StageStatus } from '../../core/status/stageStatus';
 import { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
-import type { DvcLocator } from '../../setup/dvcLocator';
+import type { DvcLocator } from '../../setup';
 import { stageStatusSlice, type StageStatusSlice } from './stageStatusSlice';
 
 /**

@@ -13,7 +13,7 @@ import {
   experimentColumns,
   type ExperimentColumn,
 } from '../../core/plots/custom/experimentColumns';
-import type { ExperimentsStore } from '../../experiments/experimentsStore';
+import type { ExperimentsStore } from '../../experiments';
 import type { OutputLog } from '../../log/outputLog';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { customPlotCard } from '../../core/plots/custom/customPlotData';
 import type { CustomPlotRecords } from '../../core/plots/custom/customPlotsPersistence';
 import type { ExperimentsModel } from '../../core/experiments/experimentModel';
-import type { ExperimentsStore } from '../../experiments/experimentsStore';
+import type { ExperimentsStore } from '../../experiments';
 import type { LegendEntry } from '../../core/protocols/plotsProtocol';
 import type {
   CustomPlotRenderReport,

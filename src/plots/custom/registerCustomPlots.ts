@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { CustomPlotDefinition } from '../../core/plots/custom/customPlotDefinition';
 import { CustomPlotRecords } from '../../core/plots/custom/customPlotsPersistence';
-import type { DataFeatureDependencies } from '../../data/registerDataFeatures';
-import type { ExperimentsStore } from '../../experiments/experimentsStore';
+import type { DataFeatureDependencies } from '../../data';
+import type { ExperimentsStore } from '../../experiments';
 import { errorText } from '../../ui/messages';
 import { plotsCommandIds } from '../plotsCommandIds';
 import { customPlotsCommands } from './customPlotsCommands';

@@ -4,7 +4,7 @@
  * page. The page keeps only UI state (collapsed sections, log scales), persisted per workspace.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../../cli/processError';
+import { isCancellation } from '../../repository/processes';
 import type { PlotsModel } from '../../core/plots/plotModel';
 import { errorText } from '../../ui/messages';
 import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';

@@ -5,7 +5,7 @@ import { decodeUtf8 } from '../../../src/core/fileText/utf8Text';
 import { parseParamsFile } from '../../../src/core/pipeline/paramsFile';
 import { PythonFloat } from '../../../src/core/pipeline/paramValue';
 import { parseWorkspacePipeline, type WorkspaceFile } from '../../../src/core/pipeline/workspacePipeline';
-import { checkDvcLock } from '../../../src/core/status/dvcLockSchema';
+import { checkDvcLock } from '../../../src/core/pipeline/dvcLockSchema';
 import { flattenParamMap } from '../../../src/core/history/flatParams';
 
 const bytes = (text: string, encoding: BufferEncoding = 'utf8'): WorkspaceFile => ({

@@ -7,9 +7,9 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { unacceptableCharacterMessage, unacceptableYamlCharacter } from '../fileText/yamlCharacters';
 import { parseYamlWithinLimits } from '../parseLimits/yamlLimits';
-import type { PipelineProblem } from '../pipeline/model';
-import { describeNode, mapEntries, seqItems } from '../pipeline/yamlNodes';
-import { LineIndex } from '../pipeline/yamlPosition';
+import type { PipelineProblem } from './model';
+import { describeNode, mapEntries, seqItems } from './yamlNodes';
+import { LineIndex } from './yamlPosition';
 
 const topLevelKeys = new Set(['schema', 'datasets', 'stages']);
 const stageKeys = new Set(['cmd', 'deps', 'params', 'outs']);

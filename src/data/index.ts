@@ -1,0 +1,6 @@
+/** The public face of the data feature: what other folders of src/ may import from it. */
+export { DataService, DataTransferError } from './dataService';
+export { DataImportError, type ImportOptions, ImportService } from './importService';
+export { type DataFeatureDependencies } from './registerDataFeatures';
+export { RemotesService, isSecretOption } from './remotesService';
+export { DATA_STATE } from './dataTools';

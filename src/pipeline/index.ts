@@ -1,0 +1,2 @@
+/** The public face of the pipeline feature: what other folders of src/ may import from it. */
+export { RunTerminal } from './run/runTerminal';

@@ -3,6 +3,7 @@
  * time, so the command reveals an open panel instead of opening a second), kept live while a table is open,
  * and the table's Apply / Remove turned into the experiment commands, Compare into the compare view.
  */
+import { defineSlice, type RepositorySlice } from '../../repository/repositorySlice';
 import * as vscode from 'vscode';
 import {
   findExperiment,
@@ -42,7 +43,6 @@ export function registerStoreExperimentsTable(
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
 ): ExperimentsTableRegistration {
-  const sources = new Map<string, StoreTableSource>();
   const changed = disposables.register(new vscode.EventEmitter<void>());
   disposables.register(store.onDidChange(() => changed.fire()));
   disposables.register(
@@ -51,24 +51,26 @@ export function registerStoreExperimentsTable(
     }),
   );
 
-  const sourceFor = (root: string): StoreTableSource => {
-    let source = sources.get(root);
-    if (!source) {
-      const name = store.get(root)?.repository.workspaceFolder.name ?? 'workspace';
-      source = {
-        root,
-        title: store.all.length > 1 ? `Experiments: ${name}` : 'Experiments',
-        stateKey: root,
-        onDidChange: changed.event,
-        get error() {
-          return store.get(root)?.error;
-        },
-        snapshot: () => snapshotOf(store, root),
-      };
-      sources.set(root, source);
-    }
-    return source;
+  const makeSource = (root: string): StoreTableSource & RepositorySlice => {
+    const name = store.get(root)?.repository.workspaceFolder.name ?? 'workspace';
+    return {
+      root,
+      title: store.all.length > 1 ? `Experiments: ${name}` : 'Experiments',
+      stateKey: root,
+      onDidChange: changed.event,
+      get error() {
+        return store.get(root)?.error;
+      },
+      snapshot: () => snapshotOf(store, root),
+      dispose: () => undefined,
+    };
   };
+  // One source per repository, kept by the hub (the table's panel is keyed by it).
+  const sourceSlice = defineSlice('experimentsTableSource', (repository) =>
+    makeSource(repository.root.toString()),
+  );
+  const sourceFor = (root: string): StoreTableSource =>
+    repositories.repositoryAt(root)?.slice(sourceSlice) ?? makeSource(root);
 
   const registration = registerExperimentsTable(disposables, context, async (argument) => {
     // Right after start-up the workspace scan may still run; the store learns its repositories from it.

@@ -2,6 +2,7 @@
  * Custom plots: definitions per repository in the workspace's memento, one host per repository feeding its
  * dashboard's "Custom" section from the experiments store, and the add / edit / remove commands.
  */
+import { defineSlice } from '../../repository/repositorySlice';
 import * as vscode from 'vscode';
 import type { CustomPlotDefinition } from '../../core/plots/custom/customPlotDefinition';
 import { CustomPlotRecords } from '../../core/plots/custom/customPlotsPersistence';
@@ -24,16 +25,8 @@ export function registerCustomPlots(
   deps: Pick<DataFeatureDependencies, 'disposables' | 'context' | 'repositories' | 'log' | 'commands'>,
   experiments: ExperimentsStore,
 ): CustomPlotFeatures {
-  const { disposables, context, log } = deps;
+  const { context, log } = deps;
   const records = new CustomPlotRecords(context.workspaceState);
-  const hosts = new Map<string, CustomPlotsHost>();
-  disposables.register({
-    dispose: () => {
-      for (const host of hosts.values()) host.dispose();
-      hosts.clear();
-    },
-  });
-
   const run = (id: string, argument: object): void => {
     void vscode.commands.executeCommand(id, argument).then(undefined, (error: unknown) => {
       log.append(`Custom plots: ${errorText(error)}`);
@@ -41,17 +34,20 @@ export function registerCustomPlots(
     });
   };
 
-  const hostFor = (root: string): CustomPlotsHost => {
-    let host = hosts.get(root);
-    if (!host) {
-      host = new CustomPlotsHost(root, records, experiments, {
+  // One host per repository, kept (and disposed) by the hub.
+  const hostSlice = defineSlice(
+    'customPlots',
+    (repository) =>
+      new CustomPlotsHost(repository.root.toString(), records, experiments, {
         add: (at) => run(plotsCommandIds.addCustomPlot, { root: at }),
         edit: (at, id) => run(plotsCommandIds.editCustomPlot, { root: at, id }),
         remove: (at, id) => run(plotsCommandIds.removeCustomPlot, { root: at, id }),
-      });
-      hosts.set(root, host);
-    }
-    return host;
+      }),
+  );
+  const hostFor = (root: string): CustomPlotsHost => {
+    const repository = deps.repositories.repositoryAt(root);
+    if (!repository) throw new Error(`DVC Lens: ${root} is not a DVC repository of this workspace`);
+    return repository.slice(hostSlice);
   };
 
   const actions = customPlotsCommands({
@@ -59,7 +55,7 @@ export function registerCustomPlots(
     experiments,
     records,
     log,
-    changed: (root) => hostFor(root).definitionsChanged(),
+    changed: (root) => deps.repositories.repositoryAt(root)?.slice(hostSlice).definitionsChanged(),
     showDashboard: (root) => run(plotsCommandIds.showPlots, { root }),
   });
   deps.commands.register(plotsCommandIds.addCustomPlot, actions.add);

@@ -25,6 +25,8 @@ const faces = [
   'pipeline/run/stageRunStates.ts',
   'plots/registerPlotFeatures.ts',
   'metrics/regressionStatusBar.ts',
+  'plots/custom/registerCustomPlots.ts',
+  'experiments/table/experimentsTableSources.ts',
 ];
 
 /** A class field (or a closure's const) holding a Map: per-root state when it sits in a face. */

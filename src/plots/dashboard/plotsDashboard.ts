@@ -196,7 +196,10 @@ export class PlotsDashboard implements vscode.Disposable {
       const combined = AbortSignal.any([signal, controller.signal]);
       const startedAt = Date.now();
       try {
-        const model = await service.diff(revisions, combined);
+        const answer = await service.diff(revisions, combined);
+        const model = revisions.includes('workspace')
+          ? await this.seriesFiles.withBrokenFilesShown(answer)
+          : answer;
         const versions = await imageVersions(model);
         if (this.controller !== controller) return;
         this.model = this.seriesFiles.newerThan(model, startedAt);

@@ -5,7 +5,9 @@
  * was read, the file's rows are put into its answer again, so a chart never steps back to older data.
  */
 import * as vscode from 'vscode';
+import { brokenSeriesFiles } from '../../core/plots/brokenSeries';
 import { delimiterOf, readDelimited, type DelimitedTable } from '../../core/plots/delimitedRows';
+import { MAX_IN_HOST_FILE_BYTES } from '../../core/parseLimits/parseLimits';
 import type { PlotsModel } from '../../core/plots/plotModel';
 import { withFileError, withFileRows } from '../../core/plots/workspaceRows';
 
@@ -53,6 +55,34 @@ export class SeriesFileUpdates {
     this.reads.set(relative, { table, at: Date.now() });
     this.applied += 1;
     return updated;
+  }
+
+  /**
+   * DVC's answer with each workspace CSV/TSV series that has an unclosed quote turned into an error card: DVC
+   * answers for such a file with the rows before the quote only. Files this class read already are skipped.
+   */
+  async withBrokenFilesShown(model: PlotsModel): Promise<PlotsModel> {
+    const broken = await brokenSeriesFiles(
+      model,
+      (relative) => this.readSmallText(relative),
+      (relative) => this.reads.has(relative),
+    );
+    let result = model;
+    for (const [relative, error] of broken) {
+      this.reads.set(relative, { table: { error }, at: Date.now() });
+      result = this.apply(result, relative, { error }) ?? result;
+    }
+    return result;
+  }
+
+  private async readSmallText(relative: string): Promise<string | undefined> {
+    const uri = vscode.Uri.joinPath(this.root, relative);
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_IN_HOST_FILE_BYTES) return undefined;
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
   }
 
   /** DVC's answer to a diff started at `startedAt`, with the file reads made since put in again. */

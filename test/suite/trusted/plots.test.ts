@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -226,5 +226,33 @@ describe('plots dashboard', () => {
       () => reopened.renderReports.get(LOSS),
       60_000,
     );
+  }).timeout(150_000);
+
+  it('shows a workspace CSV with an unclosed quote as an error, not as a shorter chart from DVC', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const confusion = join(root.fsPath, 'plots', 'confusion.csv');
+    const original = await readFile(confusion);
+    const open = api.plots.dashboardFor(root.toString());
+    open?.panel.dispose();
+    await waitFor('the dashboard closed', () => api.plots.dashboardFor(root.toString()) === undefined);
+    try {
+      // Python's csv module (DVC) reads every line after the open quote into one field.
+      await writeFile(confusion, `${original.toString('utf8')}"open quote,1\nmore,rows\n`);
+      await vscode.commands.executeCommand('dvcLens.showPlots', { root });
+      const dashboard = await waitFor('the dashboard', () => api.plots.dashboardFor(root.toString()));
+      const plot = await waitFor(
+        "DVC's answer with the broken file marked",
+        () => {
+          const found = dashboard.plots?.plots.find((candidate) => candidate.id === 'plots/confusion.csv');
+          const workspace = found?.revisions.find((revision) => revision.rev === 'workspace');
+          return workspace?.state === 'error' ? workspace : undefined;
+        },
+        90_000,
+      );
+      assert.match(plot.error ?? '', /never closed/);
+    } finally {
+      await writeFile(confusion, original);
+    }
   }).timeout(150_000);
 });

@@ -3,6 +3,9 @@ import { isProcessError } from '../repository/processes';
 
 /** Files whose change can change what `dvc exp show` says (paths relative to the repository root). */
 export function affectsExperiments(path: string): boolean {
+  // `dvc exp show` writes its own results under .dvc/tmp/exps/cache: taking that for a change made every first
+  // read of a repository trigger (and supersede) itself.
+  if (path.startsWith('.dvc/tmp/exps/cache/') || path === '.dvc/tmp/exps/cache') return false;
   return (
     path.startsWith('.git/refs/exps') ||
     path === '.git/HEAD' ||

@@ -10,8 +10,11 @@ import {
   type ExperimentState,
 } from '../experiments/experimentModel';
 
-/** The life of a run: waiting for a slot (DVC's queue, a Slurm partition, a pending pod), then one end. */
-export type RunState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * The life of a run: waiting for a slot (DVC's queue, a Slurm partition, a pending pod), running, for a remote
+ * run `completing` (the job ended well and its experiment is being pushed home and pulled), then one end.
+ */
+export type RunState = 'queued' | 'running' | 'completing' | 'succeeded' | 'failed' | 'cancelled';
 
 /** A run in one of these states will not change again: polling stops. */
 export function isFinishedRunState(state: RunState): boolean {

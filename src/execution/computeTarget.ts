@@ -14,11 +14,12 @@ import type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest
 import type { RunState } from '../core/execution/runState';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import type { ParamOverride, ParamSweep } from '../core/experiments/experimentOverrides';
+import type { RemoteRunRecord, RemoteTargetSettings } from '../core/execution/computeTargetSettings';
 
 export type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest';
 export type { RunState } from '../core/execution/runState';
 
-/** The kinds of target DVC Lens knows how to drive (only `local` exists yet). */
+/** The kinds of target DVC Lens knows how to drive (Kubernetes is on paper only, see the README). */
 export type ComputeTargetKind = 'local' | 'ssh' | 'slurm' | 'kubernetes';
 
 /** A program and its arguments, for a terminal that runs it (no shell). */
@@ -126,4 +127,34 @@ export interface ComputeTarget {
   readonly modes: readonly RunMode[];
   /** Hands the request over; resolves once accepted (for this machine's run-now: once the run finished). */
   submit(request: ExperimentRunRequest, context: SubmitContext): Promise<Submission>;
+}
+
+/** What "Test Target" found on the far side. */
+export interface TargetCheck {
+  readonly ok: boolean;
+  /** One line per fact: reached the host, `git --version`, `dvc --version`, `sbatch --version`, or what failed. */
+  readonly lines: readonly string[];
+}
+
+/** A run beyond this machine: its handle also carries what is kept of it across reloads. */
+export interface RemoteRunHandle extends RunHandle {
+  readonly record: RemoteRunRecord;
+}
+
+/**
+ * A target beyond this machine (an SSH host, a Slurm cluster), made from its `dvcLens.computeTargets` entry.
+ * Its runs are remote run handles, and a run kept from an earlier session is picked up again from its record.
+ */
+export interface RemoteComputeTarget extends ComputeTarget {
+  readonly kind: 'ssh' | 'slurm';
+  readonly settings: RemoteTargetSettings;
+  submit(request: ExperimentRunRequest, context: SubmitContext): Promise<RemoteSubmission>;
+  /** The handle of a run submitted earlier (after a reload), polled again from its record. */
+  reattach(record: RemoteRunRecord, context: SubmitContext): RemoteRunHandle;
+  /** Reaches the target and finds git, DVC (and `sbatch`) there, with their versions. */
+  test(signal?: AbortSignal): Promise<TargetCheck>;
+}
+
+export interface RemoteSubmission extends Submission {
+  readonly runs: readonly RemoteRunHandle[];
 }

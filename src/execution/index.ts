@@ -3,6 +3,9 @@ export type {
   ComputeTarget,
   ComputeTargetKind,
   ExperimentRunRequest,
+  RemoteComputeTarget,
+  RemoteRunHandle,
+  RemoteSubmission,
   RepositoryExperimentsAccess,
   RunHandle,
   RunLog,
@@ -10,6 +13,7 @@ export type {
   RunState,
   Submission,
   SubmitContext,
+  TargetCheck,
 } from './computeTarget';
 export { ComputeTargets } from './computeTargets';
 export { LOCAL_MACHINE_TARGET_ID, LocalMachineTarget } from './localMachineTarget';

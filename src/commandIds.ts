@@ -10,6 +10,7 @@ import { logCommandIds } from './log/logCommandIds';
 import { metricsCommandIds } from './metrics/metricsCommandIds';
 import { pipelineCommandIds } from './pipeline/pipelineCommandIds';
 import { plotsCommandIds } from './plots/plotsCommandIds';
+import { remoteRunCommandIds } from './experiments/remote/remoteRunCommandIds';
 import { remoteCommandIds } from './remotes/remoteCommandIds';
 import { setupCommandIds } from './setup/setupCommandIds';
 
@@ -23,6 +24,7 @@ export const commandIdsByConcept = {
   pipeline: pipelineCommandIds,
   plots: plotsCommandIds,
   remotes: remoteCommandIds,
+  remoteRuns: remoteRunCommandIds,
   setup: setupCommandIds,
 } as const;
 
@@ -35,6 +37,7 @@ export const commandIds = {
   ...pipelineCommandIds,
   ...plotsCommandIds,
   ...remoteCommandIds,
+  ...remoteRunCommandIds,
   ...setupCommandIds,
 } as const;
 

@@ -160,6 +160,35 @@ export class GitCli {
     return remotes.map((remote) => remote.name).filter((name) => name.length > 0);
   }
 
+  /** `git fetch <remote>`: the remote's branches as they are now (a write: it updates refs/remotes). */
+  async fetch(remote: string, signal?: AbortSignal): Promise<void> {
+    await this.call((git) => git.raw(['fetch', '--quiet', asGitRemote(remote)]), signal, 'write');
+  }
+
+  /** The remote-tracking branches of `remote` (`origin/main`) whose history holds `sha` (after a fetch). */
+  async remoteBranchesContaining(remote: string, sha: string, signal?: AbortSignal): Promise<string[]> {
+    const output = await this.call(
+      (git) =>
+        git.raw([
+          'for-each-ref',
+          '--format=%(refname:short)',
+          `--contains=${asGitRevision(sha)}`,
+          `refs/remotes/${asGitRemote(remote)}/`,
+        ]),
+      signal,
+    );
+    return output.split(/\r?\n/).filter((name) => name.length > 0 && !name.endsWith('/HEAD'));
+  }
+
+  /** `git push <remote> <branch>`: the branch's commits to the remote's branch of the same name. */
+  async push(remote: string, branch: string, signal?: AbortSignal): Promise<void> {
+    await this.call(
+      (git) => git.raw(['push', '--quiet', asGitRemote(remote), `refs/heads/${asGitRevision(branch)}`]),
+      signal,
+      'write',
+    );
+  }
+
   /** The local branches (`refs/heads`) with their tip shas; `current` marks the checked-out one. */
   async localBranches(signal?: AbortSignal): Promise<LocalBranch[]> {
     const output = await this.call(
@@ -464,4 +493,13 @@ function failureReason(
   if (error instanceof GitPluginError && error.plugin === 'abort') return 'cancelled';
   if (/\bENOENT\b/.test(message)) return 'notFound';
   return 'exit';
+}
+
+/** Refuses a remote name git would read as an option (names come from settings). */
+function asGitRemote(value: string): string {
+  if (value.startsWith('-') || value.length === 0)
+    throw new FlagLikeValueError(
+      `'${value}' is not a valid git remote name: git would read it as an option.`,
+    );
+  return value;
 }

@@ -18,6 +18,7 @@ export const settingKeys = {
   ciMainBranch: 'dvcLens.ci.mainBranch',
   historyParamAnnotations: 'dvcLens.history.paramAnnotations',
   historyAnnotateChangedLines: 'dvcLens.history.annotateChangedLines',
+  computeTargets: 'dvcLens.computeTargets',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -14,17 +14,28 @@ import { promptExperimentName, promptOverrides } from './experimentPrompts';
 import { defaultWorkerCount } from './experimentSettings';
 import type { ExperimentsStore } from './experimentsStore';
 import { overridesFromRecord, resolveExperiment } from './experimentTargets';
+import { submitToRemoteTarget } from './remote/remoteSubmit';
+import type { RemoteRunStore } from './remote/remoteRunStore';
+import type { RemoteTargetsSetting } from './remote/remoteTargetsSetting';
+import { chooseRunPlace } from './remote/wherePick';
+
+/** The compute targets beyond this machine, and where their runs are kept. */
+export interface RemoteRunsAccess {
+  readonly targets: RemoteTargetsSetting;
+  readonly runs: RemoteRunStore;
+}
 
 /** Run, Queue (with grids), Save, Start/Stop Workers, Kill and Show Logs. Run and Queue go to a compute target. */
 export function registerExperimentRunCommands(
   store: ExperimentsStore,
   actions: ExperimentActions,
   targets: ComputeTargets,
+  remote: RemoteRunsAccess,
 ): void {
   const register = (id: string, handler: (context: ExperimentActionContext) => Promise<unknown>): void =>
     actions.registerCommand(id, handler);
 
-  /** Submits to this machine: the only target yet, so nobody is asked where. */
+  /** Submits to this machine (run now, or its queue). */
   const submit = (
     context: ExperimentActionContext,
     mode: RunMode,
@@ -76,11 +87,33 @@ export function registerExperimentRunCommands(
     return promptExperimentName(title);
   };
 
-  register(experimentCommandIds.runExperiment, async (context) => {
-    const overrides = await overridesOf(context, 'run');
+  /**
+   * Run and Queue ask where first when compute targets are configured (a target always queues: a job runs
+   * when the cluster says), then the overrides and the name.
+   */
+  const runOrQueue = async (context: ExperimentActionContext, preferred: RunMode): Promise<void> => {
+    const place = await chooseRunPlace(remote.targets.all, preferred, context.argument.where);
+    if (!place) return;
+    const mode = place.kind === 'target' ? 'queue' : place.mode;
+    const overrides = await overridesOf(context, mode === 'now' ? 'run' : 'queue');
     if (!overrides) return;
-    const name = await nameOf(context, 'Run experiment: name');
+    const name = await nameOf(context, mode === 'now' ? 'Run experiment: name' : 'Queue experiment: name');
     if (name === undefined) return;
+    if (place.kind === 'target')
+      return submitToRemoteTarget(actions, remote.runs, context, {
+        target: place.target,
+        overrides,
+        name,
+        pushConfirmed: context.argument.push === true,
+      });
+    return mode === 'now' ? runHere(context, overrides, name) : queueHere(context, overrides, name);
+  };
+
+  const runHere = async (
+    context: ExperimentActionContext,
+    overrides: readonly ParamOverride[],
+    name: string,
+  ): Promise<void> => {
     const title = `dvc exp run${name ? ` -n ${name}` : ''}`;
     await actions.perform(
       context,
@@ -88,13 +121,13 @@ export function registerExperimentRunCommands(
       (signal, onOutput) => submit(context, 'now', overrides, name, { signal, onOutput }),
       { streamed: true },
     );
-  });
+  };
 
-  register(experimentCommandIds.queueExperiment, async (context) => {
-    const overrides = await overridesOf(context, 'queue');
-    if (!overrides) return;
-    const name = await nameOf(context, 'Queue experiment: name');
-    if (name === undefined) return;
+  const queueHere = async (
+    context: ExperimentActionContext,
+    overrides: readonly ParamOverride[],
+    name: string,
+  ): Promise<void> => {
     let queued = 0;
     await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
       queued = (await submit(context, 'queue', overrides, name, { signal, onOutput })).runs.length;
@@ -112,7 +145,10 @@ export function registerExperimentRunCommands(
               })
             : undefined,
         );
-  });
+  };
+
+  register(experimentCommandIds.runExperiment, (context) => runOrQueue(context, 'now'));
+  register(experimentCommandIds.queueExperiment, (context) => runOrQueue(context, 'queue'));
 
   register(experimentCommandIds.saveExperiment, async (context) => {
     const name =

@@ -23,6 +23,10 @@ export interface ExperimentCommandArgument {
   readonly jobs?: number;
   /** Skip the modal confirmation (the extension-host suite). */
   readonly confirmed?: boolean;
+  /** Run/Queue: where, without asking: `thisMachine`, `queue`, or a compute target's name. */
+  readonly where?: string;
+  /** Run/Queue on a compute target: push a missing baseline or data without asking (tests only). */
+  readonly push?: boolean;
 }
 
 /** The argument as an ExperimentCommandArgument (a tree node becomes root + name). */
@@ -47,6 +51,8 @@ export function commandArgument(argument: unknown): ExperimentCommandArgument & 
     remote: text(argument.remote),
     jobs: typeof argument.jobs === 'number' ? argument.jobs : undefined,
     confirmed: argument.confirmed === true,
+    where: text(argument.where),
+    push: argument.push === true,
   };
 }
 

@@ -14,6 +14,13 @@ import { experimentCommandIds } from './experimentCommandIds';
 import { headlineMetricSetting } from './experimentSettings';
 import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
 import { experimentTooltip, formatElapsed } from './experimentTooltip';
+import type { RemoteRunStore } from './remote/remoteRunStore';
+import {
+  isRunOfCommit,
+  remoteRunNode,
+  remoteRunTreeItem,
+  type RemoteRunNode,
+} from './remote/remoteRunTreeItem';
 
 /** A node of the Experiments view. `root` is the repository root URI string. */
 export type ExperimentsViewNode =
@@ -23,6 +30,9 @@ export type ExperimentsViewNode =
   | { readonly kind: 'row'; readonly id: string; readonly root: string; readonly row: ExperimentRow }
   | { readonly kind: 'showMore'; readonly id: string; readonly root: string }
   | { readonly kind: 'branch'; readonly id: string; readonly root: string; readonly branch: string }
+  | RemoteRunNode
+  /** The remote runs whose baseline is none of the commits shown. */
+  | { readonly kind: 'remoteRuns'; readonly id: string; readonly root: string }
   | {
       readonly kind: 'action';
       readonly id: string;
@@ -46,8 +56,16 @@ export class ExperimentsTreeProvider
   private readonly subscription: vscode.Disposable;
   private restricted = false;
 
-  constructor(private readonly store: ExperimentsStore) {
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  constructor(
+    private readonly store: ExperimentsStore,
+    /** Runs sent to compute targets: rows under their baseline, or in a "Remote runs" group. */
+    private readonly remoteRuns?: RemoteRunStore,
+  ) {
+    const fire = () => this.changed.fire(undefined);
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange(fire),
+      remoteRuns?.onDidChange(fire) ?? new vscode.Disposable(() => undefined),
+    );
   }
 
   setRestricted(restricted: boolean): void {
@@ -71,7 +89,14 @@ export class ExperimentsTreeProvider
     if (node.kind === 'row' && node.row.kind === 'commit') {
       const state = this.store.get(node.root);
       const commit = state?.model?.commits.find((candidate) => candidate.rev === node.row.rev);
-      return (commit?.experiments ?? []).map((row) => rowNode(node.root, row));
+      return [
+        ...this.remoteRunsOf(node.root, (entry) => isRunOfCommit(entry, node.row.rev)),
+        ...(commit?.experiments ?? []).map((row) => rowNode(node.root, row)),
+      ];
+    }
+    if (node.kind === 'remoteRuns') {
+      const shown = this.shownCommits(node.root);
+      return this.remoteRunsOf(node.root, (entry) => !shown.some((rev) => isRunOfCommit(entry, rev)));
     }
     return [];
   }
@@ -110,12 +135,35 @@ export class ExperimentsTreeProvider
       }
       case 'row':
         return this.rowItem(node);
+      case 'remoteRun':
+        return remoteRunTreeItem(node, Date.now());
+      case 'remoteRuns': {
+        const item = new vscode.TreeItem('Remote runs', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.tooltip = 'Runs on compute targets whose baseline is not among the commits listed above.';
+        return item;
+      }
     }
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+  }
+
+  private remoteRunsOf(
+    root: string,
+    filter: (entry: RemoteRunNode['entry']) => boolean,
+  ): ExperimentsViewNode[] {
+    return (this.remoteRuns?.list(root) ?? []).filter(filter).map((entry) => remoteRunNode(root, entry));
+  }
+
+  /** The commits the view lists (HEAD's and the other branches'), whose remote runs nest under them. */
+  private shownCommits(root: string): string[] {
+    const groups = this.store.get(root)?.groups;
+    if (!groups) return [];
+    return [...groups.head, ...groups.branches.flatMap((branch) => branch.commits)].map((row) => row.rev);
   }
 
   private repositoryChildren(state: RepositoryExperiments): ExperimentsViewNode[] {
@@ -161,6 +209,9 @@ export class ExperimentsTreeProvider
     if (groups.head.length >= state.commitCount) nodes.push({ kind: 'showMore', id: `more|${root}`, root });
     for (const { branch } of groups.branches)
       nodes.push({ kind: 'branch', id: `branch|${root}|${branch}`, root, branch });
+    const shown = this.shownCommits(root);
+    if (this.remoteRunsOf(root, (entry) => !shown.some((rev) => isRunOfCommit(entry, rev))).length > 0)
+      nodes.push({ kind: 'remoteRuns', id: `remoteRuns|${root}`, root });
     nodes.push({
       kind: 'action',
       id: `otherBranches|${root}`,
@@ -196,8 +247,12 @@ export class ExperimentsTreeProvider
         ? state?.model?.commits.find((candidate) => candidate.rev === row.rev)
         : undefined;
     const isHead = commit !== undefined && state?.model?.commits[0] === commit;
+    const remoteCount =
+      row.kind === 'commit'
+        ? this.remoteRunsOf(node.root, (entry) => isRunOfCommit(entry, row.rev)).length
+        : 0;
     const collapsible =
-      commit && commit.experiments.length > 0
+      commit && commit.experiments.length + remoteCount > 0
         ? isHead
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed

@@ -14,6 +14,7 @@ import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { registerFirstCommitCommand } from './firstCommitCommand';
 import { registerOtherBranchesCommands } from './otherBranchesCommands';
+import { registerRemoteRuns, type RemoteRuns } from './remote/registerRemoteRuns';
 import { registerStoreExperimentsTable, type ShowPlotsOfRows } from './table/experimentsTableSources';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
@@ -37,6 +38,8 @@ export interface ExperimentFeatures {
   readonly compare: CompareRegistration;
   /** Where Run and Queue Experiment send experiments (this machine; more targets register here). */
   readonly computeTargets: ComputeTargets;
+  /** `dvcLens.computeTargets` and the runs sent to those targets (rows in the view and the table). */
+  readonly remote: RemoteRuns;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -44,7 +47,10 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const store = disposables.register(
     new ExperimentsStore(repositories, locator, deps.context.workspaceState),
   );
-  const tree = disposables.register(new ExperimentsTreeProvider(store));
+  const computeTargets = new ComputeTargets();
+  disposables.register(computeTargets.register(new LocalMachineTarget()));
+  const remote = registerRemoteRuns({ ...deps, store, computeTargets });
+  const tree = disposables.register(new ExperimentsTreeProvider(store, remote.runs));
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
   );
@@ -59,9 +65,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
     }),
   );
   const actions = disposables.register(new ExperimentActions(store, deps.commands, disposables));
-  const computeTargets = new ComputeTargets();
-  disposables.register(computeTargets.register(new LocalMachineTarget()));
-  registerExperimentRunCommands(store, actions, computeTargets);
+  registerExperimentRunCommands(store, actions, computeTargets, remote);
   registerExperimentManageCommands(deps.commands, store, actions);
   registerOtherBranchesCommands(store, actions);
   registerFirstCommitCommand(actions, log);
@@ -73,6 +77,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
     repositories,
     compare,
     deps.showPlotsOfRows,
+    remote.runs,
   );
-  return { store, tree, table, compare, computeTargets };
+  return { store, tree, table, compare, computeTargets, remote };
 }

@@ -25,7 +25,8 @@ function rowTitle(row: TableRow): string {
   const lines = [row.label];
   if (row.description) lines.push(row.description);
   if (row.sha) lines.push(row.sha);
-  if (row.state) lines.push(stateText[row.state]);
+  if (row.remote) lines.push(`Remote run: ${row.remote.summary}`);
+  else if (row.state) lines.push(stateText[row.state]);
   if (row.timestamp) lines.push(row.timestamp);
   return lines.join('\n');
 }
@@ -62,6 +63,14 @@ export function labelCell(
   if (row.state)
     cell.append(htmlElement('span', { class: `state state-${row.state}`, title: stateText[row.state] }));
   cell.append(htmlElement('span', { class: 'row-label' }, row.label));
+  if (row.remote)
+    cell.append(
+      htmlElement(
+        'span',
+        { class: `remote-run remote-${row.remote.state}`, title: row.remote.summary },
+        row.remote.summary,
+      ),
+    );
   if (flat.index === context.baselineIndex)
     cell.append(htmlElement('span', { class: 'baseline-mark', title: 'Baseline' }, 'baseline'));
   return cell;

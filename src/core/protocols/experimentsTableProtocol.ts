@@ -66,6 +66,21 @@ export interface TableRow {
   readonly sha?: string;
   /** ISO 8601. */
   readonly timestamp?: string;
+  /** A run on a compute target, not yet an experiment of this repository: its target, job and state. */
+  readonly remote?: TableRemoteRun;
+}
+
+/** The life of a remote run as its row reads it (`queued` reads `pending` on a cluster). */
+export type TableRemoteRunState = 'pending' | 'running' | 'completing' | 'succeeded' | 'failed' | 'cancelled';
+
+/** What a remote run's row shows besides its name (the host builds it from the remote run store). */
+export interface TableRemoteRun {
+  readonly target: string;
+  /** The target's id for the run: the Slurm job id, the run folder on an SSH host. */
+  readonly jobId: string;
+  readonly state: TableRemoteRunState;
+  /** `cluster · job 12 · running 0:35` (plain text). */
+  readonly summary: string;
 }
 
 /** Everything the table shows; the host sends a new one after every change of the experiments. */

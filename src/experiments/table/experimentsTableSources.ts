@@ -12,6 +12,7 @@ import {
 } from '../../core/experiments/experimentModel';
 import { experimentsTableData } from '../../core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
+import { withRemoteRunRows } from '../../core/experimentsTable/remoteRunRows';
 import { toTableSnapshot } from '../../core/experimentsTable/tableValues';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
@@ -21,6 +22,7 @@ import { WORKSPACE_REF } from '../compare/compareService';
 import { experimentCommandIds } from '../experimentCommandIds';
 import { metricDirectionsSetting } from '../experimentSettings';
 import type { ExperimentsStore } from '../experimentsStore';
+import type { RemoteRunStore } from '../remote/remoteRunStore';
 import type { ExperimentsTableSource, TableActionRequest } from './experimentsTablePanel';
 import type { TableSnapshot } from '../../core/protocols/experimentsTableProtocol';
 import { registerExperimentsTable, type ExperimentsTableRegistration } from './registerExperimentsTable';
@@ -42,9 +44,11 @@ export function registerStoreExperimentsTable(
   repositories: WorkspaceRepositories,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
+  remoteRuns?: RemoteRunStore,
 ): ExperimentsTableRegistration {
   const changed = disposables.register(new vscode.EventEmitter<void>());
   disposables.register(store.onDidChange(() => changed.fire()));
+  if (remoteRuns) disposables.register(remoteRuns.onDidChange(() => changed.fire()));
   disposables.register(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dvcLens.experiments.metricDirections')) changed.fire();
@@ -61,7 +65,7 @@ export function registerStoreExperimentsTable(
       get error() {
         return store.get(root)?.error;
       },
-      snapshot: () => snapshotOf(store, root),
+      snapshot: () => snapshotOf(store, root, remoteRuns),
       dispose: () => undefined,
     };
   };
@@ -97,11 +101,17 @@ export function registerStoreExperimentsTable(
 
 type TableAction = TableActionRequest & { readonly source: StoreTableSource };
 
-function snapshotOf(store: ExperimentsStore, root: string): TableSnapshot | undefined {
+function snapshotOf(
+  store: ExperimentsStore,
+  root: string,
+  remoteRuns: RemoteRunStore | undefined,
+): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
   const data = experimentsTableData(model);
-  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), data.rows);
+  const columnIds = new Set(data.columns.map((column) => column.id));
+  const rows = withRemoteRunRows(data.rows, remoteRuns?.list(root) ?? [], columnIds, Date.now());
+  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), rows);
 }
 
 /** `{ root }` (a Uri or its string), an Experiments view node with a repository, the only one, or a pick. */

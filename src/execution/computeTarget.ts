@@ -152,6 +152,8 @@ export interface TargetCheck {
 
 /** A run beyond this machine: its handle also carries what is kept of it across reloads. */
 export interface RemoteRunHandle extends RunHandle {
+  /** A remote run's experiment is named when it is submitted (it carries the run's id). */
+  readonly experiment: string;
   readonly record: RemoteRunRecord;
   /** After a failure: the job step that failed (from the run's state file, else its log), if it can be told. */
   failedStep?(signal?: AbortSignal): Promise<RemoteJobStep | undefined>;

@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const remotes = registerRemoteFeatures(featureDeps);
   const experiments = registerExperimentFeatures({
     ...featureDeps,
+    runner,
     showPlotsOfRows: (root, rowIds) =>
       void vscode.commands.executeCommand(commandIds.showPlots, { root, rowIds }),
   });

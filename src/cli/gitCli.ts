@@ -189,6 +189,12 @@ export class GitCli {
     );
   }
 
+  /** The URL a git remote fetches from (`git remote get-url`). */
+  async remoteUrl(name: string, signal?: AbortSignal): Promise<string> {
+    const output = await this.call((git) => git.raw(['remote', 'get-url', '--', name]), signal);
+    return output.trim();
+  }
+
   /** The local branches (`refs/heads`) with their tip shas; `current` marks the checked-out one. */
   async localBranches(signal?: AbortSignal): Promise<LocalBranch[]> {
     const output = await this.call(

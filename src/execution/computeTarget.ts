@@ -15,9 +15,11 @@ import type { RunState } from '../core/execution/runState';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import type { ParamOverride, ParamSweep } from '../core/experiments/experimentOverrides';
 import type { RemoteRunRecord, RemoteTargetSettings } from '../core/execution/computeTargetSettings';
+import type { RemoteJobStep } from '../core/execution/remoteJobScript';
 
 export type { ExperimentRunRequest, RunMode } from '../core/execution/runRequest';
 export type { RunState } from '../core/execution/runState';
+export type { RemoteJobStep } from '../core/execution/remoteJobScript';
 
 /** The kinds of target DVC Lens knows how to drive (Kubernetes is on paper only, see the README). */
 export type ComputeTargetKind = 'local' | 'ssh' | 'slurm' | 'kubernetes';
@@ -74,6 +76,18 @@ export interface RepositoryExperimentsAccess {
   followLogsCommand(name: string): CommandArguments;
   /** `dvc exp pull <git remote> <names>`. */
   pull(gitRemote: string, names: readonly string[], options?: ExperimentWriteOptions): Promise<ProcessResult>;
+  /** What a run beyond this machine starts from: HEAD's commit, the git remote's URL, the git identity. */
+  remoteRunSource(gitRemote: string, signal?: AbortSignal): Promise<RemoteRunSource>;
+}
+
+/** What a run beyond this machine starts from, read from the repository when it is submitted. */
+export interface RemoteRunSource {
+  /** HEAD's commit (full sha): the experiment's baseline. */
+  readonly baseline: string;
+  /** The URL of the git remote the far side clones from and pushes the experiment to. */
+  readonly url: string;
+  /** The person's git identity, for the experiment's commit there (parts not configured: undefined). */
+  readonly identity: { readonly name: string | undefined; readonly email: string | undefined };
 }
 
 /** What a submission and a run handle work with: the repository, and the caller's cancel and output. */
@@ -138,7 +152,11 @@ export interface TargetCheck {
 
 /** A run beyond this machine: its handle also carries what is kept of it across reloads. */
 export interface RemoteRunHandle extends RunHandle {
+  /** A remote run's experiment is named when it is submitted (it carries the run's id). */
+  readonly experiment: string;
   readonly record: RemoteRunRecord;
+  /** After a failure: the job step that failed (from the run's state file, else its log), if it can be told. */
+  failedStep?(signal?: AbortSignal): Promise<RemoteJobStep | undefined>;
 }
 
 /**

@@ -4,7 +4,9 @@ export type {
   ComputeTargetKind,
   ExperimentRunRequest,
   RemoteComputeTarget,
+  RemoteJobStep,
   RemoteRunHandle,
+  RemoteRunSource,
   RemoteSubmission,
   RepositoryExperimentsAccess,
   RunHandle,
@@ -16,6 +18,7 @@ export type {
   TargetCheck,
 } from './computeTarget';
 export { ComputeTargets } from './computeTargets';
+export { createRemoteTarget, type RemoteTargetOptions } from './remoteTargets';
 export { LOCAL_MACHINE_TARGET_ID, LocalMachineTarget } from './localMachineTarget';
 export { experimentRunRequest } from '../core/execution/runRequest';
 export { isFinishedRunState } from '../core/execution/runState';

@@ -27,6 +27,7 @@ import {
 } from '../core/experiments/experimentOverrides';
 import { parseExpDiff, type ExperimentDiffEntry } from '../core/experiments/parseExpDiff';
 import { parseExpShow } from '../core/experiments/parseExpShow';
+import type { RemoteRunSource } from '../execution';
 
 /** What `dvc exp show` is asked for. */
 export interface ExperimentsQuery {
@@ -236,6 +237,17 @@ export class ExperimentsService {
       `Pull ${names.join(', ')} from ${gitRemote}`,
       options,
     );
+  }
+
+  /** What a run on a remote compute target starts from (the execution port's `remoteRunSource`). */
+  async remoteRunSource(gitRemote: string, signal?: AbortSignal): Promise<RemoteRunSource> {
+    const baseline = await this.git.resolveCommit('HEAD', signal);
+    if (!baseline) throw new Error('This repository has no commit yet: a remote run starts from a commit.');
+    const [url, identity] = await Promise.all([
+      this.git.remoteUrl(gitRemote, signal),
+      this.git.identity(signal),
+    ]);
+    return { baseline, url, identity };
   }
 
   /** The git remotes a push or pull can go to. */

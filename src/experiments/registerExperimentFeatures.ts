@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { DataFeatureDependencies } from '../data';
+import type { CommandRunner } from '../repository/processes';
 import { ComputeTargets, LocalMachineTarget } from '../execution';
 import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { registerCompare, type CompareRegistration } from './compare/registerCompare';
@@ -25,6 +26,8 @@ export { ExperimentsService } from './experimentsService';
 export interface ExperimentFeatureDependencies extends DataFeatureDependencies {
   /** The table's Plot action: the plots feature's command, wired by the composition root. */
   readonly showPlotsOfRows: ShowPlotsOfRows;
+  /** Runs ssh, sbatch, squeue… for the compute targets beyond this machine. */
+  readonly runner: CommandRunner;
 }
 
 /** What the extension-host suite (and the experiments table's host) reads of the experiments feature. */

@@ -13,6 +13,8 @@ export interface SshConnection {
   readonly port?: number;
   /** A private key file (`ssh -i`); the agent is used when absent. */
   readonly identityFile?: string;
+  /** An ssh config file (`ssh -F`) instead of the user's own: for a setup of its own, e.g. the tests' known_hosts. */
+  readonly configFile?: string;
 }
 
 /** What every target beyond this machine has. */

@@ -24,7 +24,7 @@ export interface ParsedComputeTargets {
 const COMMON_FIELDS = ['name', 'kind', 'workFolder', 'dvcCommand', 'gitRemote', 'setup'];
 const SSH_FIELDS = [...COMMON_FIELDS, 'ssh'];
 const SLURM_FIELDS = [...COMMON_FIELDS, 'login', 'partition', 'timeLimit', 'cpus', 'gres', 'sbatchOptions'];
-const CONNECTION_FIELDS = ['host', 'user', 'port', 'identityFile'];
+const CONNECTION_FIELDS = ['host', 'user', 'port', 'identityFile', 'configFile'];
 
 /** Slurm's `--time` forms: `minutes`, `m:s`, `h:m:s`, `d-h`, `d-h:m`, `d-h:m:s`. */
 const TIME_LIMIT = /^(\d+-\d+(:\d+){0,2}|\d+(:\d+){0,2})$/;
@@ -153,6 +153,10 @@ function connection(value: unknown, field: string, unknownField: (field: string)
     ...optional(
       'identityFile',
       optionalText(value, 'identityFile', { noLeadingDash: true, field: `${field}.identityFile` }),
+    ),
+    ...optional(
+      'configFile',
+      optionalText(value, 'configFile', { noLeadingDash: true, field: `${field}.configFile` }),
     ),
   };
 }

@@ -16,7 +16,7 @@ export interface RemoteRunEntry {
   readonly state: RunState;
   /** Set once the run succeeded and its pull started. */
   readonly collect?: CollectState;
-  /** For a failed run: the step that failed (clone, checkout, pull, run, push), read from its log. */
+  /** For a failed run: the job step that failed (setup, clone, checkout, pull, run, push, verify). */
   readonly failedStep?: string;
   /** The last thing that went wrong here: a poll, a pull, a cancel (shown on the row's tooltip). */
   readonly message?: string;
@@ -83,28 +83,6 @@ export function remotePollDelay(
 ): number | undefined {
   if (!entries.some(needsPolling)) return undefined;
   return Math.min(MAX_POLL_MS, REMOTE_POLL_MS * 2 ** Math.max(0, Math.min(failedRounds, 10)));
-}
-
-/** The steps of a remote run's job, in their order. */
-const STEPS = ['clone', 'checkout', 'pull', 'run', 'push'] as const;
-
-/**
- * The step a failed run's log says failed: the job script's `DVC Lens: <step> failed` line, else the last step
- * it announced (`DVC Lens: step <step>` / `==> <step>`). Undefined when the log names none.
- */
-export function failedStepInLog(log: string): string | undefined {
-  const lines = log.split(/\r?\n/);
-  const stepIn = (pattern: RegExp): string | undefined => {
-    for (const line of [...lines].reverse()) {
-      const step = pattern.exec(line)?.[1]?.toLowerCase();
-      if (step && (STEPS as readonly string[]).includes(step)) return step;
-    }
-    return undefined;
-  };
-  return (
-    stepIn(/\b(clone|checkout|pull|run|push)\b[^\n]*\bfailed\b/i) ??
-    stepIn(/(?:DVC Lens:? step|==>|step:)\s*(clone|checkout|pull|run|push)\b/i)
-  );
 }
 
 /** `1:05`, `12:00:07`: how long the run has been (or was) going. */

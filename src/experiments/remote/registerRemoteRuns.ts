@@ -7,6 +7,7 @@ import type { ComputeTargets } from '../../execution';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
 import type { RepositoryCommands } from '../../repository/command';
+import type { CommandRunner } from '../../repository/processes';
 import { withCancellableProgress } from '../../ui/progress';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import type { ExperimentsStore } from '../experimentsStore';
@@ -31,10 +32,11 @@ export function registerRemoteRuns(deps: {
   readonly log: OutputLog;
   readonly store: ExperimentsStore;
   readonly computeTargets: ComputeTargets;
+  readonly runner: CommandRunner;
 }): RemoteRuns {
   const { disposables, repositories, store, log } = deps;
   const targets = disposables.register(
-    new RemoteTargetsSetting(deps.computeTargets, remoteTargetFactory(log), log),
+    new RemoteTargetsSetting(deps.computeTargets, remoteTargetFactory(deps.runner), log),
   );
   const runs = disposables.register(
     new RemoteRunStore({

@@ -12,7 +12,6 @@ import {
   afterCollect,
   afterPoll,
   afterPollError,
-  failedStepInLog,
   needsPolling,
   remotePollDelay,
   remoteRunKey,
@@ -216,8 +215,7 @@ export class RemoteRunStore implements vscode.Disposable {
   }
 
   private async readFailedStep(key: string, handle: RemoteRunHandle): Promise<void> {
-    const log = await handle.log.read().catch(() => '');
-    const step = failedStepInLog(log);
+    const step = await handle.failedStep?.().catch(() => undefined);
     const entry = this.entries.get(key);
     if (step && entry) await this.update(key, { ...entry, failedStep: step });
   }

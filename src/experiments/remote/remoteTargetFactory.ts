@@ -1,12 +1,11 @@
 /**
  * How a `dvcLens.computeTargets` entry becomes a target: the execution layer's factory, bound to the
- * extension's services. Until the SSH and Slurm targets land, an entry is refused with a clear reason.
+ * extension's process runner (every ssh, sbatch and scontrol call is logged and cancellable like DVC's).
  */
-import type { OutputLog } from '../../log/outputLog';
+import { createRemoteTarget } from '../../execution';
+import type { CommandRunner } from '../../repository/processes';
 import type { RemoteTargetFactory } from './remoteTargetsSetting';
 
-export function remoteTargetFactory(_log: OutputLog): RemoteTargetFactory {
-  return (settings) => {
-    throw new Error(`${settings.kind} targets are not available in this build yet`);
-  };
+export function remoteTargetFactory(runner: CommandRunner): RemoteTargetFactory {
+  return (settings) => createRemoteTarget(settings, { runner });
 }

@@ -55,6 +55,7 @@ function fakeExperiments(
     },
     followLogsCommand: (name) => ({ file: 'dvc', args: ['queue', 'logs', '--follow', name], env: {} }),
     pull: () => Promise.reject(new Error('a local run has nothing to pull')),
+    remoteRunSource: () => Promise.reject(new Error('a local run has no remote source')),
   };
   return { experiments, calls };
 }

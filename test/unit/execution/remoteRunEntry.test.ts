@@ -6,7 +6,6 @@ import {
   afterCollect,
   afterPoll,
   afterPollError,
-  failedStepInLog,
   needsPolling,
   remotePollDelay,
   remoteRunSummary,
@@ -80,15 +79,6 @@ void test('the row: target, job id, state words and elapsed time', () => {
   assert.equal(remoteRunSummary(failed, now + 3_600_000), 'cluster · job 42 · failed at pull 1:05');
   const long = afterPoll(submittedEntry(record), 'running', 0).entry;
   assert.equal(remoteRunSummary(long, record.submittedAt + 3_723_000), 'cluster · job 42 · running 1:02:03');
-});
-
-void test('the failed step is read from the log', () => {
-  assert.equal(
-    failedStepInLog('DVC Lens: step clone\nDVC Lens: step pull\nERROR: x\nDVC Lens: pull failed'),
-    'pull',
-  );
-  assert.equal(failedStepInLog('==> clone\n==> checkout\n==> run\nTraceback'), 'run');
-  assert.equal(failedStepInLog('nothing to see'), undefined);
 });
 
 void test('restored entries are checked: damaged ones are dropped', () => {

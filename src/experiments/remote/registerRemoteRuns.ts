@@ -2,7 +2,7 @@
  * Compute targets beyond this machine and their runs, wired into the experiments feature: the setting's
  * targets registered in ComputeTargets, the remote run store, and the commands on targets and runs.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { ComputeTargets } from '../../execution';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
@@ -43,10 +43,10 @@ export function registerRemoteRuns(deps: {
       memento: deps.context.workspaceState,
       targets,
       experimentsOf: (root) => {
-        const repository = repositories.repositoryAt(root);
+        const repository = repositories.repositoryAt(rootUri(root));
         return repository ? store.serviceFor(repository) : undefined;
       },
-      refreshExperiments: (root) => store.refresh(root),
+      refreshExperiments: (root) => store.refresh(rootUri(root).toString()),
       log,
       withProgress: (title, task) =>
         Promise.resolve(withCancellableProgress(`DVC Lens: ${title}`, (signal) => task(signal))),
@@ -55,4 +55,9 @@ export function registerRemoteRuns(deps: {
   registerComputeTargetCommands(deps.commands, targets, log);
   disposables.register(registerRemoteRunCommands(deps.commands, runs, log));
   return { targets, runs };
+}
+
+/** A record's root (the file system path the execution layer keeps; a URI string is taken as one) as the hub's URI. */
+function rootUri(root: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(root) ? vscode.Uri.parse(root) : vscode.Uri.file(root);
 }

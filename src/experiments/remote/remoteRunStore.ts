@@ -31,9 +31,9 @@ const MEMENTO_KEY = 'dvcLens.remoteRuns';
 export interface RemoteRunStoreDependencies {
   readonly memento: vscode.Memento;
   readonly targets: RemoteTargetsSetting;
-  /** The repository's experiments (DVC located, workspace trusted), or undefined for now. */
+  /** The repository's experiments (DVC located, workspace trusted), or undefined for now; `root` as a record keeps it. */
   readonly experimentsOf: (root: string) => RepositoryExperimentsAccess | undefined;
-  /** Re-reads the repository's experiments (after a pull home). */
+  /** Re-reads the repository's experiments (after a pull home); `root` as a record keeps it. */
   readonly refreshExperiments: (root: string) => Promise<void>;
   readonly log: OutputLog;
   /** Runs a pull home behind progress (a notification in the editor). */
@@ -66,10 +66,12 @@ export class RemoteRunStore implements vscode.Disposable {
     this.disposables.register(whenTrusted(() => this.schedule(0)));
   }
 
-  /** The runs of one repository (by root URI string), newest first; all of them without a root. */
+  /** The runs of one repository (by root URI string, as the experiments store keys it), newest first; all without a root. */
   list(root?: string): RemoteRunEntry[] {
+    // Records keep the root as the execution layer knows it: a file system path.
+    const path = root === undefined ? undefined : vscode.Uri.parse(root).fsPath;
     return [...this.entries.values()]
-      .filter((entry) => root === undefined || entry.record.root === root)
+      .filter((entry) => path === undefined || entry.record.root === path || entry.record.root === root)
       .sort((a, b) => b.record.submittedAt - a.record.submittedAt);
   }
 

@@ -54,7 +54,7 @@ export function parseSlurmPoll(text: string, jobId: string): SlurmPoll {
     throw new Error(`Slurm did not answer about job ${jobId}: ${scontrol.trim() || text.trim()}`);
   const job = fromScontrol ?? parseSacctJob(section(text, POLL_SECTION.sacct) ?? '', jobId);
   if (!job) return { job, progress, state: stateOfEndedRun(progress) };
-  const state = runStateOfSlurmJob(job.state);
+  const state = runStateOfSlurmJob(job);
   return { job, progress, state: state === 'running' && handingOver(progress) ? 'completing' : state };
 }
 

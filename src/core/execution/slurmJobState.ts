@@ -56,12 +56,12 @@ function exitCodeOf(text: string | undefined): { exitCode: number | undefined; s
 }
 
 /**
- * A Slurm job state as a run state. COMPLETING (the job's processes are ending, epilog running) reads
- * `completing`; the finished states are final; an unknown state (a newer Slurm) reads `running` so polling
+ * A Slurm job's state as a run state. COMPLETING after a clean exit (the job's processes are ending, epilog
+ * running) reads `completing`; the finished states are final; an unknown state (a newer Slurm) reads `running` so polling
  * goes on rather than giving up on a job that may still finish.
  */
-export function runStateOfSlurmJob(state: string): RunState {
-  switch (state) {
+export function runStateOfSlurmJob(job: SlurmJobInfo): RunState {
+  switch (job.state) {
     case 'PENDING':
     case 'REQUEUED':
     case 'REQUEUE_HOLD':
@@ -71,7 +71,8 @@ export function runStateOfSlurmJob(state: string): RunState {
       return 'queued';
     case 'COMPLETING':
     case 'STAGE_OUT':
-      return 'completing';
+      // A job cancelled or killed also passes through COMPLETING: that one is still on its way to its end.
+      return job.exitCode === 0 && job.signal === 0 ? 'completing' : 'running';
     case 'COMPLETED':
       return 'succeeded';
     case 'CANCELLED':

@@ -39,6 +39,7 @@ import {
   clearAndBrushWithKeyboard,
 } from './customPlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
+import { remoteRunsScenario } from './remoteRunsScenario';
 import {
   activityBarItem,
   notification,
@@ -148,15 +149,19 @@ async function waitForBadge(page: Page, row: Locator, accept: (badge: string) =>
 
 void describe('DVC Lens, packaged, in code-server', () => {
   let dvcPath: string;
+  let launcherPath: string;
+  let extensionsPath: string;
 
   before(
     async () => {
       assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
       const [launcher, dvc] = await Promise.all([ensureCodeServer(), ensureDvc()]);
       dvcPath = dvc;
+      launcherPath = launcher;
       temp = await mkdtemp(join(tmpdir(), 'dvc-lens-e2e-'));
       forgetTemp = removeOnInterrupt(temp);
       const extensionsDir = join(temp, 'extensions');
+      extensionsPath = extensionsDir;
       await mkdir(extensionsDir, { recursive: true });
       await mkdir(e2eDir, { recursive: true });
       console.log(`# ${await installPackagedExtension(launcher, extensionsDir)}`);
@@ -522,5 +527,19 @@ void describe('DVC Lens, packaged, in code-server', () => {
         assert.ok(existsSync(join(folder, '.dvc')), 'no .dvc in the folder after Initialize Project');
       });
     },
+  );
+
+  void it(
+    'queues a grid of 2 on a Slurm compute target from the UI; both come home with their metrics in the table',
+    { timeout: 12 * 60_000 },
+    () =>
+      remoteRunsScenario({
+        launcher: launcherPath,
+        extensionsDir: extensionsPath,
+        dvcPath,
+        temp,
+        screenshots: e2eDir,
+        newPage,
+      }),
   );
 });

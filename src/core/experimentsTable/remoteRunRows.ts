@@ -10,7 +10,7 @@ import {
   type RemoteRunEntry,
 } from '../execution/remoteRunEntry';
 import type { RunState } from '../execution/runState';
-import type { TableRemoteRunState, TableRowState } from '../protocols/experimentsTableProtocol';
+import type { CellValue, TableRemoteRunState, TableRowState } from '../protocols/experimentsTableProtocol';
 import type { TableRowInput } from './tableValues';
 
 /** The row id of a remote run: never a sha, so no experiment action mistakes it for one. */
@@ -31,7 +31,7 @@ export function withRemoteRunRows(
     const parent = rows.find(
       (row) => row.kind === 'commit' && row.sha !== undefined && sameCommit(row.sha, entry.record.baseline),
     );
-    const row = remoteRunRow(entry, parent?.id, columnIds, now);
+    const row = remoteRunRow(entry, parent, columnIds, now);
     if (parent) byParent.set(parent.id, [...(byParent.get(parent.id) ?? []), row]);
     else orphans.push(row);
   }
@@ -41,12 +41,16 @@ export function withRemoteRunRows(
 
 function remoteRunRow(
   entry: RemoteRunEntry,
-  parentId: string | undefined,
+  parent: TableRowInput | undefined,
   columnIds: ReadonlySet<string>,
   now: number,
 ): TableRowInput {
   const state = shownRunState(entry);
-  const values: Record<string, string | number | boolean> = {};
+  const parentId = parent?.id;
+  // The run starts from its baseline's params; its -S values change some of them. Metrics come once it is home.
+  const values: Record<string, CellValue | null> = Object.fromEntries(
+    Object.entries(parent?.values ?? {}).filter(([column]) => column.startsWith('params:')),
+  );
   for (const override of entry.record.overrides) {
     const parsed = parseOverride(override);
     if (parsed && columnIds.has(parsed.column)) values[parsed.column] = parsed.value;

@@ -9,7 +9,13 @@ import type { TableRowInput } from '../../../src/core/experimentsTable/tableValu
 const head = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const rows: TableRowInput[] = [
   { id: 'workspace', label: 'workspace', kind: 'workspace', values: {} },
-  { id: head, label: 'main', kind: 'commit', sha: head, values: {} },
+  {
+    id: head,
+    label: 'main',
+    kind: 'commit',
+    sha: head,
+    values: { 'params:params.yaml:lr': 0.1, 'params:params.yaml:seed': 7, 'metrics:m.json:acc': 0.9 },
+  },
   { id: 'e1', label: 'old-exp', kind: 'experiment', parentId: head, state: 'success', values: {} },
   { id: 'b2', label: 'b2b2b2b', kind: 'commit', sha: 'b2'.repeat(20), values: {} },
 ];
@@ -23,7 +29,7 @@ const record: RemoteRunRecord = {
   submittedAt: 0,
 };
 
-void test('a run nests right after its baseline commit, with its -S values in the params columns there are', () => {
+void test('a run nests right after its baseline commit, with its baseline params changed by its -S values, no metrics yet', () => {
   const columns = new Set(['params:params.yaml:lr', 'params:train.yaml:epochs']);
   const result = withRemoteRunRows(
     rows,
@@ -39,7 +45,11 @@ void test('a run nests right after its baseline commit, with its -S values in th
   assert.equal(run.parentId, head);
   assert.equal(run.label, 'grid-1-7');
   assert.equal(run.state, 'running');
-  assert.deepEqual(run.values, { 'params:params.yaml:lr': 0.2, 'params:train.yaml:epochs': 3 });
+  assert.deepEqual(run.values, {
+    'params:params.yaml:lr': 0.2,
+    'params:params.yaml:seed': 7,
+    'params:train.yaml:epochs': 3,
+  });
   assert.deepEqual(run.remote, {
     target: 'cluster',
     jobId: '7',

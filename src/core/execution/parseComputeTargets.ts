@@ -210,3 +210,26 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The levels of the setting as VS Code's `inspect()` gives them. */
+export interface InspectedSetting {
+  readonly defaultValue?: unknown;
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+/**
+ * The value that counts: trusted, the most specific level (folder, workspace, user, default); untrusted, the
+ * user's own or the default only, whatever a workspace or folder says (it says what runs where).
+ */
+export function computeTargetsValue(inspected: InspectedSetting | undefined, trusted: boolean): unknown {
+  if (!inspected) return undefined;
+  if (!trusted) return inspected.globalValue ?? inspected.defaultValue;
+  return (
+    inspected.workspaceFolderValue ??
+    inspected.workspaceValue ??
+    inspected.globalValue ??
+    inspected.defaultValue
+  );
+}

@@ -6,7 +6,11 @@
  */
 import * as vscode from 'vscode';
 import type { RemoteTargetSettings } from '../../core/execution/computeTargetSettings';
-import { COMPUTE_TARGETS_SETTING, parseComputeTargets } from '../../core/execution/parseComputeTargets';
+import {
+  COMPUTE_TARGETS_SETTING,
+  computeTargetsValue,
+  parseComputeTargets,
+} from '../../core/execution/parseComputeTargets';
 import type { ComputeTargets, RemoteComputeTarget } from '../../execution';
 import { DisposableStore } from '../../lifecycle/disposableStore';
 import type { OutputLog } from '../../log/outputLog';
@@ -15,12 +19,16 @@ import { isTrusted, whenTrusted } from '../../trust/workspaceTrust';
 /** Makes the target an entry describes (the execution layer's `createRemoteTarget`, bound to its services). */
 export type RemoteTargetFactory = (settings: RemoteTargetSettings) => RemoteComputeTarget;
 
-/** The setting's value that counts: in Restricted Mode the user's own only (`inspect`, not `get`). */
+/**
+ * The setting's value that counts: in Restricted Mode the user's own only. Read with `inspect`, not `get`:
+ * VS Code hides a restricted setting's workspace value from `get` in an untrusted workspace today, and this
+ * does not depend on it.
+ */
 export function effectiveComputeTargets(trusted: boolean): unknown {
-  const configuration = vscode.workspace.getConfiguration();
-  if (trusted) return configuration.get<unknown>(COMPUTE_TARGETS_SETTING);
-  const inspected = configuration.inspect<unknown>(COMPUTE_TARGETS_SETTING);
-  return inspected?.globalValue ?? inspected?.defaultValue;
+  return computeTargetsValue(
+    vscode.workspace.getConfiguration().inspect<unknown>(COMPUTE_TARGETS_SETTING),
+    trusted,
+  );
 }
 
 export class RemoteTargetsSetting implements vscode.Disposable {

@@ -3,6 +3,7 @@ import './restrictedMode.test';
 import './remotesRestricted.test';
 import './dataRestricted.test';
 import './experiments.test';
+import './remoteRunsRestricted.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
 import './hostileRestricted.test';

@@ -1,7 +1,7 @@
 /** `dvcLens.computeTargets` from settings.json: good entries typed, bad ones left out with a problem naming entry and field. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseComputeTargets } from '../../../src/core/execution/parseComputeTargets';
+import { computeTargetsValue, parseComputeTargets } from '../../../src/core/execution/parseComputeTargets';
 
 const ssh = {
   name: 'gpu-box',
@@ -95,4 +95,20 @@ void test('text is trimmed and empty setup lines dropped', () => {
   assert.deepEqual(parsed.targets, [
     { name: 'local', kind: 'slurm', workFolder: '/tmp/w', setup: ['echo hi'] },
   ]);
+});
+
+void test("Restricted Mode: only the user's value counts; trusted: the most specific level", () => {
+  const inspected = {
+    defaultValue: [],
+    globalValue: ['user'],
+    workspaceValue: ['workspace'],
+    workspaceFolderValue: ['folder'],
+  };
+  assert.deepEqual(computeTargetsValue(inspected, false), ['user']);
+  assert.deepEqual(computeTargetsValue({ defaultValue: [], workspaceValue: ['workspace'] }, false), []);
+  assert.deepEqual(computeTargetsValue(inspected, true), ['folder']);
+  assert.deepEqual(computeTargetsValue({ ...inspected, workspaceFolderValue: undefined }, true), [
+    'workspace',
+  ]);
+  assert.equal(computeTargetsValue(undefined, true), undefined);
 });

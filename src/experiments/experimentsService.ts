@@ -241,12 +241,12 @@ export class ExperimentsService {
 
   /** What a run on a remote compute target starts from (the execution port's `remoteRunSource`). */
   async remoteRunSource(gitRemote: string, signal?: AbortSignal): Promise<RemoteRunSource> {
-    const baseline = await this.git.resolveCommit('HEAD', signal);
-    if (!baseline) throw new Error('This repository has no commit yet: a remote run starts from a commit.');
-    const [url, identity] = await Promise.all([
+    const [baseline, url, identity] = await Promise.all([
+      this.git.resolveCommit('HEAD', signal),
       this.git.remoteUrl(gitRemote, signal),
       this.git.identity(signal),
     ]);
+    if (!baseline) throw new Error('This repository has no commit yet: a remote run starts from a commit.');
     return { baseline, url, identity };
   }
 

@@ -38,6 +38,9 @@ const POLL = [
   'cat -- "$2" 2>/dev/null || true',
 ].join('\n');
 
+/** `$1` the work folder, then the sbatch command: sbatch opens the --output file there before the job runs. */
+const SUBMIT = 'mkdir -p -- "$1" && shift && exec "$@"';
+
 export class SlurmTarget implements RemoteComputeTarget {
   readonly kind = 'slurm' as const;
   readonly modes = ['queue'] as const;
@@ -60,11 +63,6 @@ export class SlurmTarget implements RemoteComputeTarget {
     const planned = await planRemoteRuns(this.settings, request, context);
     const workFolder = this.workFolder;
     const header = sbatchHeader(this.settings);
-    // sbatch opens the --output file before the script runs: the folder must be there first.
-    await this.shell.run(['mkdir', '-p', '--', workFolder], {
-      signal: context.signal,
-      timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-    });
     const runs: RemoteRunHandle[] = [];
     try {
       for (const run of planned) {
@@ -75,7 +73,10 @@ export class SlurmTarget implements RemoteComputeTarget {
           runId: { variable: 'SLURM_JOB_ID' },
         });
         const result = await this.shell.run(
-          sbatchArguments(this.settings, workFolder, run.script.experimentBase),
+          bashSnippet(SUBMIT, [
+            workFolder,
+            ...sbatchArguments(this.settings, workFolder, run.script.experimentBase),
+          ]),
           { input: script, signal: context.signal, timeoutMs: REMOTE_CALL_TIMEOUT_MS },
         );
         const jobId = parseSbatchJobId(result.stdout);

@@ -123,6 +123,22 @@ describe('remote runs on a Slurm cluster', function () {
     }
   });
 
+  it('Test Compute Target reaches the cluster and finds sbatch, git and DVC; the whole text goes to the log', async () => {
+    const api = await extensionApi();
+    const check = await vscode.commands.executeCommand<{ ok: boolean; lines: string[] } | undefined>(
+      'dvcLens.testComputeTarget',
+      { name: TARGET },
+    );
+    assert.ok(check?.ok, check?.lines.join('\n'));
+    assert.ok(
+      check.lines.some((line) => /^sbatch: slurm/.test(line)),
+      check.lines.join('\n'),
+    );
+    const logged = api.outputLines().join('\n');
+    assert.match(logged, new RegExp(`Test of compute target '${TARGET}': reachable`));
+    assert.match(logged, /^ {2}dvc: 3\./m);
+  });
+
   it('asks where; after Push and Submit the run goes pending/running to succeeded and comes home as an experiment', async () => {
     const api = await extensionApi();
     const root = workspaceRoot();

@@ -68,7 +68,7 @@ export function labelCell(
       htmlElement(
         'span',
         { class: `remote-run remote-${row.remote.state}`, title: row.remote.summary },
-        row.remote.summary,
+        row.remote.badge,
       ),
     );
   if (flat.index === context.baselineIndex)

@@ -94,8 +94,18 @@ export function formatRunElapsed(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** `cluster · job 12 · running 0:35`: the row's description (the tree's and the table's). */
+/** `cluster · job 12 · running 0:35`: the row's description (the tree's, and the table's tooltip). */
 export function remoteRunSummary(entry: RemoteRunEntry, now: number): string {
+  return `${entry.record.target} · job ${entry.record.id} · ${remoteRunStatus(entry, now)}`;
+}
+
+/** `running 0:35 · job 12 · cluster`: the table's badge, state first (a narrow label column cuts its end). */
+export function remoteRunBadge(entry: RemoteRunEntry, now: number): string {
+  return `${remoteRunStatus(entry, now)} · job ${entry.record.id} · ${entry.record.target}`;
+}
+
+/** `pending 0:05`, `failed at pull 1:05`: the state in words and the elapsed time. */
+function remoteRunStatus(entry: RemoteRunEntry, now: number): string {
   const state = shownRunState(entry);
   const elapsed = formatRunElapsed((entry.finishedAt ?? now) - entry.record.submittedAt);
   const stateText =
@@ -106,7 +116,7 @@ export function remoteRunSummary(entry: RemoteRunEntry, now: number): string {
         : state === 'succeeded' && entry.collect === 'failed'
           ? 'succeeded, not pulled'
           : state;
-  return `${entry.record.target} · job ${entry.record.id} · ${stateText} ${elapsed}`;
+  return `${stateText} ${elapsed}`;
 }
 
 function withoutKeys<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {

@@ -4,6 +4,7 @@
  * and state for the label cell. Once pulled home the run is an ordinary experiment row and this row goes.
  */
 import {
+  remoteRunBadge,
   remoteRunKey,
   remoteRunSummary,
   shownRunState,
@@ -67,6 +68,7 @@ function remoteRunRow(
       jobId: entry.record.id,
       state: state === 'queued' ? 'pending' : (state satisfies TableRemoteRunState),
       summary: remoteRunSummary(entry, now),
+      badge: remoteRunBadge(entry, now),
     },
     values,
   };

@@ -79,8 +79,10 @@ export interface TableRemoteRun {
   /** The target's id for the run: the Slurm job id, the run folder on an SSH host. */
   readonly jobId: string;
   readonly state: TableRemoteRunState;
-  /** `cluster · job 12 · running 0:35` (plain text). */
+  /** `cluster · job 12 · running 0:35` (plain text, the tooltip). */
   readonly summary: string;
+  /** `running 0:35 · job 12 · cluster` (plain text, beside the name). */
+  readonly badge: string;
 }
 
 /** Everything the table shows; the host sends a new one after every change of the experiments. */

@@ -55,6 +55,7 @@ void test('a run nests right after its baseline commit, with its baseline params
     jobId: '7',
     state: 'running',
     summary: 'cluster · job 7 · running 0:35',
+    badge: 'running 0:35 · job 7 · cluster',
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Remote runs as rows of the experiments table: each under its baseline commit (or at the end when that
- * commit is not in the table), with its `-S` values in the params columns that exist, and its target, job
+ * commit is not in the table), with its baseline's params changed by its `-S` values, and its target, job
  * and state for the label cell. Once pulled home the run is an ordinary experiment row and this row goes.
  */
 import {

@@ -14,6 +14,8 @@ import * as vscode from 'vscode';
 import { shownRunState, remoteRunKey, type RemoteRunEntry } from '../../../src/core/execution/remoteRunEntry';
 import { allExperiments } from '../../../src/core/experiments/experimentModel';
 import type { ExperimentsViewNode } from '../../../src/experiments/experimentsTreeProvider';
+import { RemoteRunStore } from '../../../src/experiments/remote/remoteRunStore';
+import type { OutputLog } from '../../../src/log/outputLog';
 import { startSlurmCluster, type SlurmCluster } from '../../helpers/slurmCluster';
 import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
@@ -207,7 +209,7 @@ describe('remote runs on a Slurm cluster', function () {
     }
   });
 
-  it('Cancel asks naming the run; the row reads cancelled; Show Log follows a running job and opens a finished one; Remove Row', async () => {
+  it('Cancel asks naming the run; the row reads cancelled, also after a reload; Show Log follows a running job and opens a finished one; Remove Row', async () => {
     const api = await extensionApi();
     const root = workspaceRoot();
     await vscode.commands.executeCommand('dvcLens.addComputeTarget', {
@@ -272,6 +274,38 @@ describe('remote runs on a Slurm cluster', function () {
     );
     assert.match(editor?.document.getText() ?? '', /dvc-lens-step: setup/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // After a reload the run is picked up again from what the workspace kept: a new store over a memento
+    // holding it as it was before the cancel reattaches through the real target and learns the end.
+    const kept = { ...entry, state: 'running' as const };
+    const memento = new Map<string, unknown>([['dvcLens.remoteRuns', [kept]]]);
+    const reloaded = new RemoteRunStore({
+      memento: {
+        keys: () => [...memento.keys()],
+        get: <T>(name: string, fallback?: T) => (memento.get(name) as T | undefined) ?? fallback,
+        update: (name: string, value: unknown) => {
+          memento.set(name, value);
+          return Promise.resolve();
+        },
+      },
+      targets: api.experiments.remote.targets,
+      experimentsOf: () => {
+        const repository = api.repositories.repositoryAt(root);
+        return repository ? api.experiments.store.serviceFor(repository) : undefined;
+      },
+      refreshExperiments: () => Promise.resolve(),
+      log: { append: () => undefined, error: () => undefined } as unknown as OutputLog,
+      withProgress: (_title, task) => task(new AbortController().signal),
+    });
+    try {
+      await waitFor(
+        'the reloaded store to learn the run was cancelled',
+        () => (reloaded.get(key)?.state === 'cancelled' ? true : undefined),
+        60_000,
+      );
+    } finally {
+      reloaded.dispose();
+    }
 
     await vscode.commands.executeCommand('dvcLens.removeRemoteRunRow', { key });
     assert.equal(api.experiments.remote.runs.get(key), undefined);

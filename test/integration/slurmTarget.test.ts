@@ -118,7 +118,7 @@ void test('one run round trip: queued or running, succeeded, collected, and list
 void test('a grid of 4 on 2 CPUs: two wait while two run, and all four come back', async () => {
   const request = experimentRunRequest(
     'queue',
-    [override('lr', '0.3, 0.4, 0.5, 0.6'), override('sleep', '3')],
+    [override('lr', '0.3, 0.4, 0.5, 0.6'), override('sleep', '1')],
     'grid',
   );
   const { runs } = await target.submit(request, context());

@@ -166,7 +166,7 @@ void test('a failing stage: the job fails at the run step, keeps its log, and pu
   assert.deepEqual(await leftInWorkFolder(), []);
 });
 
-void test('cancel a running job: cancelled, no clone, no lock, no process left, nothing pushed', async () => {
+void test('cancel a running job: cancelled, no clone (nor its DVC lock), no process left, nothing pushed', async () => {
   const { runs } = await target.submit(
     experimentRunRequest('queue', [override('sleep', '120')], 'stopped'),
     context(),

@@ -70,12 +70,13 @@ async function failureDetails(run: RemoteRunHandle): Promise<string> {
   return `log:\n${await run.log.read()}\n${(await cluster?.logs())?.slice(-3000)}`;
 }
 
-void test('test(): reaches the cluster and finds sbatch, git and DVC with their versions', async () => {
+void test('test(): reaches the cluster (sinfo answers) and finds sbatch, git and DVC with their versions', async () => {
   const check = await target.test();
   assert.equal(check.ok, true, check.lines.join('\n'));
   const text = check.lines.join('\n');
   assert.match(text, /^Reached .+ \(this machine\)$/m);
   assert.match(text, /^sbatch: slurm/m);
+  assert.match(text, /^sinfo: main\* +up /m);
   assert.match(text, /^git: git version/m);
   assert.match(text, /^dvc: 3\.67\.1$/m);
 });

@@ -180,10 +180,18 @@ export async function startSlurmCluster(options: { cpus?: number } = {}): Promis
       const controller = await readPid(join(dir, 'slurmctld.pid'));
       if (controller !== undefined && (await alive(controller))) {
         // Job processes outlive a killed slurmd: end the jobs first, then wait until the queue is empty.
-        await run(program(programs, 'scancel'), ['--user', userInfo().username], {
+        // Every job of this cluster, whoever submitted it (a test's SSH login submits as another account).
+        const jobs = await run(program(programs, 'squeue'), ['-h', '-o', '%i'], {
           env: clientEnv,
-          timeout: 10_000,
-        }).catch(() => undefined);
+          timeout: 5000,
+        }).then(
+          (result) => result.stdout.split('\n').filter((id) => /^\d+$/.test(id.trim())),
+          () => [],
+        );
+        if (jobs.length > 0)
+          await run(program(programs, 'scancel'), jobs, { env: clientEnv, timeout: 10_000 }).catch(
+            () => undefined,
+          );
         const deadline = Date.now() + 20_000;
         while (Date.now() < deadline) {
           const queue = await run(program(programs, 'squeue'), ['-h', '-o', '%i'], {

@@ -126,23 +126,27 @@ async function readPid(file: string): Promise<number | undefined> {
   }
 }
 
-function alive(pid: number): boolean {
+/** Running, and not a zombie (a daemon whose parent is gone may wait for a reaper that never comes). */
+async function alive(pid: number): Promise<boolean> {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return !/^\d+ \(.*\) Z /.test(stat);
 }
 
-/** TERM, then KILL after 5 s; resolves once the process is gone. */
+/** TERM, then KILL after 5 s; resolves once the process is gone (or 5 s after the KILL, when nothing can be done). */
 async function stopDaemon(pid: number | undefined): Promise<void> {
-  if (pid === undefined || !alive(pid)) return;
+  if (pid === undefined || !(await alive(pid))) return;
   process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 5000;
-  while (alive(pid) && Date.now() < deadline) await sleep(50);
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
-  while (alive(pid)) await sleep(50);
+  let deadline = Date.now() + 5000;
+  while ((await alive(pid)) && Date.now() < deadline) await sleep(50);
+  if (!(await alive(pid))) return;
+  process.kill(pid, 'SIGKILL');
+  deadline = Date.now() + 5000;
+  while ((await alive(pid)) && Date.now() < deadline) await sleep(50);
 }
 
 /** Starts a cluster; `cpus` defaults to what the machine has (capped by it). */
@@ -173,12 +177,21 @@ export async function startSlurmCluster(options: { cpus?: number } = {}): Promis
 
   const stop = async (): Promise<void> => {
     try {
-      if (alive((await readPid(pidFiles[1] ?? '')) ?? -1)) {
+      const controller = await readPid(join(dir, 'slurmctld.pid'));
+      if (controller !== undefined && (await alive(controller))) {
         // Job processes outlive a killed slurmd: end the jobs first, then wait until the queue is empty.
-        await run(program(programs, 'scancel'), ['--user', userInfo().username], {
+        // Every job of this cluster, whoever submitted it (a test's SSH login submits as another account).
+        const jobs = await run(program(programs, 'squeue'), ['-h', '-o', '%i'], {
           env: clientEnv,
-          timeout: 10_000,
-        }).catch(() => undefined);
+          timeout: 5000,
+        }).then(
+          (result) => result.stdout.split('\n').filter((id) => /^\d+$/.test(id.trim())),
+          () => [],
+        );
+        if (jobs.length > 0)
+          await run(program(programs, 'scancel'), jobs, { env: clientEnv, timeout: 10_000 }).catch(
+            () => undefined,
+          );
         const deadline = Date.now() + 20_000;
         while (Date.now() < deadline) {
           const queue = await run(program(programs, 'squeue'), ['-h', '-o', '%i'], {
@@ -190,7 +203,8 @@ export async function startSlurmCluster(options: { cpus?: number } = {}): Promis
         }
       }
     } finally {
-      for (const file of pidFiles) await stopDaemon(await readPid(file));
+      // Each takes a second or two to go; they need nothing from each other by now.
+      await Promise.all(pidFiles.map(async (file) => stopDaemon(await readPid(file))));
       await rm(dir, { recursive: true, force: true });
     }
   };

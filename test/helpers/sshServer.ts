@@ -70,7 +70,12 @@ async function keygen(file: string, comment: string): Promise<void> {
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file]);
 }
 
-function sshdConfig(dir: string, port: number, user: string): string {
+function sshdConfig(
+  dir: string,
+  port: number,
+  user: string,
+  env: Readonly<Record<string, string>> = {},
+): string {
   return [
     'ListenAddress 127.0.0.1',
     `Port ${port}`,
@@ -88,6 +93,8 @@ function sshdConfig(dir: string, port: number, user: string): string {
     // In-process SFTP: no dependency on where Debian puts sftp-server.
     'Subsystem sftp internal-sftp',
     'LogLevel VERBOSE',
+    // Environment for every session (a test cluster's SLURM_CONF for a login node).
+    ...Object.entries(env).map(([name, value]) => `SetEnv ${name}=${value}`),
     '',
   ].join('\n');
 }
@@ -114,7 +121,10 @@ async function removeThrowawayUser(name: string): Promise<void> {
   }
 }
 
-export async function startSshServer(): Promise<SshServer> {
+/** `env`: variables every session gets (sshd's SetEnv), e.g. a test cluster's `SLURM_CONF`. */
+export async function startSshServer(
+  options: { readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<SshServer> {
   const sshd = await sshdPath();
   const dir = await mkdtemp(join(tmpdir(), 'dvc-lens-sshd-'));
   let account: { name: string; uid: number; gid: number } | undefined;
@@ -138,7 +148,7 @@ export async function startSshServer(): Promise<SshServer> {
     const user = account?.name ?? userInfo().username;
     const port = await freePort();
     const configFile = join(dir, 'sshd_config');
-    await writeFile(configFile, sshdConfig(dir, port, user));
+    await writeFile(configFile, sshdConfig(dir, port, user, options.env));
 
     child = spawn(sshd, ['-D', '-e', '-f', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';

@@ -70,12 +70,13 @@ async function failureDetails(run: RemoteRunHandle): Promise<string> {
   return `log:\n${await run.log.read()}\n${(await cluster?.logs())?.slice(-3000)}`;
 }
 
-void test('test(): reaches the cluster and finds sbatch, git and DVC with their versions', async () => {
+void test('test(): reaches the cluster (sinfo answers) and finds sbatch, git and DVC with their versions', async () => {
   const check = await target.test();
   assert.equal(check.ok, true, check.lines.join('\n'));
   const text = check.lines.join('\n');
   assert.match(text, /^Reached .+ \(this machine\)$/m);
   assert.match(text, /^sbatch: slurm/m);
+  assert.match(text, /^sinfo: main\* +up /m);
   assert.match(text, /^git: git version/m);
   assert.match(text, /^dvc: 3\.67\.1$/m);
 });
@@ -118,7 +119,7 @@ void test('one run round trip: queued or running, succeeded, collected, and list
 void test('a grid of 4 on 2 CPUs: two wait while two run, and all four come back', async () => {
   const request = experimentRunRequest(
     'queue',
-    [override('lr', '0.3, 0.4, 0.5, 0.6'), override('sleep', '3')],
+    [override('lr', '0.3, 0.4, 0.5, 0.6'), override('sleep', '1')],
     'grid',
   );
   const { runs } = await target.submit(request, context());
@@ -166,7 +167,7 @@ void test('a failing stage: the job fails at the run step, keeps its log, and pu
   assert.deepEqual(await leftInWorkFolder(), []);
 });
 
-void test('cancel a running job: cancelled, no clone, no lock, no process left, nothing pushed', async () => {
+void test('cancel a running job: cancelled, no clone (nor its DVC lock), no process left, nothing pushed', async () => {
   const { runs } = await target.submit(
     experimentRunRequest('queue', [override('sleep', '120')], 'stopped'),
     context(),

@@ -1,19 +1,12 @@
 /**
  * The SSH compute target against a real OpenSSH server on 127.0.0.1 (test/helpers/sshServer.ts), through the
  * system `ssh` with batch mode and host key checking against a known_hosts of the test's own, with real DVC
- * and git: a run round trip, and a cancel that leaves no process, clone or lock behind.
- *
- * As root the login is a throwaway account: it gets a DVC it can run (a copy of the pinned venv in the test's
- * folder), write access to the test's git and DVC remotes, and (in its own home, gone with it) a git config
- * that trusts repositories of other owners: git and libgit2 refuse "dubious ownership" otherwise. Nothing
- * outside the test's own folders and account changes.
+ * and git: a run round trip, and a cancel that leaves no process, clone or lock behind. The login (a throwaway account when root) is prepared by test/helpers/sshLogin.ts.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { GitCli } from '../../src/cli/gitCli';
 import { ProcessRunner } from '../../src/cli/runner';
 import { findExperiment } from '../../src/core/experiments/experimentModel';
@@ -25,14 +18,12 @@ import {
   type RemoteRunHandle,
 } from '../../src/execution';
 import { ExperimentsService } from '../../src/experiments/experimentsService';
-import { dvcForOtherAccounts } from '../helpers/dvcForOtherAccounts';
-import { git, pinnedDvcPath } from '../helpers/dvcEnvironment';
+import { git } from '../helpers/dvcEnvironment';
 import { makeRemoteExperimentRepo, type RemoteExperimentRepo } from '../helpers/remoteExperimentRepo';
+import { prepareSshLogin } from '../helpers/sshLogin';
 import { startSshServer, type SshServer } from '../helpers/sshServer';
 import { recordingDvcCli } from './cliFixtures';
 import { processesMentioning, waitForRun } from './remoteRunChecks';
-
-const run = promisify(execFile);
 
 let server: SshServer | undefined;
 let repo: RemoteExperimentRepo | undefined;
@@ -50,54 +41,16 @@ before(async () => {
   const { cli, scheduler } = await recordingDvcCli(repo.home);
   service = new ExperimentsService(cli, scheduler, new GitCli(repo.home));
 
-  // Host key checking stays on: the test's own known_hosts holds the server's key.
-  const hostKey = await readFile(join(dirname(server.keyFile), 'host_ed25519_key.pub'), 'utf8');
-  const knownHosts = join(repo.dir, 'known_hosts');
-  await writeFile(knownHosts, `[127.0.0.1]:${server.port} ${hostKey}`);
-  const configFile = join(repo.dir, 'ssh_config');
-  await writeFile(
-    configFile,
-    [
-      'Host *',
-      `  UserKnownHostsFile ${knownHosts}`,
-      '  GlobalKnownHostsFile /dev/null',
-      '  StrictHostKeyChecking yes',
-      '',
-    ].join('\n'),
-  );
-
-  let dvcCommand = await pinnedDvcPath();
-  let workFolder: string;
-  if (server.throwawayUser) {
-    dvcCommand = await dvcForOtherAccounts(repo.dir);
-    // The login pushes its experiment to root's remotes (this machine's side stays their owner).
-    await run('chmod', ['-R', 'a+rwX', repo.origin, repo.store]);
-    const { stdout } = await run('getent', ['passwd', server.user]);
-    const loginHome = stdout.trim().split(':')[5] ?? '';
-    await writeFile(join(loginHome, '.gitconfig'), '[safe]\n\tdirectory = *\n', { mode: 0o644 });
-    workFolder = '~/dvc-lens-runs';
-    workFolderHere = join(loginHome, 'dvc-lens-runs');
-    workFolderThere = 'dvc-lens-runs';
-  } else {
-    workFolderHere = join(repo.dir, 'runs');
-    await mkdir(workFolderHere);
-    await chmod(workFolderHere, 0o755);
-    workFolder = workFolderHere;
-    workFolderThere = workFolderHere;
-  }
+  const login = await prepareSshLogin(server, repo);
+  workFolderHere = login.workFolderHere;
+  workFolderThere = login.workFolderThere;
   target = createRemoteTarget(
     {
       kind: 'ssh',
       name: 'test host',
-      workFolder,
-      dvcCommand,
-      ssh: {
-        host: '127.0.0.1',
-        port: server.port,
-        user: server.user,
-        identityFile: server.keyFile,
-        configFile,
-      },
+      workFolder: login.workFolder,
+      dvcCommand: login.dvcCommand,
+      ssh: login.connection,
     },
     { runner: new ProcessRunner() },
   );

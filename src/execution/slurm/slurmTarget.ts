@@ -128,6 +128,8 @@ export class SlurmTarget implements RemoteComputeTarget {
     const snippet = targetCheckSnippet(
       [
         { label: 'sbatch', command: 'sbatch --version' },
+        // sbatch --version answers without the controller; sinfo proves the cluster answers, and names partitions.
+        { label: 'sinfo', command: 'sinfo --summarize --noheader' },
         { label: 'git', command: 'git --version' },
       ],
       this.settings.setup ?? [],

@@ -46,7 +46,7 @@ describe('remote runs on a Slurm cluster', function () {
     ).stdout;
 
   /** Replaces a `vscode.window` function until the test ends. */
-  function replaceWindow<K extends 'showQuickPick' | 'showWarningMessage'>(
+  function replaceWindow<K extends 'showQuickPick' | 'showWarningMessage' | 'showInputBox'>(
     key: K,
     replacement: (...args: unknown[]) => unknown,
   ): void {
@@ -123,6 +123,65 @@ describe('remote runs on a Slurm cluster', function () {
         await api.experiments.store.refresh(workspaceRoot().toString());
       }
     }
+  });
+
+  it('Add Compute Target asks kind, name, where sbatch runs, folder, DVC, resources, level, and writes the entry', async () => {
+    const api = await extensionApi();
+    const picks: Record<string, string> = {
+      'Add Compute Target: which kind?': 'Slurm cluster',
+      'Where does sbatch run?': 'On this machine',
+      'Add Compute Target: save it where?': 'User settings',
+    };
+    const answers: Record<string, string> = {
+      Name: 'asked cluster',
+      'Work folder': '/tmp/dvc-lens-asked-runs',
+      'The command that runs DVC': 'dvc',
+      Partition: 'main',
+      'Time limit': '30',
+      'CPUs per run': '2',
+      'GPUs and other resources': '',
+    };
+    replaceWindow('showQuickPick', (items: unknown, options: unknown) => {
+      const title = (options as vscode.QuickPickOptions).title ?? '';
+      const list = items as vscode.QuickPickItem[];
+      return Promise.resolve(list.find((item) => item.label === picks[title]));
+    });
+    const prompts: string[] = [];
+    replaceWindow('showInputBox', (options: unknown) => {
+      const box = options as vscode.InputBoxOptions;
+      prompts.push(box.prompt ?? '');
+      const key = Object.keys(answers).find((start) => box.prompt?.startsWith(start));
+      const value = key === undefined ? undefined : answers[key];
+      if (value !== undefined) assert.equal(box.validateInput?.(value) ?? undefined, undefined, box.prompt);
+      return Promise.resolve(value);
+    });
+    await vscode.commands.executeCommand('dvcLens.addComputeTarget');
+    const written = vscode.workspace
+      .getConfiguration()
+      .inspect<unknown[]>('dvcLens.computeTargets')
+      ?.globalValue?.find((entry) => (entry as { name?: string }).name === 'asked cluster');
+    assert.deepEqual(
+      written,
+      {
+        name: 'asked cluster',
+        kind: 'slurm',
+        workFolder: '/tmp/dvc-lens-asked-runs',
+        partition: 'main',
+        timeLimit: '30',
+        cpus: 2,
+      },
+      prompts.join('\n'),
+    );
+    await waitFor('the asked target to be registered', () =>
+      api.experiments.remote.targets.byName('asked cluster'),
+    );
+    const rest = vscode.workspace
+      .getConfiguration()
+      .inspect<unknown[]>('dvcLens.computeTargets')
+      ?.globalValue?.filter((entry) => (entry as { name?: string }).name !== 'asked cluster');
+    await vscode.workspace
+      .getConfiguration()
+      .update('dvcLens.computeTargets', rest, vscode.ConfigurationTarget.Global);
   });
 
   it('Test Compute Target reaches the cluster and finds sbatch, git and DVC; the whole text goes to the log', async () => {

@@ -46,7 +46,7 @@ describe('GTO tag names', () => {
       'model@1.0.0',
       'model#prod#x',
       '-m@v1.0.0',
-      'a#b',
+      'a#',
       'model@v01.0.0',
     ])
       assert.equal(parseRegistryTagName(tag), undefined, tag);

@@ -10,6 +10,7 @@ import { logCommandIds } from './log/logCommandIds';
 import { metricsCommandIds } from './metrics/metricsCommandIds';
 import { pipelineCommandIds } from './pipeline/pipelineCommandIds';
 import { plotsCommandIds } from './plots/plotsCommandIds';
+import { registryCommandIds } from './registry/registryCommandIds';
 import { remoteCommandIds } from './remotes/remoteCommandIds';
 import { setupCommandIds } from './setup/setupCommandIds';
 
@@ -22,6 +23,7 @@ export const commandIdsByConcept = {
   metrics: metricsCommandIds,
   pipeline: pipelineCommandIds,
   plots: plotsCommandIds,
+  registry: registryCommandIds,
   remotes: remoteCommandIds,
   setup: setupCommandIds,
 } as const;
@@ -34,6 +36,7 @@ export const commandIds = {
   ...metricsCommandIds,
   ...pipelineCommandIds,
   ...plotsCommandIds,
+  ...registryCommandIds,
   ...remoteCommandIds,
   ...setupCommandIds,
 } as const;

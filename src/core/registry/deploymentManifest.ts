@@ -42,7 +42,11 @@ export function setManifestValue(text: string, key: string, value: string): Mani
     if (!isScalar(existing) || !existing.range)
       return { ok: false, reason: `${key} in the manifest is not a single value.` };
     const [start, end] = existing.range;
-    const previous = existing.value === null ? undefined : String(existing.value);
+    const raw: unknown = existing.value;
+    const previous =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? String(raw)
+        : undefined;
     const replacement =
       existing.type === 'PLAIN' && /^[A-Za-z0-9_.\-+:@/]+$/.test(value) && !/^[\d.+-]+$/.test(value)
         ? value

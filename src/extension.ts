@@ -89,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   registerReportFeatures(featureDeps);
   registerCiFeatures(featureDeps);
   const registry = registerRegistryFeatures(featureDeps, experiments.store);
+  experiments.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
+  history.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
   commands.register(commandIds.showLog, () => log.show());

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
+import { commitBadgesText, type CommitBadgeSource } from '../core/registry/commitBadges';
 import { needsFirstCommit } from '../core/experiments/firstCommit';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import {
@@ -45,9 +46,19 @@ export class ExperimentsTreeProvider
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private restricted = false;
+  private badges: CommitBadgeSource = () => [];
+  private badgeSubscription: vscode.Disposable | undefined;
 
   constructor(private readonly store: ExperimentsStore) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** The model registry's version and stage badges on commits (set by the registry feature). */
+  setCommitBadges(source: CommitBadgeSource, onDidChange: vscode.Event<void>): void {
+    this.badges = source;
+    this.badgeSubscription?.dispose();
+    this.badgeSubscription = onDidChange(() => this.changed.fire(undefined));
+    this.changed.fire(undefined);
   }
 
   setRestricted(restricted: boolean): void {
@@ -115,6 +126,7 @@ export class ExperimentsTreeProvider
 
   dispose(): void {
     this.subscription.dispose();
+    this.badgeSubscription?.dispose();
     this.changed.dispose();
   }
 
@@ -213,7 +225,8 @@ export class ExperimentsTreeProvider
         : row.state === 'queued' || row.state === 'failed'
           ? row.state
           : '';
-    item.description = [stateText, metricText].filter((part) => part.length > 0).join(' · ');
+    const badgeText = row.kind === 'commit' ? commitBadgesText(this.badges(node.root, row.rev)) : '';
+    item.description = [badgeText, stateText, metricText].filter((part) => part.length > 0).join(' · ');
     item.iconPath = rowIcon(row);
     item.tooltip = experimentTooltip(row);
     item.contextValue =

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { allRows } from '../core/experiments/experimentModel';
+import { commitBadges, type CommitBadgeSource } from '../core/registry/commitBadges';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import type { DataFeatureDependencies } from '../data';
 import { headlineMetricSetting, type ExperimentsStore } from '../experiments';
@@ -28,6 +29,8 @@ import { RegistryStore } from './registryStore';
 export interface RegistryFeatures {
   readonly store: RegistryStore;
   readonly tree: ModelsTreeProvider;
+  /** Version and stage badges of a commit, for the Experiments view, the table and History. */
+  readonly badges: CommitBadgeSource;
 }
 
 export function registerRegistryFeatures(
@@ -96,7 +99,8 @@ export function registerRegistryFeatures(
     restricted,
   );
   if (!isTrusted()) void store.reloadAll();
-  return { store, tree };
+  const badges: CommitBadgeSource = (root, sha) => commitBadges(store.get(root)?.state, sha);
+  return { store, tree, badges };
 }
 
 /** Opens the comparison of a version node's commit with the commit of the version now in `stage`. */

@@ -5,4 +5,5 @@ import './dataRestricted.test';
 import './experiments.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
+import './registryRestricted.test';
 import './hostileRestricted.test';

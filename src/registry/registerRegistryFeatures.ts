@@ -10,7 +10,7 @@ import type { DataFeatureDependencies } from '../data';
 import { headlineMetricSetting, type ExperimentsStore } from '../experiments';
 import { historyCommandIds } from '../history';
 import { isRecord } from '../remotes';
-import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
+import { whenTrusted } from '../trust/workspaceTrust';
 import { declareArtifactCommand } from './declareArtifactCommand';
 import { createDeployWorkflowCommand } from './deployWorkflowCommand';
 import { ModelsTreeProvider } from './modelsTreeProvider';
@@ -33,6 +33,8 @@ export interface RegistryFeatures {
   readonly badges: CommitBadgeSource;
 }
 
+const DECLARATIONS_RELOAD_DELAY_MS = 1500;
+
 export function registerRegistryFeatures(
   deps: DataFeatureDependencies,
   experiments: ExperimentsStore,
@@ -47,8 +49,27 @@ export function registerRegistryFeatures(
   };
   const tree = disposables.register(new ModelsTreeProvider(store, metricOf));
   disposables.register(experiments.onDidChange(() => tree.repaint()));
-  disposables.register(vscode.window.createTreeView('dvcLens.models', { treeDataProvider: tree }));
+  const view = disposables.register(
+    vscode.window.createTreeView('dvcLens.models', { treeDataProvider: tree }),
+  );
   void store.reloadAll();
+  // A dvc.yaml changes in bursts (a repro rewrites several): declarations are read again after a quiet
+  // moment, and only while the view shows them (else when it becomes visible).
+  let stale = false;
+  let timer: NodeJS.Timeout | undefined;
+  const reloadIfVisible = (): void => {
+    if (!view.visible) return void (stale = true);
+    stale = false;
+    void store.reloadAll();
+  };
+  disposables.register(
+    repositories.onDidChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(reloadIfVisible, DECLARATIONS_RELOAD_DELAY_MS);
+    }),
+  );
+  disposables.register({ dispose: () => clearTimeout(timer) });
+  disposables.register(view.onDidChangeVisibility((event) => event.visible && stale && reloadIfVisible()));
   // Trust granted: the tags are read with git from now on (authors, dates, commit dates).
   disposables.register(whenTrusted(() => void store.reloadAll()));
 
@@ -98,7 +119,6 @@ export function registerRegistryFeatures(
     (argument) => compareWithStage(store, argument, 'prod'),
     restricted,
   );
-  if (!isTrusted()) void store.reloadAll();
   const badges: CommitBadgeSource = (root, sha) => commitBadges(store.get(root)?.state, sha);
   return { store, tree, badges };
 }

@@ -1,6 +1,7 @@
 /**
  * Every repository's model registry, read again when git refs move (a tag made or fetched: the workspace's one
- * watcher sees `.git/refs/tags` and `packed-refs`) or a dvc.yaml changes (declarations). Keys: root URIs.
+ * watcher sees `.git/refs/tags` and `packed-refs`); a dvc.yaml change (declarations) is the feature's to
+ * handle (it reads again only while the Models view is visible). Keys: root URIs.
  */
 import * as vscode from 'vscode';
 import type { RegistryState } from '../core/registry/registryTypes';
@@ -30,7 +31,6 @@ export class RegistryStore implements vscode.Disposable {
     private readonly log: OutputLog,
   ) {
     this.disposables.register(watchGitRefs(repositories, () => void this.reloadAll()));
-    this.disposables.register(repositories.onDidChange(() => void this.reloadAll()));
   }
 
   get all(): RepositoryRegistry[] {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import { commitBadgesText, type CommitBadgeSource } from '../core/registry/commitBadges';
+import { stableRegistryName } from '../core/refs/stableRefName';
 import { needsFirstCommit } from '../core/experiments/firstCommit';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import {
@@ -46,7 +47,7 @@ export class ExperimentsTreeProvider
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private restricted = false;
-  private badges: CommitBadgeSource = () => [];
+  private badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
   private badgeSubscription: vscode.Disposable | undefined;
 
   constructor(private readonly store: ExperimentsStore) {
@@ -214,7 +215,9 @@ export class ExperimentsTreeProvider
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(row.label, collapsible);
+    const stableName =
+      row.kind === 'commit' ? stableRegistryName(row.name, this.badges.tags(node.root, row.rev)) : undefined;
+    const item = new vscode.TreeItem(stableName ?? row.label, collapsible);
     item.id = node.id;
     const since = state?.runningSince.get(row.id);
     const headline = headlineMetric(row, headlineMetricSetting());
@@ -225,7 +228,7 @@ export class ExperimentsTreeProvider
         : row.state === 'queued' || row.state === 'failed'
           ? row.state
           : '';
-    const badgeText = row.kind === 'commit' ? commitBadgesText(this.badges(node.root, row.rev)) : '';
+    const badgeText = row.kind === 'commit' ? commitBadgesText(this.badges.badges(node.root, row.rev)) : '';
     item.description = [badgeText, stateText, metricText].filter((part) => part.length > 0).join(' · ');
     item.iconPath = rowIcon(row);
     item.tooltip = experimentTooltip(row);

@@ -25,7 +25,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   private hideUnrelated = false;
   private readonly subscription: vscode.Disposable;
 
-  private badges: CommitBadgeSource = () => [];
+  private badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
   private badgeSubscription: vscode.Disposable | undefined;
 
   constructor(
@@ -91,7 +91,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
         const headline = headlineMetricSetting();
         const item = new vscode.TreeItem(node.entry.subject || node.entry.sha.slice(0, 7));
         item.id = node.id;
-        const badges = commitBadgesText(this.badges(node.root.toString(), node.entry.sha));
+        const badges = commitBadgesText(this.badges.badges(node.root.toString(), node.entry.sha));
         item.description = [badges, commitDescription(node.entry, headline)]
           .filter((part) => part)
           .join(' · ');

@@ -119,7 +119,10 @@ export function registerRegistryFeatures(
     (argument) => compareWithStage(store, argument, 'prod'),
     restricted,
   );
-  const badges: CommitBadgeSource = (root, sha) => commitBadges(store.get(root)?.state, sha);
+  const badges: CommitBadgeSource = {
+    badges: (root, sha) => commitBadges(store.get(root)?.state, sha),
+    tags: (root, sha) => store.get(root)?.state?.tagsByCommit.get(sha) ?? [],
+  };
   return { store, tree, badges };
 }
 

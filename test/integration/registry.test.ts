@@ -68,7 +68,7 @@ async function tagged<T>(action: () => Promise<T>): Promise<T> {
   return result;
 }
 
-describe('model registry with real gto and git', () => {
+void describe('model registry with real gto and git', () => {
   before(async () => {
     repo = await makeDvcRepo();
     await git(repo.dir, ['config', 'user.name', 'Registry Tester']);
@@ -117,7 +117,7 @@ describe('model registry with real gto and git', () => {
     await repo?.cleanup();
   });
 
-  it('reads back what the actions made', async () => {
+  void it('reads back what the actions made', async () => {
     const state = await stateFromGit();
     const clf = state.artifacts.find((artifact) => artifact.name === 'clf');
     assert.ok(clf);
@@ -139,12 +139,12 @@ describe('model registry with real gto and git', () => {
     assert.ok(state.tagsByCommit.get(shas[1] ?? '')?.includes('clf#prod#3'));
   });
 
-  it('matches gto show --json', async () => {
+  void it('matches gto show --json', async () => {
     const expected = await gto.showJson();
     assert.deepEqual(gtoShowSummary(await stateFromGit()), expected);
   });
 
-  it("refuses an existing version with GTO's reason in one line", async () => {
+  void it("refuses an existing version with GTO's reason in one line", async () => {
     const error = await gto.register('clf', shas[0] ?? '', 'v0.0.1').then(
       () => undefined,
       (failure: unknown) => failure,
@@ -155,7 +155,7 @@ describe('model registry with real gto and git', () => {
     assert.match(reason, /already/);
   });
 
-  it('reads the same registry from .git files alone (Restricted Mode), loose and packed refs', async () => {
+  void it('reads the same registry from .git files alone (Restricted Mode), loose and packed refs', async () => {
     const fromGit = await stateFromGit();
     const summarize = (state: RegistryState) =>
       state.artifacts.map((artifact) => [

@@ -39,3 +39,13 @@ export function orderCommitRefs(refs: readonly CommitRef[]): CommitRef[] {
 export function stableCommitName(refs: readonly CommitRef[]): string | undefined {
   return orderCommitRefs(refs)[0]?.name;
 }
+
+/**
+ * The name a commit row shows when DVC named it by one of its registry tags (DVC takes whichever tag it meets,
+ * so the name changed between refreshes): the stable rule's pick among the commit's registry tags. A branch or
+ * other name DVC chose is kept (the rule puts those first anyway).
+ */
+export function stableRegistryName(dvcName: string | undefined, tags: readonly string[]): string | undefined {
+  if (!dvcName || !parseRegistryTagName(dvcName)) return undefined;
+  return stableCommitName([...new Set([dvcName, ...tags])].map((name) => ({ name, kind: 'tag' as const })));
+}

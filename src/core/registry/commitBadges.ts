@@ -5,8 +5,13 @@
  */
 import type { RegistryState } from './registryTypes';
 
-/** Badges by repository root (URI string) and commit sha; empty when there are none or nothing is known. */
-export type CommitBadgeSource = (root: string, sha: string) => readonly string[];
+/** What the registry says about commits, by repository root (URI string) and sha; empty when nothing is known. */
+export interface CommitBadgeSource {
+  /** The badges to show on the commit (see commitBadges). */
+  badges(root: string, sha: string): readonly string[];
+  /** Every registry tag on the commit (for the stable naming rule, src/core/refs/stableRefName.ts). */
+  tags(root: string, sha: string): readonly string[];
+}
 
 export function commitBadges(state: RegistryState | undefined, sha: string): string[] {
   if (!state || !state.tagsByCommit.has(sha)) return [];

@@ -127,7 +127,7 @@ describe('model registry (Models view, gto actions, badges)', function () {
     assert.match(describeOf(versionItem), /\[staging\]/);
 
     const head = (await git('rev-parse', 'HEAD')).trim();
-    assert.deepEqual(api.registry.badges(root().toString(), head), [
+    assert.deepEqual(api.registry.badges.badges(root().toString(), head), [
       'demo-model@v0.0.1',
       'demo-model#staging',
     ]);

@@ -14,7 +14,7 @@ const tag = (name: string, commit: string): RegistryTag => ({
   committedAt: 10,
 });
 
-describe('registry state by GTO rules, and commit badges', () => {
+void describe('registry state by GTO rules, and commit badges', () => {
   const tags = [
     tag('clf@v0.0.1', A),
     tag('clf@v0.1.0', B),
@@ -32,7 +32,7 @@ describe('registry state by GTO rules, and commit badges', () => {
     head: { sha: B, committedAt: 50 },
   });
 
-  it('keeps the newest assignment per stage and drops unassigned ones', () => {
+  void it('keeps the newest assignment per stage and drops unassigned ones', () => {
     assert.deepEqual(gtoShowSummary(state), {
       clf: { version: 'v0.1.0', stage: { prod: 'v0.1.0' }, registered: true, active: true },
       new: { version: null, stage: { prod: null }, registered: false, active: true },
@@ -40,14 +40,14 @@ describe('registry state by GTO rules, and commit badges', () => {
     assert.equal(state.artifacts.find((artifact) => artifact.name === 'old')?.deprecated, true);
   });
 
-  it('badges a commit with its versions, then its current stages', () => {
+  void it('badges a commit with its versions, then its current stages', () => {
     assert.deepEqual(commitBadges(state, B), ['clf@v0.1.0', 'clf#prod']);
     assert.deepEqual(commitBadges(state, A), ['clf@v0.0.1']);
     assert.deepEqual(commitBadges(state, 'c'.repeat(40)), []);
     assert.deepEqual(commitBadges(undefined, A), []);
   });
 
-  it('deregistration takes a version out; the stage falls back to the earlier version still assigned (as gto show does)', () => {
+  void it('deregistration takes a version out; the stage falls back to the earlier version still assigned (as gto show does)', () => {
     const later = buildRegistryState({ tags: [...tags, tag('clf@v0.1.0!', B)], declared: [] });
     const clf = later.artifacts.find((artifact) => artifact.name === 'clf');
     assert.equal(clf?.latest, 'v0.0.1');

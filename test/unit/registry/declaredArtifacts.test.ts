@@ -19,8 +19,8 @@ plots:
   - loss.csv
 `;
 
-describe('artifacts in dvc.yaml', () => {
-  it('reads the declarations with GTO names', () => {
+void describe('artifacts in dvc.yaml', () => {
+  void it('reads the declarations with GTO names', () => {
     assert.deepEqual(readDeclaredArtifacts(WITH_ARTIFACTS, 'dvc.yaml', ''), [
       {
         name: 'clf',
@@ -37,7 +37,7 @@ describe('artifacts in dvc.yaml', () => {
     assert.deepEqual(readDeclaredArtifacts('artifacts: [\n', 'dvc.yaml', ''), []);
   });
 
-  it('adds a declaration into an existing section, keeping every other byte', () => {
+  void it('adds a declaration into an existing section, keeping every other byte', () => {
     const result = declareArtifact(WITH_ARTIFACTS, {
       name: 'seg',
       path: 'models/seg.pt',
@@ -54,7 +54,7 @@ describe('artifacts in dvc.yaml', () => {
     assert.deepEqual(Object.keys(parsed.artifacts), ['clf', 'seg']);
   });
 
-  it('makes the section when there is none and refuses a duplicate', () => {
+  void it('makes the section when there is none and refuses a duplicate', () => {
     const text = 'stages:\n  a:\n    cmd: echo\n';
     const result = declareArtifact(text, { name: 'm', path: 'm.pkl' });
     assert.ok(result.ok);

@@ -18,8 +18,8 @@ interface Step {
 
 const options = { name: 'Deploy model', stages: ['prod', 'staging'], deploySecrets: ['DEPLOY_TOKEN'] };
 
-describe('deploy workflows', () => {
-  it('GitHub: triggered by GTO stage tags, pinned versions, secrets referenced', () => {
+void describe('deploy workflows', () => {
+  void it('GitHub: triggered by GTO stage tags, pinned versions, secrets referenced', () => {
     const text = deployGithubWorkflowYaml(options);
     const workflow = parse(text) as { on: { push: { tags: string[] } }; jobs: { deploy: { steps: Step[] } } };
     assert.deepEqual(workflow.on, { push: { tags: ['*#prod#*', '*#staging#*'] } });
@@ -34,7 +34,7 @@ describe('deploy workflows', () => {
     assert.equal(deploy?.env?.DEPLOY_TOKEN, '${{ secrets.DEPLOY_TOKEN }}');
   });
 
-  it('GitLab: a job for stage tags with the same pinned tools', () => {
+  void it('GitLab: a job for stage tags with the same pinned tools', () => {
     const job = (
       parse(deployGitlabCiYaml(options)) as Record<string, { rules: Array<{ if: string }>; script: string[] }>
     )['deploy-model'];
@@ -43,7 +43,7 @@ describe('deploy workflows', () => {
     assert.ok(job.script.some((line) => line.includes(`"gto==${PINNED_GTO_VERSION}"`)));
   });
 
-  it('refuses a stage or secret name that could break the file', () => {
+  void it('refuses a stage or secret name that could break the file', () => {
     assert.match(deployOptionsProblem({ ...options, stages: ['prod"'] }) ?? '', /not a valid stage/);
     assert.match(deployOptionsProblem({ ...options, deploySecrets: ['A-B'] }) ?? '', /not a valid secret/);
     assert.throws(() => deployGithubWorkflowYaml({ ...options, stages: [] }));

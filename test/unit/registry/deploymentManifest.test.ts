@@ -12,8 +12,8 @@ image:
   tag: "1.4"
 `;
 
-describe('deployment manifest update', () => {
-  it('replaces only the value at the key, keeping comments and quoting', () => {
+void describe('deployment manifest update', () => {
+  void it('replaces only the value at the key, keeping comments and quoting', () => {
     const result = setManifestValue(VALUES, 'model.version', 'v0.0.2');
     assert.ok(result.ok);
     assert.equal(result.previous, 'v0.0.1');
@@ -21,7 +21,7 @@ describe('deployment manifest update', () => {
     assert.equal((parse(result.text) as { model: { version: string } }).model.version, 'v0.0.2');
   });
 
-  it('adds a missing last key under its parent and refuses a missing parent', () => {
+  void it('adds a missing last key under its parent and refuses a missing parent', () => {
     const added = setManifestValue(VALUES, 'model.stage', 'prod');
     assert.ok(added.ok);
     assert.ok(added.text.includes('  version: \'v0.0.1\'\n  stage: "prod"\nimage:'));

@@ -7,8 +7,8 @@ import {
   stageNameProblem,
 } from '../../../src/core/registry/gtoTagName';
 
-describe('GTO tag names', () => {
-  it('reads versions, deregistrations, stages, unassignments and deprecations', () => {
+void describe('GTO tag names', () => {
+  void it('reads versions, deregistrations, stages, unassignments and deprecations', () => {
     assert.deepEqual(parseRegistryTagName('model@v1.2.0'), {
       artifact: 'model',
       action: 'register',
@@ -39,7 +39,7 @@ describe('GTO tag names', () => {
     });
   });
 
-  it('ignores tags that are not GTO', () => {
+  void it('ignores tags that are not GTO', () => {
     for (const tag of [
       'v1.0.0',
       'release-2',
@@ -52,7 +52,7 @@ describe('GTO tag names', () => {
       assert.equal(parseRegistryTagName(tag), undefined, tag);
   });
 
-  it('validates names as GTO does', () => {
+  void it('validates names as GTO does', () => {
     assert.equal(artifactNameProblem('text-clf'), undefined);
     assert.equal(artifactNameProblem('sub/dir:seg'), undefined);
     assert.match(artifactNameProblem('-x') ?? '', /not a valid artifact name/);
@@ -61,7 +61,7 @@ describe('GTO tag names', () => {
     assert.match(stageNameProblem('--force') ?? '', /not a valid stage/);
   });
 
-  it("previews the tag an action makes, counting the artifact's tags", () => {
+  void it("previews the tag an action makes, counting the artifact's tags", () => {
     const tags = ['m@v0.0.1', 'm#dev#1', 'm#prod#2', 'other#prod#7'];
     assert.equal(registryTagFor({ kind: 'register', version: 'v0.0.2' }, 'm', tags), 'm@v0.0.2');
     assert.equal(registryTagFor({ kind: 'assign', stage: 'prod' }, 'm', tags), 'm#prod#3');

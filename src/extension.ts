@@ -90,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   registerCiFeatures(featureDeps);
   const registry = registerRegistryFeatures(featureDeps, experiments.store);
   experiments.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
+  experiments.table.setCommitBadges(registry.badges, registry.store.onDidChange);
   history.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 

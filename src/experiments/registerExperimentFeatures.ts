@@ -14,8 +14,11 @@ import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { registerFirstCommitCommand } from './firstCommitCommand';
 import { registerOtherBranchesCommands } from './otherBranchesCommands';
-import { registerStoreExperimentsTable, type ShowPlotsOfRows } from './table/experimentsTableSources';
-import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
+import {
+  registerStoreExperimentsTable,
+  type ShowPlotsOfRows,
+  type StoreExperimentsTable,
+} from './table/experimentsTableSources';
 
 export { experimentCommandIds } from './experimentCommandIds';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
@@ -32,7 +35,7 @@ export interface ExperimentFeatures {
   readonly store: ExperimentsStore;
   readonly tree: ExperimentsTreeProvider;
   /** The experiments table panels (`DVC Lens: Show Experiments Table`). */
-  readonly table: ExperimentsTableRegistration;
+  readonly table: StoreExperimentsTable;
   /** The compare panels (`DVC Lens: Compare Revisions...`, the table's Compare, the view's context menu). */
   readonly compare: CompareRegistration;
   /** Where Run and Queue Experiment send experiments (this machine; more targets register here). */

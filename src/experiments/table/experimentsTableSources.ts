@@ -13,6 +13,8 @@ import {
 import { experimentsTableData } from '../../core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
 import { toTableSnapshot } from '../../core/experimentsTable/tableValues';
+import { commitBadgesText, type CommitBadgeSource } from '../../core/registry/commitBadges';
+import { stableRegistryName } from '../../core/refs/stableRefName';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { rowRef } from '../compare/compareRefPick';
@@ -31,6 +33,12 @@ import { registerExperimentsTable, type ExperimentsTableRegistration } from './r
  */
 export type ShowPlotsOfRows = (root: string, rowIds: readonly string[]) => void;
 
+/** The table of the experiments store, with the model registry's badges on its commit rows. */
+export interface StoreExperimentsTable extends ExperimentsTableRegistration {
+  /** The registry's version and stage badges for commit rows (set by the registry feature). */
+  setCommitBadges(source: CommitBadgeSource, onDidChange: vscode.Event<void>): void;
+}
+
 interface StoreTableSource extends ExperimentsTableSource {
   readonly root: string;
 }
@@ -42,8 +50,15 @@ export function registerStoreExperimentsTable(
   repositories: WorkspaceRepositories,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
-): ExperimentsTableRegistration {
+): StoreExperimentsTable {
   const changed = disposables.register(new vscode.EventEmitter<void>());
+  let badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
+  let badgeSubscription: vscode.Disposable | undefined;
+  disposables.register({
+    dispose: () => {
+      badgeSubscription?.dispose();
+    },
+  });
   disposables.register(store.onDidChange(() => changed.fire()));
   disposables.register(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -61,7 +76,7 @@ export function registerStoreExperimentsTable(
       get error() {
         return store.get(root)?.error;
       },
-      snapshot: () => snapshotOf(store, root),
+      snapshot: () => snapshotOf(store, root, badges),
       dispose: () => undefined,
     };
   };
@@ -92,16 +107,35 @@ export function registerStoreExperimentsTable(
       (request) => void runTableAction(store, compare, showPlotsOfRows, request as TableAction),
     ),
   );
-  return registration;
+  return {
+    ...registration,
+    setCommitBadges: (source, onDidChange) => {
+      badges = source;
+      badgeSubscription?.dispose();
+      badgeSubscription = onDidChange(() => changed.fire());
+      changed.fire();
+    },
+  };
 }
 
 type TableAction = TableActionRequest & { readonly source: StoreTableSource };
 
-function snapshotOf(store: ExperimentsStore, root: string): TableSnapshot | undefined {
+function snapshotOf(
+  store: ExperimentsStore,
+  root: string,
+  marks: CommitBadgeSource,
+): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
   const data = experimentsTableData(model);
-  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), data.rows);
+  // Commit rows carry the registry's badges after their one stable name (see src/core/refs/stableRefName.ts).
+  const rows = data.rows.map((row) => {
+    if (row.kind !== 'commit' || !row.sha) return row;
+    const name = stableRegistryName(row.label, marks.tags(root, row.sha)) ?? row.label;
+    const badgeText = commitBadgesText(marks.badges(root, row.sha));
+    return { ...row, label: badgeText ? `${name}  ${badgeText}` : name };
+  });
+  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), rows);
 }
 
 /** `{ root }` (a Uri or its string), an Experiments view node with a repository, the only one, or a pick. */

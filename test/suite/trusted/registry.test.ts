@@ -138,6 +138,19 @@ describe('model registry (Models view, gto actions, badges)', function () {
         describeOf(api.experiments.tree.getTreeItem(node)).includes('demo-model#staging'),
       );
     });
+    await vscode.commands.executeCommand('dvcLens.showExperimentsTable', { root: root() });
+    const panel = await waitFor('the table panel', () => api.experiments.table.panels()[0]);
+    await waitFor(
+      'the table badges the commit',
+      () =>
+        panel.source
+          .snapshot()
+          ?.rows.some(
+            (row) => row.sha === head && row.label.includes('demo-model@v0.0.1 demo-model#staging'),
+          ),
+      60_000,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it("an existing version is refused with GTO's reason in one line", async () => {

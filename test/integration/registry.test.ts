@@ -1,14 +1,17 @@
 /**
  * The model registry with real gto (pinned with DVC by scripts/ensure-dvc.sh) and git: Declare Artifact's
- * insertion, then register, assign, unassign, deregister and deprecate through GtoCli, read back from the tags
+ * insertion, a registry history written with git (dated in the past), then register, assign, unassign,
+ * deregister and deprecate through GtoCli, read back from the tags
  * by GTO's rules (git for-each-ref, and .git's files as Restricted Mode does), and compared with
  * `gto show --json` on the same repository: three artifacts (one in a sub-folder), several versions, stages,
  * a deregistered version and a deprecated artifact.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { GitCli } from '../../src/cli/gitCli';
 import { GtoCli, gtoRefusalReason } from '../../src/cli/gtoCli';
 import { isProcessError } from '../../src/cli/processError';
@@ -20,6 +23,8 @@ import { buildRegistryState, gtoShowSummary } from '../../src/core/registry/regi
 import type { RegistryState, RegistryTag } from '../../src/core/registry/registryTypes';
 import { readRegistryTagFiles } from '../../src/registry/tagFiles';
 import { git, gitIdentityArgs, makeDvcRepo, pinnedDvcPath } from '../helpers/dvcEnvironment';
+
+const run = promisify(execFile);
 
 let repo: { dir: string; cleanup: () => Promise<void> };
 let gto: GtoCli;
@@ -98,18 +103,29 @@ void describe('model registry with real gto and git', () => {
     await commit('second model');
     await commit('third model');
 
-    await tagged(() => gto.register('clf', shas[0] ?? '', 'v0.0.1'));
-    await tagged(() => gto.register('clf', shas[1] ?? '', 'v0.1.0'));
-    await tagged(() => gto.register('clf', shas[2] ?? '', 'v0.1.1'));
-    await tagged(() => gto.assign('clf', 'v0.0.1', 'prod'));
-    await tagged(() => gto.assign('clf', 'v0.1.0', 'staging'));
+    // Most of the history as GTO would have written it, dated in the past (one minute apart) with plain git:
+    // real gto then acts on top of it (and is the judge in the parity test).
+    const [a = '', b = '', c = ''] = shas;
+    const history: Array<[string, string]> = [
+      ['clf@v0.0.1', a],
+      ['clf@v0.1.0', b],
+      ['clf@v0.1.1', c],
+      ['clf#prod#1', a],
+      ['clf#staging#2', b],
+      ['sub=seg@v1.0.0', b],
+      ['sub=seg#dev#1', b],
+      ['sub=seg#qa#2', b],
+      ['old@v0.0.1', a],
+    ];
+    for (const [index, [name, commit]] of history.entries())
+      await run('git', ['tag', '-a', '-m', `fixture ${name}`, name, commit], {
+        cwd: repo.dir,
+        env: { ...process.env, GIT_COMMITTER_DATE: `2026-01-01T00:${String(index).padStart(2, '0')}:00Z` },
+      });
     await tagged(() => gto.assign('clf', 'v0.1.0', 'prod'));
     await tagged(() => gto.deregister('clf', 'v0.1.1'));
-    await tagged(() => gto.register('sub:seg', shas[1] ?? '', 'v1.0.0'));
-    await tagged(() => gto.assign('sub:seg', 'v1.0.0', 'dev'));
-    await tagged(() => gto.assign('sub:seg', 'v1.0.0', 'qa'));
     await tagged(() => gto.unassign('sub:seg', 'v1.0.0', 'qa'));
-    await tagged(() => gto.register('old', shas[0] ?? '', 'v0.0.1'));
+    await tagged(() => gto.register('sub:seg', c, 'v1.1.0'));
     await tagged(() => gto.deprecate('old'));
   });
 
@@ -135,6 +151,7 @@ void describe('model registry with real gto and git', () => {
     assert.equal(clf.versions[1]?.author, 'Registry Tester');
     const seg = state.artifacts.find((artifact) => artifact.name === 'sub:seg');
     assert.deepEqual(seg?.stages, { dev: 'v1.0.0' });
+    assert.equal(seg?.latest, 'v1.1.0');
     assert.equal(state.artifacts.find((artifact) => artifact.name === 'old')?.deprecated, true);
     assert.ok(state.tagsByCommit.get(shas[1] ?? '')?.includes('clf#prod#3'));
   });

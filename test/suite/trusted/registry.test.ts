@@ -206,6 +206,24 @@ describe('model registry (Models view, gto actions, badges)', function () {
     assert.match(await git('log', '-1', '--format=%s'), /Deploy demo-model v0.0.2 to prod/);
   });
 
+  it('Compare with the Version in prod opens the comparison of the two commits', async () => {
+    const api = await extensionApi();
+    const artifact = api.registry.store
+      .get(root())
+      ?.state?.artifacts.find((item) => item.name === 'demo-model');
+    const older = artifact?.versions.find((version) => version.version === 'v0.0.1');
+    assert.ok(older && artifact?.stages.prod === 'v0.0.2');
+    const before = api.experiments.compare.panels().length;
+    await vscode.commands.executeCommand('dvcLens.compareModelVersionWithProd', {
+      root: root(),
+      artifact: 'demo-model',
+      version: older,
+    });
+    const panel = await waitFor('the compare panel', () => api.experiments.compare.panels()[before], 30_000);
+    assert.match(panel.panel.title, /↔/);
+    panel.panel.dispose();
+  });
+
   it('Deprecate on a version deregisters it', async () => {
     const result = await vscode.commands.executeCommand<{ tags: string[] }>('dvcLens.deprecateModel', {
       root: root(),

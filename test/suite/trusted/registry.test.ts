@@ -26,9 +26,11 @@ describe('model registry (Models view, gto actions, badges)', function () {
   this.timeout(180_000);
   const root = (): vscode.Uri => workspaceRoot();
   let originalHead = '';
+  let savedDvcYaml = '';
 
   before(async () => {
     originalHead = (await git('rev-parse', 'HEAD')).trim();
+    savedDvcYaml = await readText(vscode.Uri.joinPath(root(), 'dvc.yaml'));
     await git('config', 'user.name', 'Suite Tester');
     await git('config', 'user.email', 'suite@dvc-lens.invalid');
   });
@@ -36,7 +38,17 @@ describe('model registry (Models view, gto actions, badges)', function () {
   after(async () => {
     const tags = (await git('tag', '-l', 'demo-model*')).split('\n').filter((tag) => tag.length > 0);
     if (tags.length > 0) await git('tag', '-d', ...tags);
-    await git('reset', '-q', '--hard', originalHead);
+    // Only what this file did is undone: earlier files' uncommitted changes in the demo stay as they were.
+    await git('reset', '-q', '--soft', originalHead);
+    await git('restore', '--staged', '--', 'dvc.yaml', 'deploy');
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(root(), 'dvc.yaml'),
+      new TextEncoder().encode(savedDvcYaml),
+    );
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'deploy'), { recursive: true }).then(
+      () => undefined,
+      () => undefined,
+    );
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), '.github'), { recursive: true }).then(
       () => undefined,
       () => undefined,

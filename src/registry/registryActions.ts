@@ -52,7 +52,7 @@ export async function registerVersion(deps: RegistryActionDependencies, context:
   if (!state || !gto) return undefined;
   const artifact = await artifactOf(argument, state, 'Register a version of which artifact?');
   if (!artifact) return undefined;
-  const rev = stringField(argument, 'rev') ?? (await pickCommit(context.git));
+  const rev = revisionField(argument) ?? (await pickCommit(context.git));
   if (!rev) return undefined;
   const version = stringField(argument, 'version') ?? (await pickVersion(artifact));
   if (!version) return undefined;
@@ -70,8 +70,7 @@ export async function assignStage(deps: RegistryActionDependencies, context: Con
   const artifact = await artifactOf(argument, state, 'Assign a stage to which artifact?');
   if (!artifact) return undefined;
   const version =
-    stringField(argument, 'version') ??
-    (await pickRegisteredVersion(artifact, `Which version of ${artifact.name}?`));
+    versionField(argument) ?? (await pickRegisteredVersion(artifact, `Which version of ${artifact.name}?`));
   if (!version) return undefined;
   const stage = stringField(argument, 'stage') ?? (await pickStage(state.stages));
   if (!stage) return undefined;
@@ -158,6 +157,14 @@ function artifactField(argument: unknown): string | undefined {
   const value = argument.artifact;
   if (typeof value === 'string') return value;
   return isRecord(value) && typeof value.name === 'string' ? value.name : undefined;
+}
+
+/** `rev`, or the commit of an Experiments view row (a commit or an experiment): Register Version on it. */
+function revisionField(argument: unknown): string | undefined {
+  if (!isRecord(argument)) return undefined;
+  if (typeof argument.rev === 'string') return argument.rev;
+  const row = argument.row;
+  return isRecord(row) && typeof row.rev === 'string' && row.rev !== 'workspace' ? row.rev : undefined;
 }
 
 function versionField(argument: unknown): string | undefined {

@@ -193,10 +193,13 @@ describe('model registry (Models view, gto actions, badges)', function () {
     const config = vscode.workspace.getConfiguration('dvcLens');
     await config.update('registry.manifestPath', 'deploy/values.yaml', vscode.ConfigurationTarget.Workspace);
     await config.update('registry.manifestKey', 'model.version', vscode.ConfigurationTarget.Workspace);
+    // As from the Experiments view's context menu on a commit row (its node carries the row).
+    const manifestCommit = (await git('rev-parse', 'HEAD')).trim();
     await vscode.commands.executeCommand('dvcLens.registerModelVersion', {
-      root: root(),
+      kind: 'row',
+      root: root().toString(),
+      row: { kind: 'commit', rev: manifestCommit },
       artifact: 'demo-model',
-      rev: 'HEAD',
       version: 'v0.0.2',
       confirmed: true,
       remote: undefined,
@@ -216,6 +219,7 @@ describe('model registry (Models view, gto actions, badges)', function () {
     assert.ok(result.manifestCommit);
     assert.equal(await readText(values), '# served model\nmodel:\n  version: v0.0.2 # set by DVC Lens\n');
     assert.match(await git('log', '-1', '--format=%s'), /Deploy demo-model v0.0.2 to prod/);
+    assert.equal((await git('rev-list', '-n', '1', 'demo-model@v0.0.2')).trim(), manifestCommit);
   });
 
   it('Compare with the Version in prod opens the comparison of the two commits', async () => {

@@ -11,6 +11,7 @@ import { metricsCommandIds } from './metrics/metricsCommandIds';
 import { pipelineCommandIds } from './pipeline/pipelineCommandIds';
 import { plotsCommandIds } from './plots/plotsCommandIds';
 import { remoteRunCommandIds } from './experiments/remote/remoteRunCommandIds';
+import { registryCommandIds } from './registry/registryCommandIds';
 import { remoteCommandIds } from './remotes/remoteCommandIds';
 import { setupCommandIds } from './setup/setupCommandIds';
 
@@ -23,6 +24,7 @@ export const commandIdsByConcept = {
   metrics: metricsCommandIds,
   pipeline: pipelineCommandIds,
   plots: plotsCommandIds,
+  registry: registryCommandIds,
   remotes: remoteCommandIds,
   remoteRuns: remoteRunCommandIds,
   setup: setupCommandIds,
@@ -36,6 +38,7 @@ export const commandIds = {
   ...metricsCommandIds,
   ...pipelineCommandIds,
   ...plotsCommandIds,
+  ...registryCommandIds,
   ...remoteCommandIds,
   ...remoteRunCommandIds,
   ...setupCommandIds,

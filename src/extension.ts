@@ -15,6 +15,7 @@ import { registerMetricsFeatures, type MetricsFeatures } from './metrics/registe
 import { registerHistoryFeatures, type HistoryFeatures } from './history/registerHistoryFeatures';
 import { registerReportFeatures } from './report/registerReportFeatures';
 import { registerCiFeatures } from './ci/registerCiFeatures';
+import { registerRegistryFeatures, type RegistryFeatures } from './registry';
 import type { StageInsights } from './pipeline/stageInsights';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositoryCommands } from './repository/command';
@@ -42,6 +43,8 @@ export interface DvcLensTestApi {
   /** The plots dashboards (`dashboards()`, `dashboardFor(root)`). */
   readonly plots: PlotFeatures;
   readonly history: HistoryFeatures;
+  /** The model registry (Models view). */
+  readonly registry: RegistryFeatures;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -86,6 +89,10 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const history = registerHistoryFeatures(featureDeps, experiments.store);
   registerReportFeatures(featureDeps);
   registerCiFeatures(featureDeps);
+  const registry = registerRegistryFeatures(featureDeps, experiments.store);
+  experiments.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
+  experiments.table.setCommitBadges(registry.badges, registry.store.onDidChange);
+  history.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
   commands.register(commandIds.showLog, () => log.show());
@@ -135,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     metrics,
     plots,
     history,
+    registry,
     outputLines: () => log.recentLines(),
   };
 }

@@ -61,6 +61,20 @@ export interface LocalBranch {
   readonly current: boolean;
 }
 
+/** A tag as `git for-each-ref refs/tags` lists it, for the model registry. */
+export interface TagRecord {
+  readonly name: string;
+  /** An annotated tag (GTO ignores lightweight ones). */
+  readonly annotated: boolean;
+  /** The commit an annotated tag points to ('' for a lightweight one). */
+  readonly commit: string;
+  readonly tagger: string;
+  readonly email: string;
+  readonly taggedAt: number | undefined;
+  readonly committedAt: number | undefined;
+  readonly subject: string;
+}
+
 export class GitCli {
   constructor(
     readonly folder: string,
@@ -386,6 +400,74 @@ export class GitCli {
       if (error instanceof ProcessError && error.reason === 'exit') return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Every tag with what the model registry needs of it: the object type (`tag` for annotated ones, the only
+   * ones GTO reads), the peeled commit, tagger, tagger date, subject, and the commit's committer date.
+   */
+  async tagRecords(signal?: AbortSignal): Promise<TagRecord[]> {
+    const fields = [
+      '%(refname:strip=2)',
+      '%(objecttype)',
+      '%(*objectname)',
+      '%(taggername)',
+      '%(taggeremail:trim)',
+      '%(taggerdate:unix)',
+      '%(*committerdate:unix)',
+      '%(contents:subject)',
+    ];
+    const output = await this.call(
+      (git) => git.raw(['for-each-ref', `--format=${fields.join('%00')}`, 'refs/tags']),
+      signal,
+    );
+    return output
+      .split('\n')
+      .filter((line) => line.includes('\0'))
+      .map((line) => {
+        const [
+          name = '',
+          type = '',
+          commit = '',
+          tagger = '',
+          email = '',
+          taggedAt = '',
+          committedAt = '',
+          subject = '',
+        ] = line.split('\0');
+        return {
+          name,
+          annotated: type === 'tag',
+          commit,
+          tagger,
+          email,
+          taggedAt: Number(taggedAt) || undefined,
+          committedAt: Number(committedAt) || undefined,
+          subject,
+        };
+      });
+  }
+
+  /** HEAD's sha and committer date (seconds); undefined in a repository without commits. */
+  async headCommit(
+    signal?: AbortSignal,
+  ): Promise<{ readonly sha: string; readonly committedAt: number } | undefined> {
+    const output = await this.call(
+      (git) => git.raw(['log', '--max-count=1', '--format=%H%x00%ct', 'HEAD', '--']),
+      signal,
+    ).catch(() => '');
+    const [sha, committedAt] = output.trim().split('\0');
+    return sha && committedAt ? { sha, committedAt: Number(committedAt) } : undefined;
+  }
+
+  /** Pushes the named tags to `remote` (a configured remote's name), each as `refs/tags/<name>`. */
+  async pushTags(remote: string, tags: readonly string[], signal?: AbortSignal): Promise<void> {
+    const refspecs = tags.map((tag) => `refs/tags/${tag}:refs/tags/${tag}`);
+    await this.call(
+      (git) => git.raw(['push', '--end-of-options', asGitRevision(remote), ...refspecs]),
+      signal,
+      'write',
+    );
   }
 
   /** True for a shallow clone: history ends early, and the oldest commit's parent is missing. */

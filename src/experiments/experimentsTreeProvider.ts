@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
+import { commitBadgesText, type CommitBadgeSource } from '../core/registry/commitBadges';
+import { stableRegistryName } from '../core/refs/stableRefName';
 import { needsFirstCommit } from '../core/experiments/firstCommit';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import {
@@ -55,6 +57,8 @@ export class ExperimentsTreeProvider
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private restricted = false;
+  private badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
+  private badgeSubscription: vscode.Disposable | undefined;
 
   constructor(
     private readonly store: ExperimentsStore,
@@ -66,6 +70,14 @@ export class ExperimentsTreeProvider
       store.onDidChange(fire),
       remoteRuns?.onDidChange(fire) ?? new vscode.Disposable(() => undefined),
     );
+  }
+
+  /** The model registry's version and stage badges on commits (set by the registry feature). */
+  setCommitBadges(source: CommitBadgeSource, onDidChange: vscode.Event<void>): void {
+    this.badges = source;
+    this.badgeSubscription?.dispose();
+    this.badgeSubscription = onDidChange(() => this.changed.fire(undefined));
+    this.changed.fire(undefined);
   }
 
   setRestricted(restricted: boolean): void {
@@ -149,6 +161,7 @@ export class ExperimentsTreeProvider
 
   dispose(): void {
     this.subscription.dispose();
+    this.badgeSubscription?.dispose();
     this.changed.dispose();
   }
 
@@ -257,7 +270,9 @@ export class ExperimentsTreeProvider
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(row.label, collapsible);
+    const stableName =
+      row.kind === 'commit' ? stableRegistryName(row.name, this.badges.tags(node.root, row.rev)) : undefined;
+    const item = new vscode.TreeItem(stableName ?? row.label, collapsible);
     item.id = node.id;
     const since = state?.runningSince.get(row.id);
     const headline = headlineMetric(row, headlineMetricSetting());
@@ -268,7 +283,8 @@ export class ExperimentsTreeProvider
         : row.state === 'queued' || row.state === 'failed'
           ? row.state
           : '';
-    item.description = [stateText, metricText].filter((part) => part.length > 0).join(' · ');
+    const badgeText = row.kind === 'commit' ? commitBadgesText(this.badges.badges(node.root, row.rev)) : '';
+    item.description = [badgeText, stateText, metricText].filter((part) => part.length > 0).join(' · ');
     item.iconPath = rowIcon(row);
     item.tooltip = experimentTooltip(row);
     item.contextValue =

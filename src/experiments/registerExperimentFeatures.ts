@@ -16,8 +16,11 @@ import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { registerFirstCommitCommand } from './firstCommitCommand';
 import { registerOtherBranchesCommands } from './otherBranchesCommands';
 import { registerRemoteRuns, type RemoteRuns } from './remote/registerRemoteRuns';
-import { registerStoreExperimentsTable, type ShowPlotsOfRows } from './table/experimentsTableSources';
-import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
+import {
+  registerStoreExperimentsTable,
+  type ShowPlotsOfRows,
+  type StoreExperimentsTable,
+} from './table/experimentsTableSources';
 
 export { experimentCommandIds } from './experimentCommandIds';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
@@ -36,7 +39,7 @@ export interface ExperimentFeatures {
   readonly store: ExperimentsStore;
   readonly tree: ExperimentsTreeProvider;
   /** The experiments table panels (`DVC Lens: Show Experiments Table`). */
-  readonly table: ExperimentsTableRegistration;
+  readonly table: StoreExperimentsTable;
   /** The compare panels (`DVC Lens: Compare Revisions...`, the table's Compare, the view's context menu). */
   readonly compare: CompareRegistration;
   /** Where Run and Queue Experiment send experiments (this machine; more targets register here). */

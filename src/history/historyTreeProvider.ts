@@ -4,6 +4,7 @@
  * repositories in the workspace each gets a folder node. Nodes are data; ids are stable per (root, sha).
  */
 import * as vscode from 'vscode';
+import { commitBadgesText, type CommitBadgeSource } from '../core/registry/commitBadges';
 import { headlineMetricSetting } from '../experiments';
 import { isDvcRelated, type HistoryEntry } from '../core/history/historyEntries';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
@@ -24,11 +25,22 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   private hideUnrelated = false;
   private readonly subscription: vscode.Disposable;
 
+  private badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
+  private badgeSubscription: vscode.Disposable | undefined;
+
   constructor(
     private readonly store: HistoryStore,
     private readonly repositories: WorkspaceRepositories,
   ) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** The model registry's version and stage badges on commits (set by the registry feature). */
+  setCommitBadges(source: CommitBadgeSource, onDidChange: vscode.Event<void>): void {
+    this.badges = source;
+    this.badgeSubscription?.dispose();
+    this.badgeSubscription = onDidChange(() => this.changed.fire(undefined));
+    this.changed.fire(undefined);
   }
 
   get hidingUnrelated(): boolean {
@@ -79,7 +91,10 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
         const headline = headlineMetricSetting();
         const item = new vscode.TreeItem(node.entry.subject || node.entry.sha.slice(0, 7));
         item.id = node.id;
-        item.description = commitDescription(node.entry, headline);
+        const badges = commitBadgesText(this.badges.badges(node.root.toString(), node.entry.sha));
+        item.description = [badges, commitDescription(node.entry, headline)]
+          .filter((part) => part)
+          .join(' · ');
         item.tooltip = commitTooltip(node.entry);
         item.iconPath = commitIcon(node.entry, headline);
         item.contextValue =
@@ -114,6 +129,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
 
   dispose(): void {
     this.subscription.dispose();
+    this.badgeSubscription?.dispose();
     this.changed.dispose();
   }
 

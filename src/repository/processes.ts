@@ -18,3 +18,5 @@ export {
   ProcessRunner,
 } from '../cli/runner';
 export { optionValue, optionalValue, positionals, refuseOptionLike } from '../cli/safeArguments';
+export { type TagRecord } from '../cli/gitCli';
+export { GtoCli, gtoRefusalReason } from '../cli/gtoCli';

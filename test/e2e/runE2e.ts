@@ -40,6 +40,7 @@ import {
 } from './customPlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import { remoteRunsScenario } from './remoteRunsScenario';
+import { prepareRegistryProject, registryScenario } from './registryScenario';
 import {
   activityBarItem,
   notification,
@@ -497,6 +498,22 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await trustIfAsked(page);
         await paramAnnotationScenario(page, shas, e2eDir);
         await historyViewScenario(page, shas, e2eDir);
+      });
+    },
+  );
+
+  void it(
+    'model registry: register a version and assign prod from the palette; badges and the manifest commit',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'registry-project'), { dvcPath, repro: true });
+      await prepareRegistryProject(workspace);
+      const page = await newPage('registry');
+      await withFailureScreenshot(page, 'registry', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await activityBarItem(page, 'DVC Lens').click();
+        await registryScenario(page, workspace, e2eDir);
       });
     },
   );

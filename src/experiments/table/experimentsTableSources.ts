@@ -14,6 +14,8 @@ import { experimentsTableData } from '../../core/experimentsTable/experimentsToT
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
 import { withRemoteRunRows } from '../../core/experimentsTable/remoteRunRows';
 import { toTableSnapshot } from '../../core/experimentsTable/tableValues';
+import { commitBadgesText, type CommitBadgeSource } from '../../core/registry/commitBadges';
+import { stableRegistryName } from '../../core/refs/stableRefName';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { rowRef } from '../compare/compareRefPick';
@@ -33,6 +35,12 @@ import { registerExperimentsTable, type ExperimentsTableRegistration } from './r
  */
 export type ShowPlotsOfRows = (root: string, rowIds: readonly string[]) => void;
 
+/** The table of the experiments store, with the model registry's badges on its commit rows. */
+export interface StoreExperimentsTable extends ExperimentsTableRegistration {
+  /** The registry's version and stage badges for commit rows (set by the registry feature). */
+  setCommitBadges(source: CommitBadgeSource, onDidChange: vscode.Event<void>): void;
+}
+
 interface StoreTableSource extends ExperimentsTableSource {
   readonly root: string;
 }
@@ -45,8 +53,15 @@ export function registerStoreExperimentsTable(
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
   remoteRuns?: RemoteRunStore,
-): ExperimentsTableRegistration {
+): StoreExperimentsTable {
   const changed = disposables.register(new vscode.EventEmitter<void>());
+  let badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
+  let badgeSubscription: vscode.Disposable | undefined;
+  disposables.register({
+    dispose: () => {
+      badgeSubscription?.dispose();
+    },
+  });
   disposables.register(store.onDidChange(() => changed.fire()));
   if (remoteRuns) disposables.register(remoteRuns.onDidChange(() => changed.fire()));
   disposables.register(
@@ -65,7 +80,7 @@ export function registerStoreExperimentsTable(
       get error() {
         return store.get(root)?.error;
       },
-      snapshot: () => snapshotOf(store, root, remoteRuns),
+      snapshot: () => snapshotOf(store, root, badges, remoteRuns),
       dispose: () => undefined,
     };
   };
@@ -96,7 +111,15 @@ export function registerStoreExperimentsTable(
       (request) => void runTableAction(store, compare, showPlotsOfRows, request as TableAction),
     ),
   );
-  return registration;
+  return {
+    ...registration,
+    setCommitBadges: (source, onDidChange) => {
+      badges = source;
+      badgeSubscription?.dispose();
+      badgeSubscription = onDidChange(() => changed.fire());
+      changed.fire();
+    },
+  };
 }
 
 type TableAction = TableActionRequest & { readonly source: StoreTableSource };
@@ -104,13 +127,21 @@ type TableAction = TableActionRequest & { readonly source: StoreTableSource };
 function snapshotOf(
   store: ExperimentsStore,
   root: string,
+  marks: CommitBadgeSource,
   remoteRuns: RemoteRunStore | undefined,
 ): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
   const data = experimentsTableData(model);
+  // Commit rows carry the registry's badges after their one stable name (see src/core/refs/stableRefName.ts).
+  const badged = data.rows.map((row) => {
+    if (row.kind !== 'commit' || !row.sha) return row;
+    const name = stableRegistryName(row.label, marks.tags(root, row.sha)) ?? row.label;
+    const badgeText = commitBadgesText(marks.badges(root, row.sha));
+    return { ...row, label: badgeText ? `${name}  ${badgeText}` : name };
+  });
   const columnIds = new Set(data.columns.map((column) => column.id));
-  const rows = withRemoteRunRows(data.rows, remoteRuns?.list(root) ?? [], columnIds, Date.now());
+  const rows = withRemoteRunRows(badged, remoteRuns?.list(root) ?? [], columnIds, Date.now());
   return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), rows);
 }
 

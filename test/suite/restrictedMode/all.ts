@@ -6,4 +6,5 @@ import './experiments.test';
 import './remoteRunsRestricted.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
+import './registryRestricted.test';
 import './hostileRestricted.test';

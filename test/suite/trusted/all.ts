@@ -23,5 +23,6 @@ import './experimentBranches.test';
 import './repositoryHub.test';
 import './commandRuntime.test';
 import './remoteRuns.test';
+import './registry.test';
 // Last: DVC itself takes minutes over the alias bomb this writes, and its `dvc status` runs to its end.
 import './hostileInput.test';

@@ -1,0 +1,139 @@
+/**
+ * "Deploy by GitOps": a GitHub Actions workflow (and a GitLab CI job) that runs when a GTO stage tag is pushed
+ * (`name#prod#3`): it resolves the tag with `gto check-ref`, fetches the artifact at that version with
+ * `dvc artifacts get`, and runs a deploy step the person fills in. Versions of actions, Python, DVC and GTO
+ * are pinned; credentials are referenced (`${{ secrets.NAME }}`, GitLab CI/CD variables), never written.
+ */
+import { Document } from 'yaml';
+import { pinnedVersions } from '../ciWorkflow/ciWorkflowOptions';
+import { stageNameProblem } from './gtoTagName';
+
+/** GTO's version, pinned with DVC's in generated workflows (the one scripts/ensure-dvc.sh installs). */
+export const PINNED_GTO_VERSION = '1.10.1';
+
+export interface DeployWorkflowOptions {
+  /** The workflow's name in the CI UI. */
+  readonly name: string;
+  /** The stages whose assignment deploys (`prod`): the tag patterns `*#prod#*`. */
+  readonly stages: readonly string[];
+  /** Secret names the deploy step gets as environment variables (referenced, never stored). */
+  readonly deploySecrets: readonly string[];
+  /** The DVC project's folder inside the git repository, when it is not the top. */
+  readonly workingDirectory?: string;
+}
+
+/** Why the options cannot make a workflow, or undefined. */
+export function deployOptionsProblem(options: DeployWorkflowOptions): string | undefined {
+  if (!options.name.trim()) return 'the workflow needs a name';
+  if (options.stages.length === 0) return 'pick at least one stage';
+  for (const stage of options.stages) {
+    const problem = stageNameProblem(stage);
+    if (problem) return problem;
+  }
+  const badSecret = options.deploySecrets.find((secret) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(secret));
+  return badSecret ? `'${badSecret}' is not a valid secret name (letters, digits and '_')` : undefined;
+}
+
+/** The tag patterns that trigger a deploy: `*#prod#*` for each stage (GTO's counted stage tags). */
+export function stageTagPatterns(stages: readonly string[]): string[] {
+  return stages.map((stage) => `*#${stage}#*`);
+}
+
+const RESOLVE_SCRIPT = [
+  // gto reads the tag just pushed: which artifact, which version, which stage.
+  'gto check-ref --json "$TAG" > ref.json',
+  `python -c 'import json; r = json.load(open("ref.json")); print("name=" + r["artifact"]); print("version=" + r["version"]); print("stage=" + r["stage"])' >> "$OUTPUT_FILE"`,
+];
+
+const FETCH_SCRIPT = 'dvc artifacts get . "$ARTIFACT" --rev "$VERSION" -o artifact-out --force';
+
+const DEPLOY_PLACEHOLDER = [
+  '# Fill in: deploy ./artifact-out (the artifact at $VERSION) to the $STAGE environment.',
+  'echo "Deploying $ARTIFACT $VERSION to $STAGE"',
+  'exit 1 # remove once the deploy commands are here',
+];
+
+function install(): string {
+  return [
+    'python -m pip install --upgrade pip',
+    `python -m pip install "dvc==${pinnedVersions.dvc}" "gto==${PINNED_GTO_VERSION}"`,
+  ].join('\n');
+}
+
+function secretEnv(secrets: readonly string[], reference: (name: string) => string): Record<string, string> {
+  return Object.fromEntries(secrets.map((secret) => [secret, reference(secret)]));
+}
+
+/** The GitHub Actions workflow's text; throws for options that cannot make a valid workflow. */
+export function deployGithubWorkflowYaml(options: DeployWorkflowOptions): string {
+  const problem = deployOptionsProblem(options);
+  if (problem) throw new Error(problem);
+  const resolved = (field: string): string => `\${{ steps.resolve.outputs.${field} }}`;
+  const artifactEnv = { ARTIFACT: resolved('name'), VERSION: resolved('version'), STAGE: resolved('stage') };
+  const workflow = {
+    name: options.name,
+    on: { push: { tags: stageTagPatterns(options.stages) } },
+    permissions: { contents: 'read' },
+    jobs: {
+      deploy: {
+        'runs-on': 'ubuntu-latest',
+        ...(options.workingDirectory
+          ? { defaults: { run: { 'working-directory': options.workingDirectory } } }
+          : {}),
+        steps: [
+          { name: 'Check out with tags', uses: pinnedVersions.checkout, with: { 'fetch-depth': 0 } },
+          {
+            name: 'Set up Python',
+            uses: pinnedVersions.setupPython,
+            with: { 'python-version': pinnedVersions.python },
+          },
+          { name: 'Install DVC and GTO', run: install() },
+          {
+            name: 'Resolve the artifact from the tag',
+            id: 'resolve',
+            env: { TAG: '${{ github.ref_name }}', OUTPUT_FILE: '${{ github.output }}' },
+            run: RESOLVE_SCRIPT.join('\n'),
+          },
+          { name: 'Fetch the artifact', env: artifactEnv, run: FETCH_SCRIPT },
+          {
+            name: 'Deploy',
+            env: { ...artifactEnv, ...secretEnv(options.deploySecrets, (name) => `\${{ secrets.${name} }}`) },
+            run: DEPLOY_PLACEHOLDER.join('\n'),
+          },
+        ],
+      },
+    },
+  };
+  const document = new Document(workflow, { aliasDuplicateObjects: false });
+  document.commentBefore =
+    ' Generated by DVC Lens ("DVC Lens: Create Deploy Workflow"): runs when a GTO stage tag is pushed.\n' +
+    ' Secrets are referenced, never stored here: add them under Settings > Secrets and variables > Actions.';
+  return document.toString({ lineWidth: 0 });
+}
+
+/** A GitLab CI pipeline (`.gitlab-ci.yml`) with the same deploy job, for tags matching the stages. */
+export function deployGitlabCiYaml(options: DeployWorkflowOptions): string {
+  const problem = deployOptionsProblem(options);
+  if (problem) throw new Error(problem);
+  const stageAlternatives = options.stages.map((stage) => stage.replace(/[/]/g, '\\/')).join('|');
+  const job = {
+    image: pinnedVersions.gitlabImage,
+    variables: { GIT_DEPTH: '0' },
+    rules: [{ if: `$CI_COMMIT_TAG =~ /#(${stageAlternatives})#[0-9]+$/` }],
+    ...(options.workingDirectory ? { before_script: [`cd ${options.workingDirectory}`] } : {}),
+    script: [
+      'apt-get update && apt-get install -y git',
+      install(),
+      'export TAG="$CI_COMMIT_TAG" OUTPUT_FILE=resolved.env',
+      ...RESOLVE_SCRIPT,
+      'export ARTIFACT="$(sed -n "s/^name=//p" resolved.env)" VERSION="$(sed -n "s/^version=//p" resolved.env)" STAGE="$(sed -n "s/^stage=//p" resolved.env)"',
+      FETCH_SCRIPT,
+      ...DEPLOY_PLACEHOLDER,
+    ],
+  };
+  const document = new Document({ 'deploy-model': job }, { aliasDuplicateObjects: false });
+  document.commentBefore =
+    ' Generated by DVC Lens ("DVC Lens: Create Deploy Workflow"): runs for GTO stage tags. The deploy step\n' +
+    ` reads ${options.deploySecrets.join(', ') || 'its credentials'} from masked CI/CD variables, never from this file.`;
+  return document.toString({ lineWidth: 0 });
+}

@@ -6,6 +6,7 @@ import { OutputLog } from './log/outputLog';
 import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
 import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
+import { registerDataScmCommands } from './data';
 import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
 import {
   registerExperimentFeatures,
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const pipelineTree = pipeline.tree;
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
+  registerDataScmCommands(commands, { push: commandIds.push, pull: commandIds.pull });
   const experiments = registerExperimentFeatures({
     ...featureDeps,
     showPlotsOfRows: (root, rowIds) =>

@@ -11,6 +11,7 @@ import './unsavedPipeline.test';
 import './remotes.test';
 import './dataTree.test';
 import './dataBadInput.test';
+import './dataSourceControl.test';
 import './experiments.test';
 import './experimentsTable.test';
 import './metricsView.test';

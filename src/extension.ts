@@ -17,6 +17,7 @@ import { registerHistoryFeatures, type HistoryFeatures } from './history/registe
 import { registerReportFeatures } from './report/registerReportFeatures';
 import { registerCiFeatures } from './ci/registerCiFeatures';
 import type { StageInsights } from './pipeline/stageInsights';
+import type { RunHistoryTreeProvider } from './pipeline/runHistory/runHistoryTreeProvider';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositoryCommands } from './repository/command';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
@@ -36,6 +37,8 @@ export interface DvcLensTestApi {
   readonly pipelineTree: PipelineTreeProvider;
   readonly locator: DvcLocator;
   readonly stageInsights: StageInsights;
+  /** The Run History view. */
+  readonly runHistory: RunHistoryTreeProvider;
   readonly data: DataFeatures;
   readonly remotes: RemoteFeatures;
   readonly experiments: ExperimentFeatures;
@@ -130,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     pipelineTree,
     locator,
     stageInsights: pipeline.insights,
+    runHistory: pipeline.runHistory,
     data,
     remotes,
     experiments,

@@ -44,10 +44,19 @@ export class ExperimentsTreeProvider
   private readonly changed = new vscode.EventEmitter<ExperimentsViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly starSubscription: vscode.Disposable | undefined;
   private restricted = false;
 
-  constructor(private readonly store: ExperimentsStore) {
+  constructor(
+    private readonly store: ExperimentsStore,
+    /** A person's stars (a ★ before the description); absent, no row shows one. */
+    private readonly stars?: {
+      starred(root: string): ReadonlySet<string>;
+      readonly onDidChange: vscode.Event<string>;
+    },
+  ) {
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    this.starSubscription = stars?.onDidChange(() => this.changed.fire(undefined));
   }
 
   setRestricted(restricted: boolean): void {
@@ -115,6 +124,7 @@ export class ExperimentsTreeProvider
 
   dispose(): void {
     this.subscription.dispose();
+    this.starSubscription?.dispose();
     this.changed.dispose();
   }
 
@@ -213,7 +223,10 @@ export class ExperimentsTreeProvider
         : row.state === 'queued' || row.state === 'failed'
           ? row.state
           : '';
-    item.description = [stateText, metricText].filter((part) => part.length > 0).join(' · ');
+    const star = this.stars?.starred(node.root).has(row.id) ? '★' : '';
+    item.description = [star, [stateText, metricText].filter((part) => part.length > 0).join(' · ')]
+      .filter((part) => part.length > 0)
+      .join(' ');
     item.iconPath = rowIcon(row);
     item.tooltip = experimentTooltip(row);
     item.contextValue =

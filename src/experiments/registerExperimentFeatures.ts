@@ -15,6 +15,8 @@ import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { registerFirstCommitCommand } from './firstCommitCommand';
 import { registerOtherBranchesCommands } from './otherBranchesCommands';
 import { registerStoreExperimentsTable, type ShowPlotsOfRows } from './table/experimentsTableSources';
+import { ExperimentStarStore } from './experimentStarStore';
+import { registerStarCommands } from './starCommands';
 import type { ExperimentsTableRegistration } from './table/registerExperimentsTable';
 
 export { experimentCommandIds } from './experimentCommandIds';
@@ -37,6 +39,8 @@ export interface ExperimentFeatures {
   readonly compare: CompareRegistration;
   /** Where Run and Queue Experiment send experiments (this machine; more targets register here). */
   readonly computeTargets: ComputeTargets;
+  /** Starred experiments per repository (the table's star, the view's Star / Unstar). */
+  readonly stars: ExperimentStarStore;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -44,7 +48,9 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const store = disposables.register(
     new ExperimentsStore(repositories, locator, deps.context.workspaceState),
   );
-  const tree = disposables.register(new ExperimentsTreeProvider(store));
+  const stars = disposables.register(new ExperimentStarStore(deps.context.workspaceState));
+  const tree = disposables.register(new ExperimentsTreeProvider(store, stars));
+  registerStarCommands(deps.commands, stars);
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
   );
@@ -73,6 +79,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
     repositories,
     compare,
     deps.showPlotsOfRows,
+    stars,
   );
-  return { store, tree, table, compare, computeTargets };
+  return { store, tree, table, compare, computeTargets, stars };
 }

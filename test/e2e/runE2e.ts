@@ -39,6 +39,8 @@ import {
   clearAndBrushWithKeyboard,
 } from './customPlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
+import { plotSelectionScenario } from './plotSelectionScenario';
+import { runHistoryScenario } from './runHistoryScenario';
 import {
   activityBarItem,
   notification,
@@ -425,6 +427,48 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(e2eDir, 'plots-log-scale.png') });
         await exportSvg(page, plots, card, join(workspace, 'exported-training-loss.svg'));
+      });
+    },
+  );
+
+  void it(
+    'plot selection: Alt+Up and a drag reorder the dashboard, Hide hides a plot',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'plot-selection-project'), {
+        dvcPath,
+        repro: true,
+      });
+      const page = await newPage('plots-selection');
+      await withFailureScreenshot(page, 'plots-selection', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        // Room for the cards: hide the side bar (the page, not the webview, takes the keys).
+        await page.locator('.monaco-workbench').first().press('Control+b');
+        await plotSelectionScenario(page, async (name) => {
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: join(e2eDir, `${name}.png`) });
+        });
+      });
+    },
+  );
+
+  void it(
+    'run history: a pipeline run listed with its stages on a timeline, a stage row opens the log',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'run-history-project'), {
+        dvcPath,
+        repro: false,
+      });
+      const page = await newPage('run-history');
+      await withFailureScreenshot(page, 'run-history', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await runHistoryScenario(page, async (name) => {
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: join(e2eDir, `${name}.png`) });
+        });
       });
     },
   );

@@ -69,7 +69,13 @@ export class TableModel {
   }
 
   private shownRows(state: TableUiState): { rows: FlatRow[]; problems: readonly string[] } {
-    const key = JSON.stringify([state.sort, state.filterText, state.stateFilter, state.collapsedRows]);
+    const key = JSON.stringify([
+      state.sort,
+      state.filterText,
+      state.stateFilter,
+      state.collapsedRows,
+      state.starredOnly === true,
+    ]);
     if (this.rowsMemo?.key === key) return this.rowsMemo;
     const { columns } = this.snapshot;
     const indexById = new Map(columns.map((column, index) => [column.id, index]));
@@ -84,6 +90,7 @@ export class TableModel {
       states: state.stateFilter,
       sort,
       collapsed: new Set(state.collapsedRows),
+      starredOnly: state.starredOnly === true,
     });
     this.rowsMemo = { key, rows, problems: parsed.problems };
     return this.rowsMemo;

@@ -66,6 +66,8 @@ export interface TableRow {
   readonly sha?: string;
   /** ISO 8601. */
   readonly timestamp?: string;
+  /** A person starred the row (kept per workspace by the host). */
+  readonly starred?: boolean;
 }
 
 /** Everything the table shows; the host sends a new one after every change of the experiments. */
@@ -113,6 +115,10 @@ export interface TableUiState {
   readonly onlyDiffering: boolean;
   /** Rows whose children are folded away. */
   readonly collapsedRows: readonly string[];
+  /** Show only starred rows (and the parents that hold them). */
+  readonly starredOnly?: boolean;
+  /** Rows whose plot toggle is on: the plots dashboard shows them (row ids). */
+  readonly plottedRows?: readonly string[];
 }
 
 /** What the page starts from, embedded in the HTML so the first paint needs no round trip. */
@@ -141,7 +147,7 @@ export type TableHostMessage = TableSnapshotMessage;
 /** Webview → host: the script runs and listens; the host may now post messages. */
 export type TableReadyMessage = PanelReadyMessage;
 
-export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove';
+export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove' | 'star' | 'unstar';
 
 /** Webview → host: the user asked for an action on the selected rows (ids from the snapshot). */
 export interface TableActionMessage {

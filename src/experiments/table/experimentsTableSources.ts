@@ -20,6 +20,7 @@ import type { CompareRegistration } from '../compare/registerCompare';
 import { WORKSPACE_REF } from '../compare/compareService';
 import { experimentCommandIds } from '../experimentCommandIds';
 import { metricDirectionsSetting } from '../experimentSettings';
+import type { ExperimentStarStore } from '../experimentStarStore';
 import type { ExperimentsStore } from '../experimentsStore';
 import type { ExperimentsTableSource, TableActionRequest } from './experimentsTablePanel';
 import type { TableSnapshot } from '../../core/protocols/experimentsTableProtocol';
@@ -42,9 +43,11 @@ export function registerStoreExperimentsTable(
   repositories: WorkspaceRepositories,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
+  stars: ExperimentStarStore,
 ): ExperimentsTableRegistration {
   const changed = disposables.register(new vscode.EventEmitter<void>());
   disposables.register(store.onDidChange(() => changed.fire()));
+  disposables.register(stars.onDidChange(() => changed.fire()));
   disposables.register(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dvcLens.experiments.metricDirections')) changed.fire();
@@ -61,7 +64,7 @@ export function registerStoreExperimentsTable(
       get error() {
         return store.get(root)?.error;
       },
-      snapshot: () => snapshotOf(store, root),
+      snapshot: () => snapshotOf(store, root, stars.starred(root)),
       dispose: () => undefined,
     };
   };
@@ -89,7 +92,7 @@ export function registerStoreExperimentsTable(
   );
   disposables.register(
     registration.onDidRequestAction(
-      (request) => void runTableAction(store, compare, showPlotsOfRows, request as TableAction),
+      (request) => void runTableAction(store, compare, showPlotsOfRows, stars, request as TableAction),
     ),
   );
   return registration;
@@ -97,11 +100,16 @@ export function registerStoreExperimentsTable(
 
 type TableAction = TableActionRequest & { readonly source: StoreTableSource };
 
-function snapshotOf(store: ExperimentsStore, root: string): TableSnapshot | undefined {
+function snapshotOf(
+  store: ExperimentsStore,
+  root: string,
+  starred: ReadonlySet<string>,
+): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
   const data = experimentsTableData(model);
-  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), data.rows);
+  const rows = data.rows.map((row) => (starred.has(row.id) ? { ...row, starred: true } : row));
+  return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), rows);
 }
 
 /** `{ root }` (a Uri or its string), an Experiments view node with a repository, the only one, or a pick. */
@@ -132,6 +140,7 @@ async function runTableAction(
   store: ExperimentsStore,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
+  stars: ExperimentStarStore,
   request: TableAction,
 ): Promise<void> {
   const state = store.get(request.source.root);
@@ -158,6 +167,9 @@ async function runTableAction(
     case 'plot':
       // The plots feature turns row ids into revisions (workspace first, up to dvcLens.plots.maxRevisions).
       return showPlotsOfRows(root.toString(), request.rowIds);
+    case 'star':
+    case 'unstar':
+      return stars.setStarred(request.source.root, request.rowIds, request.action === 'star');
   }
 }
 

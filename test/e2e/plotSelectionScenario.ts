@@ -37,8 +37,11 @@ export async function plotSelectionScenario(
     (ids) => ids[0] === first && ids[1] === third && ids[2] === second,
     `${third} moved above ${second} with Alt+Up`,
   );
-  const focused = await grip(third).evaluate((element) => element === document.activeElement);
-  assert.ok(focused, 'the moved card keeps the keyboard focus');
+  await eventually(
+    () => grip(third).evaluate((element) => element === document.activeElement),
+    (focused) => focused,
+    'the moved card keeps the keyboard focus',
+  );
 
   // Drag: the first card's grip onto the right half of its neighbour (now the third plot): it lands after it.
   // The mouse, step by step, as a hand moves it (HTML5 drag and drop inside the webview's frames).

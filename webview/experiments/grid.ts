@@ -19,6 +19,8 @@ export interface GridInput {
   readonly sort: readonly SortKey[];
   readonly deltaMode: boolean;
   readonly selected: ReadonlySet<string>;
+  /** Rows whose plot toggle is on. */
+  readonly plotted: ReadonlySet<string>;
   readonly focus: { readonly row: number; readonly column: number };
 }
 
@@ -177,6 +179,8 @@ export class Grid {
       baselineIndex: layout.baselineIndex,
       deltaMode: input.deltaMode,
       focus: input.focus,
+      selected: input.selected,
+      plotted: input.plotted,
     };
     const rowElement = (
       visibleRow: number,

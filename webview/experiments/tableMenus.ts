@@ -13,6 +13,8 @@ export interface MenuHost {
   setUi(next: TableUiState): void;
   setBaseline(visibleRow: number): void;
   act(action: TableActionKind): void;
+  toggleStar(visibleRow: number): void;
+  togglePlotted(visibleRow: number): void;
 }
 
 export function openColumnMenu(host: MenuHost, column: number, x: number, y: number): void {
@@ -79,6 +81,8 @@ export function openRowMenu(host: MenuHost, visibleRow: number, x: number, y: nu
   openMenu(
     [
       { label: 'Set as Baseline', run: () => host.setBaseline(visibleRow) },
+      { label: 'Star / Unstar', run: () => host.toggleStar(visibleRow) },
+      { label: 'Plot / Stop Plotting', run: () => host.togglePlotted(visibleRow) },
       { label: 'Compare Selected', run: () => host.act('compare') },
       { label: 'Plot Selected', run: () => host.act('plot') },
       { label: 'Apply to Workspace', run: () => host.act('apply') },

@@ -279,11 +279,15 @@ export class DashboardView implements CardHost, ImageCardHost, ArrangementHost {
         if (card instanceof TemplatePlotCard) card.dispose();
       }
     this.cards = next;
+    // Re-appending cards takes the focus from a control inside one (a grip after Alt+Up): give it back.
+    const focused = document.activeElement;
     for (const [id, section] of this.sections) {
       section.body.replaceChildren(...bodies[id]);
       section.element.hidden = bodies[id].length === 0;
       section.header.textContent = `${sectionTitles[id]} (${bodies[id].length})`;
     }
+    if (focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected)
+      focused.focus();
     for (const { card } of next.values()) this.observer.observe(card.element);
     this.didRender();
   }

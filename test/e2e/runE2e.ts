@@ -41,6 +41,7 @@ import {
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import { plotSelectionScenario } from './plotSelectionScenario';
 import { runHistoryScenario } from './runHistoryScenario';
+import { sideBySide, tableParityScenario } from './tableParityScenario';
 import {
   activityBarItem,
   notification,
@@ -401,6 +402,28 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'experiments-compare.png') });
       });
+    },
+  );
+
+  void it(
+    'experiments table like the editor: codicon toolbar by keyboard, short shas, a starred row and the Starred filter',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'table-parity-project'), {
+        dvcPath,
+        repro: true,
+      });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('experiments-table-parity');
+      await withFailureScreenshot(page, 'experiments-table-parity', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await tableParityScenario(page, e2eDir);
+      });
+      if (!(await sideBySide(browser!, e2eDir)))
+        console.log(
+          "# no experiments-table-main.png (main's table) in test-results/e2e: no side-by-side picture",
+        );
     },
   );
 

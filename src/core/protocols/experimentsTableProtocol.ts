@@ -11,8 +11,8 @@ import type { PanelReadyMessage, PanelSaveStateMessage } from './panelMessages';
 /** The type of a column's values, for sorting, alignment and filters. */
 export type TableColumnType = 'number' | 'string' | 'boolean';
 
-/** Which kind of file a column comes from. */
-export type TableColumnKind = 'params' | 'metrics' | 'deps';
+/** Which kind of file a column comes from; `created` is the row's own time (Created). */
+export type TableColumnKind = 'params' | 'metrics' | 'deps' | 'created';
 
 /** Per metric, which way is better (from the `dvcLens` setting); colours deltas to the baseline. */
 export type { MetricDirection } from '../experiments/metricDirection';

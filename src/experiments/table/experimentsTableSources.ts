@@ -10,6 +10,7 @@ import {
   type ExperimentRow,
   type ExperimentsModel,
 } from '../../core/experiments/experimentModel';
+import { withCreatedColumn } from '../../core/experimentsTable/createdColumn';
 import { experimentsTableData } from '../../core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
 import { toTableSnapshot } from '../../core/experimentsTable/tableValues';
@@ -107,7 +108,7 @@ function snapshotOf(
 ): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
-  const data = experimentsTableData(model);
+  const data = withCreatedColumn(experimentsTableData(model));
   const rows = data.rows.map((row) => (starred.has(row.id) ? { ...row, starred: true } : row));
   return toTableSnapshot(withMetricDirections(data.columns, metricDirectionsSetting()), rows);
 }

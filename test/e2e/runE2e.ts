@@ -420,10 +420,9 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await trustIfAsked(page);
         await tableParityScenario(page, e2eDir);
       });
-      if (!(await sideBySide(browser!, e2eDir)))
-        console.log(
-          "# no experiments-table-main.png (main's table) in test-results/e2e: no side-by-side picture",
-        );
+      const before = join(testResultsRoot, 'experiments-table-main.png');
+      if (!(await sideBySide(browser!, e2eDir, before)))
+        console.log(`# no ${before} (main's table): no side-by-side picture`);
     },
   );
 

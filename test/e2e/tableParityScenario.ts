@@ -61,17 +61,28 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
     (labels) => labels.includes('lr-low'),
     'all rows back',
   );
+  // Nested column groups: params.yaml › train folds to its first column with a click, and unfolds again.
+  const headers = (): Promise<number> => table.locator('[role="columnheader"]').count();
+  const train = table.locator('.group-header[data-section="params:params.yaml:train"]').first();
+  await train.waitFor({ timeout: timeouts.ui });
+  const unfolded = await headers();
+  await train.click();
+  await eventually(headers, (count) => count < unfolded, 'the train section folded');
+  await page.mouse.move(5, 400);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(screenshots, 'experiments-table-folded.png') });
+  await table.locator('.group-header[data-section="params:params.yaml:train"]').first().click();
+  await eventually(headers, (count) => count === unfolded, 'the train section unfolded');
   await page.mouse.move(5, 400);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(screenshots, 'experiments-table-new.png') });
 }
 
 /**
- * Today's table (main's build, experiments-table-main.png) beside the new one, drawn by the browser into one
+ * Today's table (main's build, `before`) beside the new one, drawn by the browser into one
  * picture: experiments-table-side-by-side.png. Returns false when main's picture is not there.
  */
-export async function sideBySide(browser: Browser, screenshots: string): Promise<boolean> {
-  const before = join(screenshots, 'experiments-table-main.png');
+export async function sideBySide(browser: Browser, screenshots: string, before: string): Promise<boolean> {
   // The sorting test's picture (same rows, sort and deltas as main's) when it ran; else this scenario's own.
   const sorted = join(screenshots, 'experiments-table.png');
   const after = existsSync(sorted) ? sorted : join(screenshots, 'experiments-table-new.png');

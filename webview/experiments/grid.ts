@@ -21,6 +21,8 @@ export interface GridInput {
   readonly selected: ReadonlySet<string>;
   /** Rows whose plot toggle is on. */
   readonly plotted: ReadonlySet<string>;
+  /** Folded column sections. */
+  readonly folded: ReadonlySet<string>;
   readonly focus: { readonly row: number; readonly column: number };
 }
 
@@ -158,6 +160,7 @@ export class Grid {
         snapshotColumns,
         input.sort,
         pinnedSet,
+        input.folded,
       );
       renderHeaderCells(
         this.headerScrolling,
@@ -171,6 +174,7 @@ export class Grid {
         snapshotColumns,
         input.sort,
         pinnedSet,
+        input.folded,
       );
     }
 

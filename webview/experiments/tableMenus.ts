@@ -1,6 +1,7 @@
 /** The context menus of a column header and of a row (also opened with Shift+F10 on the focused cell). */
 import type { TableActionKind, TableUiState } from '../../src/core/protocols/experimentsTableProtocol';
 import { orderedColumns } from '../../src/core/experimentsTable/tableColumns';
+import { sectionOf } from '../../src/core/experimentsTable/columnSections';
 import { openMenu, type MenuItem } from '../components/menu';
 import { withColumnShown, withColumnWidth, withReorderedColumn } from './tableEdits';
 import type { TableLayout, TableModel } from './tableModel';
@@ -14,6 +15,7 @@ export interface MenuHost {
   setBaseline(visibleRow: number): void;
   act(action: TableActionKind): void;
   toggleStar(visibleRow: number): void;
+  toggleSection(section: string): void;
   togglePlotted(visibleRow: number): void;
 }
 
@@ -50,6 +52,12 @@ export function openColumnMenu(host: MenuHost, column: number, x: number, y: num
           }),
       },
       { label: 'Hide Column', run: () => host.setUi(withColumnShown(model, ui, id, false)) },
+      {
+        label: (ui.collapsedGroups ?? []).includes(sectionOf(model.column(column)!))
+          ? 'Unfold Section'
+          : 'Fold Section',
+        run: () => host.toggleSection(sectionOf(model.column(column)!)),
+      },
       {
         label: 'Move Left',
         run: () => {

@@ -135,6 +135,7 @@ export class TableView {
       deltaMode: this.ui.deltaMode,
       selected: this.selection.selected,
       plotted: new Set(this.ui.plottedRows ?? []),
+      folded: new Set(this.ui.collapsedGroups ?? []),
       focus: this.focus,
     });
     this.toolbar.show({
@@ -233,6 +234,14 @@ export class TableView {
     if (rowIds.length > 0) this.api.postMessage({ type: 'action', action: 'plot', rowIds });
   }
 
+  /** Folds a column section to its first column, or unfolds it. */
+  toggleSection(section: string): void {
+    const folded = new Set(this.ui.collapsedGroups ?? []);
+    if (folded.has(section)) folded.delete(section);
+    else folded.add(section);
+    this.setUi({ ...this.ui, collapsedGroups: [...folded] });
+  }
+
   /** The focused (or clicked) row's star, flipped. */
   toggleStar(visibleRow: number): void {
     const id = this.rowIdAt(visibleRow);
@@ -248,6 +257,11 @@ export class TableView {
 
   private onClick(event: MouseEvent): void {
     const target = event.target instanceof Element ? event.target : null;
+    const section = target?.closest('.group-header')?.getAttribute('data-section');
+    if (section) {
+      this.toggleSection(section);
+      return;
+    }
     const header = target?.closest('.column-header');
     if (header) {
       const column = Number(header.getAttribute('data-column'));

@@ -71,6 +71,7 @@ export function isTableUiState(value: unknown): value is TableUiState {
     typeof value.onlyDiffering === 'boolean' &&
     isIdList(value.collapsedRows) &&
     (value.starredOnly === undefined || typeof value.starredOnly === 'boolean') &&
-    (value.plottedRows === undefined || isIdList(value.plottedRows))
+    (value.plottedRows === undefined || isIdList(value.plottedRows)) &&
+    (value.collapsedGroups === undefined || isIdList(value.collapsedGroups))
   );
 }

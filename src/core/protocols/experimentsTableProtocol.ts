@@ -119,6 +119,8 @@ export interface TableUiState {
   readonly starredOnly?: boolean;
   /** Rows whose plot toggle is on: the plots dashboard shows them (row ids). */
   readonly plottedRows?: readonly string[];
+  /** Folded column sections (`params:params.yaml:train`, or a file group): each shows only its first column. */
+  readonly collapsedGroups?: readonly string[];
 }
 
 /** What the page starts from, embedded in the HTML so the first paint needs no round trip. */

@@ -100,7 +100,7 @@ describe('experiments table stars and plot toggles', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it("stars a row from the table and the view's menu, kept per workspace; the Starred filter and plot toggles persist", async () => {
+  it("stars a row from the table and the view's menu, kept per workspace; the Starred filter, plot toggles and folded sections persist", async () => {
     const api = await extensionApi();
     await waitFor('DVC to be located', () => api.locator.ready());
     const root = workspaceRoot();
@@ -142,10 +142,20 @@ describe('experiments table stars and plot toggles', () => {
     // The Starred filter and the rows plotted are UI state, saved per workspace.
     panel.receive({
       type: 'saveState',
-      state: { ...defaultTableUiState, starredOnly: true, plottedRows: [commit.id] },
+      state: {
+        ...defaultTableUiState,
+        starredOnly: true,
+        plottedRows: [commit.id],
+        collapsedGroups: ['params:params.yaml:train'],
+      },
     });
     await waitFor('the state saved', () => panel.uiState?.starredOnly === true);
     assert.deepEqual(panel.uiState?.plottedRows, [commit.id]);
+    assert.deepEqual(panel.uiState?.collapsedGroups, ['params:params.yaml:train']);
+    // The Created column comes first, with each commit's time from exp show.
+    const columns = panel.source.snapshot()?.columns ?? [];
+    assert.equal(columns[0]?.id, 'created');
+    assert.equal(columns[0]?.label, 'Created');
     // A page that sends anything else is not believed.
     panel.receive({ type: 'action', action: 'star', rowIds: 'not a list' });
     panel.receive({ type: 'action', action: 'crown', rowIds: [commit.id] });

@@ -16,7 +16,8 @@ import { columnOffsets } from '../../src/core/experimentsTable/tableWindow';
 import { decodeColumn, type ColumnCells } from '../../src/core/experimentsTable/tableValues';
 
 export const labelColumnId = 'label';
-export const defaultLabelWidth = 220;
+// Room for the checkbox, the name, its short sha and the star and plot toggles.
+export const defaultLabelWidth = 300;
 export const defaultColumnWidth = 110;
 export const minColumnWidth = 40;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunHistoryNode } from '../../../src/pipeline/runHistory/runHistoryNodes';
-import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+import { extensionApi, findNode, waitFor, workspaceRoot } from '../suiteHelpers';
 
 function label(api: Awaited<ReturnType<typeof extensionApi>>, node: RunHistoryNode): string {
   const item = api.runHistory.getTreeItem(node);
@@ -12,6 +12,8 @@ describe('Run History view', () => {
   it('lists a run of prepare under Pipeline Runs and By Stage, with its timeline, and opens its log', async () => {
     const api = await extensionApi();
     await waitFor('DVC to be located', () => api.locator.ready());
+    // Run when the repository knows the stage (right after start-up the workspace may still be read).
+    await waitFor('the prepare stage', () => findNode(api.pipelineTree.rootNodes(), 'prepare'), 60_000);
     const root = workspaceRoot().fsPath;
     const before = api.runHistory.pipelineRunsOf(root).length;
     // Forced and single: prepare is seeded, so its outputs (and dvc.lock) come out as they were.

@@ -73,9 +73,25 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
   await page.screenshot({ path: join(screenshots, 'experiments-table-folded.png') });
   await table.locator('.group-header[data-section="params:params.yaml:train"]').first().click();
   await eventually(headers, (count) => count === unfolded, 'the train section unfolded');
+  // Checkboxes select rows as Ctrl+click does.
+  for (const name of ['lr-low', 'few-epochs'])
+    await rowByLabel(table, name).first().locator('.row-check').click();
+  await eventually(
+    () => table.locator('.grid-body [role="row"][aria-selected="true"]').count(),
+    (count) => count === 2,
+    'two rows ticked',
+  );
   await page.mouse.move(5, 400);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(screenshots, 'experiments-table-new.png') });
+
+  // A row's plot toggle opens the plots dashboard with that experiment.
+  await rowByLabel(table, 'lr-high').first().locator('.row-plot').click();
+  const plots = visibleWebview(page);
+  await plots
+    .locator('.legend .legend-entry', { hasText: 'lr-high' })
+    .first()
+    .waitFor({ timeout: timeouts.command });
 }
 
 /**

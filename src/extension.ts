@@ -6,6 +6,7 @@ import { OutputLog } from './log/outputLog';
 import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
 import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
+import { registerDataScmCommands } from './data';
 import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
 import {
   registerExperimentFeatures,
@@ -17,6 +18,7 @@ import { registerReportFeatures } from './report/registerReportFeatures';
 import { registerCiFeatures } from './ci/registerCiFeatures';
 import { registerRegistryFeatures, type RegistryFeatures } from './registry';
 import type { StageInsights } from './pipeline/stageInsights';
+import type { RunHistoryTreeProvider } from './pipeline/runHistory/runHistoryTreeProvider';
 import { registerPlotFeatures, type PlotFeatures } from './plots/registerPlotFeatures';
 import { RepositoryCommands } from './repository/command';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
@@ -36,6 +38,8 @@ export interface DvcLensTestApi {
   readonly pipelineTree: PipelineTreeProvider;
   readonly locator: DvcLocator;
   readonly stageInsights: StageInsights;
+  /** The Run History view. */
+  readonly runHistory: RunHistoryTreeProvider;
   readonly data: DataFeatures;
   readonly remotes: RemoteFeatures;
   readonly experiments: ExperimentFeatures;
@@ -71,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const pipelineTree = pipeline.tree;
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
+  registerDataScmCommands(commands, { push: commandIds.push, pull: commandIds.pull });
   const experiments = registerExperimentFeatures({
     ...featureDeps,
     runner,
@@ -136,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     pipelineTree,
     locator,
     stageInsights: pipeline.insights,
+    runHistory: pipeline.runHistory,
     data,
     remotes,
     experiments,

@@ -7,4 +7,11 @@ export const dataCommandIds = {
   checkoutData: 'dvcLens.checkoutData',
   commitData: 'dvcLens.commitData',
   commitDataChanges: 'dvcLens.commitDataChanges',
+  // Source Control's rows and groups pass themselves: these turn them into the commands above.
+  scmCommitToCache: 'dvcLens.scmCommitToCache',
+  scmCheckout: 'dvcLens.scmCheckout',
+  scmPush: 'dvcLens.scmPush',
+  scmPull: 'dvcLens.scmPull',
+  scmTrack: 'dvcLens.scmTrack',
+  scmCommitDataChanges: 'dvcLens.scmCommitDataChanges',
 } as const;

@@ -25,6 +25,7 @@ import { DataDiagnostics } from './dataDiagnostics';
 import { DataModel } from './dataModel';
 import { trackDataCommand } from './trackDataCommand';
 import { DataTreeProvider } from './tree/dataTreeProvider';
+import { DataSourceControls } from './scm/dataSourceControls';
 
 const NO_DATA_REPOSITORY = 'DVC Lens: open a DVC repository first.';
 
@@ -47,6 +48,8 @@ export interface DataFeatures {
   /** Tracked paths and statuses per repository (`all`, `reload()`, `refreshStatus()`, `isRefreshing`). */
   readonly model: DataModel;
   readonly diagnostics: DataDiagnostics;
+  /** DVC's changes in Source Control (`groupsOf(root)`); made once the workspace is trusted. */
+  sourceControls(): DataSourceControls | undefined;
 }
 
 export function registerDataFeatures(deps: DataFeatureDependencies): DataFeatures {
@@ -63,8 +66,11 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
   const diagnostics = disposables.register(new DataDiagnostics(model));
 
   tree.setRestricted(!isTrusted());
+  // Source Control shows what `dvc data status` found, which is never read in Restricted Mode.
+  let sourceControls: DataSourceControls | undefined;
   disposables.register(
     whenTrusted(() => {
+      sourceControls ??= disposables.register(new DataSourceControls(model));
       tree.setRestricted(false);
       void model.refreshStatus();
     }),
@@ -120,5 +126,5 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
     },
     commitDataChangesCommand,
   );
-  return { tree, decorations, model, diagnostics };
+  return { tree, decorations, model, diagnostics, sourceControls: () => sourceControls };
 }

@@ -1,5 +1,7 @@
 /** The experiment, experiments table and compare commands; package.json contributes them with these ids. */
 export const experimentCommandIds = {
+  /** An Experiments view row (or `{ root, id }`): stars it, or unstars a starred one. */
+  toggleExperimentStar: 'dvcLens.toggleExperimentStar',
   runExperiment: 'dvcLens.runExperiment',
   queueExperiment: 'dvcLens.queueExperiment',
   startExperimentWorkers: 'dvcLens.startExperimentWorkers',

@@ -56,6 +56,7 @@ export class ExperimentsTreeProvider
   private readonly changed = new vscode.EventEmitter<ExperimentsViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly starSubscription: vscode.Disposable | undefined;
   private restricted = false;
   private badges: CommitBadgeSource = { badges: () => [], tags: () => [] };
   private badgeSubscription: vscode.Disposable | undefined;
@@ -64,12 +65,18 @@ export class ExperimentsTreeProvider
     private readonly store: ExperimentsStore,
     /** Runs sent to compute targets: rows under their baseline, or in a "Remote runs" group. */
     private readonly remoteRuns?: RemoteRunStore,
+    /** A person's stars (a ★ before the description); absent, no row shows one. */
+    private readonly stars?: {
+      starred(root: string): ReadonlySet<string>;
+      readonly onDidChange: vscode.Event<string>;
+    },
   ) {
     const fire = () => this.changed.fire(undefined);
     this.subscription = vscode.Disposable.from(
       store.onDidChange(fire),
       remoteRuns?.onDidChange(fire) ?? new vscode.Disposable(() => undefined),
     );
+    this.starSubscription = stars?.onDidChange(fire);
   }
 
   /** The model registry's version and stage badges on commits (set by the registry feature). */
@@ -162,6 +169,7 @@ export class ExperimentsTreeProvider
   dispose(): void {
     this.subscription.dispose();
     this.badgeSubscription?.dispose();
+    this.starSubscription?.dispose();
     this.changed.dispose();
   }
 
@@ -284,7 +292,13 @@ export class ExperimentsTreeProvider
           ? row.state
           : '';
     const badgeText = row.kind === 'commit' ? commitBadgesText(this.badges.badges(node.root, row.rev)) : '';
-    item.description = [badgeText, stateText, metricText].filter((part) => part.length > 0).join(' · ');
+    const star = this.stars?.starred(node.root).has(row.id) ? '★' : '';
+    item.description = [
+      star,
+      [badgeText, stateText, metricText].filter((part) => part.length > 0).join(' · '),
+    ]
+      .filter((part) => part.length > 0)
+      .join(' ');
     item.iconPath = rowIcon(row);
     item.tooltip = experimentTooltip(row);
     item.contextValue =

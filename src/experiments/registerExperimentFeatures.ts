@@ -21,6 +21,8 @@ import {
   type ShowPlotsOfRows,
   type StoreExperimentsTable,
 } from './table/experimentsTableSources';
+import { ExperimentStarStore } from './experimentStarStore';
+import { registerStarCommands } from './starCommands';
 
 export { experimentCommandIds } from './experimentCommandIds';
 export type { ExperimentsModel, ExperimentRow, CommitRow } from '../core/experiments/experimentModel';
@@ -46,6 +48,8 @@ export interface ExperimentFeatures {
   readonly computeTargets: ComputeTargets;
   /** `dvcLens.computeTargets` and the runs sent to those targets (rows in the view and the table). */
   readonly remote: RemoteRuns;
+  /** Starred experiments per repository (the table's star, the view's Star / Unstar). */
+  readonly stars: ExperimentStarStore;
 }
 
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
@@ -56,7 +60,9 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const computeTargets = new ComputeTargets();
   disposables.register(computeTargets.register(new LocalMachineTarget()));
   const remote = registerRemoteRuns({ ...deps, store, computeTargets });
-  const tree = disposables.register(new ExperimentsTreeProvider(store, remote.runs));
+  const stars = disposables.register(new ExperimentStarStore(deps.context.workspaceState));
+  const tree = disposables.register(new ExperimentsTreeProvider(store, remote.runs, stars));
+  registerStarCommands(deps.commands, stars);
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
   );
@@ -83,7 +89,8 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
     repositories,
     compare,
     deps.showPlotsOfRows,
+    stars,
     remote.runs,
   );
-  return { store, tree, table, compare, computeTargets, remote };
+  return { store, tree, table, compare, computeTargets, remote, stars };
 }

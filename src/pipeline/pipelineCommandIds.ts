@@ -14,6 +14,9 @@ export const pipelineCommandIds = {
   reproPull: 'dvcLens.reproPull',
   reproDryRun: 'dvcLens.reproDryRun',
   showLastStageLog: 'dvcLens.showLastStageLog',
+  /** A Run History row (`{ logFile }`): opens that run's log. */
+  openRunLog: 'dvcLens.openRunLog',
+  refreshRunHistory: 'dvcLens.refreshRunHistory',
   rerunFromHere: 'dvcLens.rerunFromHere',
   addStage: 'dvcLens.addStage',
   removeStage: 'dvcLens.removeStage',

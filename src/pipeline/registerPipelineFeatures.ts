@@ -13,6 +13,8 @@ import { registerPipelineCommands } from './pipelineCommands';
 import { PipelineDiagnostics } from './pipelineDiagnostics';
 import { PipelineTreeProvider } from './pipelineTreeProvider';
 import { registerRunCommands } from './run/runCommands';
+import { registerRunHistory } from './runHistory/registerRunHistory';
+import type { RunHistoryTreeProvider } from './runHistory/runHistoryTreeProvider';
 import { registerStageEditingCommands } from './stageEditing/stageEditingCommands';
 import type { StageRunStates } from './run/stageRunStates';
 import { StageInsights } from './stageInsights';
@@ -32,6 +34,8 @@ export interface PipelineFeatures {
   readonly statuses: StageStatuses;
   readonly runs: StageRunStates;
   readonly insights: StageInsights;
+  /** The Run History view (`pipelineRunsOf(root)`, `getChildren(node)`). */
+  readonly runHistory: RunHistoryTreeProvider;
 }
 
 /**
@@ -65,6 +69,7 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
     log,
     storageDir: storage.fsPath,
   });
+  const runHistory = registerRunHistory(disposables, repositories, runs, deps.commands);
   const insights = disposables.register(new StageInsights(statuses, runs));
   tree.setDecorations(insights);
   // A run rewrites dvc.lock and outputs; the file watcher asks DVC again, and so does the end of a run.
@@ -87,5 +92,5 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
     onDidChangeStatus: insights.onDidChange,
     revealInTree: (root, stage) => void tree.revealStage(root, stage),
   });
-  return { tree, statuses, runs, insights };
+  return { tree, statuses, runs, insights, runHistory };
 }

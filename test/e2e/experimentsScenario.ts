@@ -43,7 +43,7 @@ function rowByLabel(table: FrameLocator, label: string): Locator {
 }
 
 /** The labels of the rows in the order the grid shows them. */
-async function rowLabels(table: FrameLocator): Promise<string[]> {
+export async function rowLabels(table: FrameLocator): Promise<string[]> {
   const rows = await table.locator('.grid-body [role="row"]').evaluateAll((elements) =>
     elements
       .map((element) => ({

@@ -41,6 +41,9 @@ import {
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
 import { remoteRunsScenario } from './remoteRunsScenario';
 import { prepareRegistryProject, registryScenario } from './registryScenario';
+import { plotSelectionScenario } from './plotSelectionScenario';
+import { runHistoryScenario } from './runHistoryScenario';
+import { sideBySide, tableParityScenario } from './tableParityScenario';
 import {
   activityBarItem,
   notification,
@@ -409,6 +412,27 @@ void describe('DVC Lens, packaged, in code-server', () => {
   );
 
   void it(
+    'experiments table like the editor: codicon toolbar by keyboard, short shas, a starred row and the Starred filter',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'table-parity-project'), {
+        dvcPath,
+        repro: true,
+      });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('experiments-table-parity');
+      await withFailureScreenshot(page, 'experiments-table-parity', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await tableParityScenario(page, e2eDir);
+      });
+      const before = join(testResultsRoot, 'experiments-table-main.png');
+      if (!(await sideBySide(browser!, e2eDir, before)))
+        console.log(`# no ${before} (main's table): no side-by-side picture`);
+    },
+  );
+
+  void it(
     'plots two experiments from the table: coloured lines, log scale, SVG export',
     { timeout: 8 * 60_000 },
     async () => {
@@ -431,6 +455,48 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.waitForTimeout(500);
         await page.screenshot({ path: join(e2eDir, 'plots-log-scale.png') });
         await exportSvg(page, plots, card, join(workspace, 'exported-training-loss.svg'));
+      });
+    },
+  );
+
+  void it(
+    'plot selection: Alt+Up and a drag reorder the dashboard, Hide hides a plot',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'plot-selection-project'), {
+        dvcPath,
+        repro: true,
+      });
+      const page = await newPage('plots-selection');
+      await withFailureScreenshot(page, 'plots-selection', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        // Room for the cards: hide the side bar (the page, not the webview, takes the keys).
+        await page.locator('.monaco-workbench').first().press('Control+b');
+        await plotSelectionScenario(page, async (name) => {
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: join(e2eDir, `${name}.png`) });
+        });
+      });
+    },
+  );
+
+  void it(
+    'run history: a pipeline run listed with its stages on a timeline, a stage row opens the log',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'run-history-project'), {
+        dvcPath,
+        repro: false,
+      });
+      const page = await newPage('run-history');
+      await withFailureScreenshot(page, 'run-history', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await runHistoryScenario(page, async (name) => {
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: join(e2eDir, `${name}.png`) });
+        });
       });
     },
   );

@@ -1,5 +1,6 @@
 /** What one cell shows: its text, its tooltip and its CSS class, in value or delta mode. */
 import type { CellValue, TableColumn } from '../../src/core/protocols/experimentsTableProtocol';
+import { absoluteTime, relativeTime } from '../../src/core/experimentsTable/createdColumn';
 import { deltaClass, deltaOf } from '../../src/core/experimentsTable/tableDelta';
 import {
   formatCell,
@@ -20,6 +21,14 @@ export function cellText(
   baseline: CellValue | undefined,
   options: { readonly deltaMode: boolean; readonly hasBaseline: boolean },
 ): CellText {
+  if (column.kind === 'created')
+    return typeof value === 'string'
+      ? {
+          text: relativeTime(value, Date.now()),
+          title: `Created ${absoluteTime(value)}`,
+          className: 'cell created',
+        }
+      : { text: '', title: 'Created: not yet (workspace or a run in progress)', className: 'cell missing' };
   const base = column.type === 'number' || typeof value === 'number' ? 'cell number' : 'cell';
   const missing = value === undefined ? ' missing' : '';
   const title = value === undefined ? `${column.path}: missing` : `${column.path} = ${fullValue(value)}`;

@@ -19,6 +19,10 @@ export interface GridInput {
   readonly sort: readonly SortKey[];
   readonly deltaMode: boolean;
   readonly selected: ReadonlySet<string>;
+  /** Rows whose plot toggle is on. */
+  readonly plotted: ReadonlySet<string>;
+  /** Folded column sections. */
+  readonly folded: ReadonlySet<string>;
   readonly focus: { readonly row: number; readonly column: number };
 }
 
@@ -156,6 +160,7 @@ export class Grid {
         snapshotColumns,
         input.sort,
         pinnedSet,
+        input.folded,
       );
       renderHeaderCells(
         this.headerScrolling,
@@ -169,6 +174,7 @@ export class Grid {
         snapshotColumns,
         input.sort,
         pinnedSet,
+        input.folded,
       );
     }
 
@@ -177,6 +183,8 @@ export class Grid {
       baselineIndex: layout.baselineIndex,
       deltaMode: input.deltaMode,
       focus: input.focus,
+      selected: input.selected,
+      plotted: input.plotted,
     };
     const rowElement = (
       visibleRow: number,

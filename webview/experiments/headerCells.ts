@@ -1,8 +1,11 @@
-/** The grouped header: a row of file names over a row of column names, with sort marks and resize grips. */
+/**
+ * The grouped header: a row of sections (the file, then its top-level section: `params.yaml › train`), each
+ * folding with a click, over a row of column names with sort marks and resize grips.
+ */
 import type { SortKey, TableColumn } from '../../src/core/protocols/experimentsTableProtocol';
-import { groupRuns } from '../../src/core/experimentsTable/tableColumns';
+import { sectionRuns } from '../../src/core/experimentsTable/columnSections';
 import { htmlElement } from '../shared/dom';
-import { columnRowHeight, groupLabel, groupRowHeight } from './gridMetrics';
+import { columnRowHeight, groupRowHeight } from './gridMetrics';
 
 export interface HeaderSpan {
   /** Shown-column positions (0 = label column) and their x offsets within the layer. */
@@ -40,9 +43,10 @@ export function renderHeaderCells(
   columns: readonly TableColumn[],
   sort: readonly SortKey[],
   pinned: ReadonlySet<number>,
+  folded: ReadonlySet<string>,
 ): void {
   const offset = span.columns[0] === -1 ? 1 : 0;
-  const runs = groupRuns(
+  const runs = sectionRuns(
     columns,
     span.columns.filter((index) => index >= 0),
   );
@@ -51,8 +55,15 @@ export function renderHeaderCells(
     const to = run.to + offset - 1;
     const left = span.lefts[from]!;
     const width = span.lefts[to]! + span.widths[to]! - left;
-    const cell = htmlElement('div', { class: 'group-header', title: run.group, 'aria-hidden': 'true' });
-    const label = htmlElement('span', { class: 'group-label' }, groupLabel(run.group));
+    const isFolded = folded.has(run.section);
+    // Mouse only here: the column menu (Shift+F10 on a column) folds and unfolds by keyboard.
+    const cell = htmlElement('div', {
+      class: `group-header${isFolded ? ' folded' : ''}`,
+      title: `${run.section}\n${isFolded ? 'Click to unfold this section' : 'Click to fold this section to its first column'}`,
+      'aria-hidden': 'true',
+      'data-section': run.section,
+    });
+    const label = htmlElement('span', { class: 'group-label' }, `${isFolded ? '▸' : '▾'} ${run.label}`);
     // A group that starts under the pinned columns keeps its name readable at their edge.
     if (span.stickyLeft !== undefined) label.style.left = `${span.stickyLeft}px`;
     cell.append(label);

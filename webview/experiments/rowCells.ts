@@ -12,6 +12,10 @@ export interface RowContext {
   readonly deltaMode: boolean;
   /** The focused cell as (visible row, shown column position). */
   readonly focus: { readonly row: number; readonly column: number };
+  /** Selected rows: their checkbox is ticked. */
+  readonly selected: ReadonlySet<string>;
+  /** Rows whose plot toggle is on. */
+  readonly plotted: ReadonlySet<string>;
 }
 
 const stateText: Record<NonNullable<TableRow['state']>, string> = {
@@ -60,10 +64,20 @@ export function labelCell(
       flat.hasChildren ? (flat.expanded ? '▾' : '▸') : '',
     ),
   );
+  const checkbox = htmlElement('input', {
+    type: 'checkbox',
+    class: 'row-check',
+    'data-check': 'true',
+    tabindex: -1,
+    'aria-label': `Select ${row.label}`,
+  });
+  checkbox.checked = context.selected.has(row.id);
+  cell.append(checkbox);
   if (row.state)
     cell.append(htmlElement('span', { class: `state state-${row.state}`, title: stateText[row.state] }));
   cell.append(htmlElement('span', { class: 'row-label' }, row.label));
-  if (row.remote)
+  if (row.remote) {
+    // A remote run is not an experiment of the repository yet: no sha, star or plot until it comes home.
     cell.append(
       htmlElement(
         'span',
@@ -71,9 +85,37 @@ export function labelCell(
         row.remote.badge,
       ),
     );
+  } else {
+    // The short sha beside the name, unless the name is already it (a commit that is no branch tip).
+    const short = row.sha?.slice(0, 7);
+    if (short && row.label !== short) cell.append(htmlElement('span', { class: 'row-sha' }, short));
+    cell.append(
+      rowToggle('star', row.starred === true, row.starred ? `Unstar ${row.label}` : `Star ${row.label}`),
+      rowToggle(
+        'plot',
+        context.plotted.has(row.id),
+        context.plotted.has(row.id) ? `Stop plotting ${row.label}` : `Plot ${row.label}`,
+      ),
+    );
+  }
   if (flat.index === context.baselineIndex)
     cell.append(htmlElement('span', { class: 'baseline-mark', title: 'Baseline' }, 'baseline'));
   return cell;
+}
+
+/** The star and plot toggles at the end of the label cell: codicons, pressed when on. */
+function rowToggle(kind: 'star' | 'plot', on: boolean, label: string): HTMLElement {
+  const icon = kind === 'star' ? (on ? 'star-full' : 'star-empty') : on ? 'graph-line' : 'graph';
+  const toggle = htmlElement('span', {
+    class: `row-toggle row-${kind}${on ? ' on' : ''}`,
+    [`data-${kind}`]: 'true',
+    role: 'button',
+    'aria-pressed': String(on),
+    'aria-label': label,
+    title: label,
+  });
+  toggle.append(htmlElement('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
+  return toggle;
 }
 
 /** A value cell at `left` within its layer. */

@@ -1,6 +1,7 @@
 /** The context menus of a column header and of a row (also opened with Shift+F10 on the focused cell). */
 import type { TableActionKind, TableUiState } from '../../src/core/protocols/experimentsTableProtocol';
 import { orderedColumns } from '../../src/core/experimentsTable/tableColumns';
+import { sectionOf } from '../../src/core/experimentsTable/columnSections';
 import { openMenu, type MenuItem } from '../components/menu';
 import { withColumnShown, withColumnWidth, withReorderedColumn } from './tableEdits';
 import type { TableLayout, TableModel } from './tableModel';
@@ -13,6 +14,9 @@ export interface MenuHost {
   setUi(next: TableUiState): void;
   setBaseline(visibleRow: number): void;
   act(action: TableActionKind): void;
+  toggleStar(visibleRow: number): void;
+  toggleSection(section: string): void;
+  togglePlotted(visibleRow: number): void;
 }
 
 export function openColumnMenu(host: MenuHost, column: number, x: number, y: number): void {
@@ -49,6 +53,12 @@ export function openColumnMenu(host: MenuHost, column: number, x: number, y: num
       },
       { label: 'Hide Column', run: () => host.setUi(withColumnShown(model, ui, id, false)) },
       {
+        label: (ui.collapsedGroups ?? []).includes(sectionOf(model.column(column)!))
+          ? 'Unfold Section'
+          : 'Fold Section',
+        run: () => host.toggleSection(sectionOf(model.column(column)!)),
+      },
+      {
         label: 'Move Left',
         run: () => {
           const before = shown[at - 1];
@@ -79,6 +89,8 @@ export function openRowMenu(host: MenuHost, visibleRow: number, x: number, y: nu
   openMenu(
     [
       { label: 'Set as Baseline', run: () => host.setBaseline(visibleRow) },
+      { label: 'Star / Unstar', run: () => host.toggleStar(visibleRow) },
+      { label: 'Plot / Stop Plotting', run: () => host.togglePlotted(visibleRow) },
       { label: 'Compare Selected', run: () => host.act('compare') },
       { label: 'Plot Selected', run: () => host.act('plot') },
       { label: 'Apply to Workspace', run: () => host.act('apply') },

@@ -16,7 +16,8 @@ import { columnOffsets } from '../../src/core/experimentsTable/tableWindow';
 import { decodeColumn, type ColumnCells } from '../../src/core/experimentsTable/tableValues';
 
 export const labelColumnId = 'label';
-export const defaultLabelWidth = 220;
+// Room for the checkbox, the name, its short sha and the star and plot toggles.
+export const defaultLabelWidth = 300;
 export const defaultColumnWidth = 110;
 export const minColumnWidth = 40;
 
@@ -69,7 +70,13 @@ export class TableModel {
   }
 
   private shownRows(state: TableUiState): { rows: FlatRow[]; problems: readonly string[] } {
-    const key = JSON.stringify([state.sort, state.filterText, state.stateFilter, state.collapsedRows]);
+    const key = JSON.stringify([
+      state.sort,
+      state.filterText,
+      state.stateFilter,
+      state.collapsedRows,
+      state.starredOnly === true,
+    ]);
     if (this.rowsMemo?.key === key) return this.rowsMemo;
     const { columns } = this.snapshot;
     const indexById = new Map(columns.map((column, index) => [column.id, index]));
@@ -84,6 +91,7 @@ export class TableModel {
       states: state.stateFilter,
       sort,
       collapsed: new Set(state.collapsedRows),
+      starredOnly: state.starredOnly === true,
     });
     this.rowsMemo = { key, rows, problems: parsed.problems };
     return this.rowsMemo;

@@ -1,12 +1,16 @@
-/** The toolbar: filter bar, state filter, column and comparison toggles, and the actions on selected rows. */
+/**
+ * The toolbar, one compact row of codicon buttons as the editor's own toolbars are: filter bar, state and
+ * Starred filters, column and comparison toggles, and the actions on selected rows. Each button's name is its
+ * title (tooltip and aria-label); Tab reaches the toolbar, Left/Right move between its buttons, Enter/Space
+ * press them.
+ */
 import type { TableActionKind, TableRowState } from '../../src/core/protocols/experimentsTableProtocol';
-import { button } from '../components/button';
-import { toggleButton, type ToggleButton } from '../components/toggleButton';
 import { htmlElement } from '../shared/dom';
 
 export interface ToolbarHandlers {
   onFilterText(text: string): void;
   onStateFilter(states: readonly TableRowState[]): void;
+  onStarredOnly(on: boolean): void;
   onColumns(anchor: HTMLElement): void;
   onOnlyDiffering(on: boolean): void;
   onDeltaMode(on: boolean): void;
@@ -19,6 +23,7 @@ export interface ToolbarHandlers {
 export interface ToolbarState {
   readonly filterText: string;
   readonly stateFilter: readonly TableRowState[];
+  readonly starredOnly?: boolean;
   readonly onlyDiffering: boolean;
   readonly deltaMode: boolean;
   readonly hasBaseline: boolean;
@@ -29,19 +34,60 @@ export interface ToolbarState {
   readonly problems: readonly string[];
 }
 
-const states: readonly [TableRowState, string][] = [
-  ['queued', 'Queued'],
-  ['running', 'Running'],
-  ['success', 'Succeeded'],
-  ['failed', 'Failed'],
+const states: readonly [TableRowState, string, string][] = [
+  ['queued', 'Queued', 'clock'],
+  ['running', 'Running', 'sync'],
+  ['success', 'Succeeded', 'pass'],
+  ['failed', 'Failed', 'error'],
 ];
 
-const actionLabels: readonly [TableActionKind, string, string][] = [
-  ['compare', 'Compare', 'Compare the selected rows'],
-  ['plot', 'Plot', 'Plot the selected rows'],
-  ['apply', 'Apply', 'Apply the selected experiment to the workspace'],
-  ['remove', 'Remove', 'Remove the selected experiments'],
+const actionLabels: readonly [TableActionKind, string, string, string][] = [
+  ['compare', 'Compare', 'Compare the selected rows', 'git-compare'],
+  ['plot', 'Plot', 'Plot the selected rows', 'graph'],
+  ['apply', 'Apply', 'Apply the selected experiment to the workspace', 'arrow-circle-down'],
+  ['remove', 'Remove', 'Remove the selected experiments', 'trash'],
 ];
+
+interface IconToggle {
+  readonly element: HTMLButtonElement;
+  set(pressed: boolean): void;
+}
+
+/** A codicon button named by `name` (what a screen reader says and tests find); the tooltip explains it. */
+function iconButton(icon: string, name: string, explanation: string, onClick: () => void): HTMLButtonElement {
+  const element = htmlElement('button', {
+    type: 'button',
+    class: 'lens-button icon toolbar-icon',
+    title: `${name}: ${explanation}`,
+    'aria-label': name,
+  });
+  element.append(htmlElement('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+function iconToggle(
+  icon: string,
+  name: string,
+  explanation: string,
+  onToggle: (on: boolean) => void,
+): IconToggle {
+  const set = (pressed: boolean): void => {
+    element.setAttribute('aria-pressed', String(pressed));
+    element.classList.toggle('pressed', pressed);
+  };
+  const element = iconButton(icon, name, explanation, () => {
+    const pressed = element.getAttribute('aria-pressed') !== 'true';
+    set(pressed);
+    onToggle(pressed);
+  });
+  element.setAttribute('aria-pressed', 'false');
+  return { element, set };
+}
+
+function separator(): HTMLElement {
+  return htmlElement('span', { class: 'toolbar-separator', role: 'separator', 'aria-hidden': 'true' });
+}
 
 export class TableToolbar {
   readonly element = htmlElement('div', {
@@ -57,9 +103,10 @@ export class TableToolbar {
     spellcheck: 'false',
   });
   private readonly problems = htmlElement('span', { class: 'filter-problems', role: 'status' });
-  private readonly stateToggles: [TableRowState, ToggleButton][];
-  private readonly differing: ToggleButton;
-  private readonly delta: ToggleButton;
+  private readonly stateToggles: [TableRowState, IconToggle][];
+  private readonly starred: IconToggle;
+  private readonly differing: IconToggle;
+  private readonly delta: IconToggle;
   private readonly baseline: HTMLButtonElement;
   private readonly actions = new Map<TableActionKind, HTMLButtonElement>();
   private readonly summary = htmlElement('span', { class: 'summary', 'aria-live': 'polite' });
@@ -71,54 +118,79 @@ export class TableToolbar {
       if (this.filterTimer) clearTimeout(this.filterTimer);
       this.filterTimer = setTimeout(() => handlers.onFilterText(this.filter.value), 150);
     });
-    this.stateToggles = states.map(([state, label]) => [
+    this.stateToggles = states.map(([state, label, icon]) => [
       state,
-      toggleButton(label, () => handlers.onStateFilter(this.pressedStates()), {
-        title: `Show ${label.toLowerCase()} experiments`,
-      }),
+      iconToggle(icon, label, `show ${label.toLowerCase()} experiments`, () =>
+        handlers.onStateFilter(this.pressedStates()),
+      ),
     ]);
+    this.starred = iconToggle('star-full', 'Starred', 'show only starred rows', (on) =>
+      handlers.onStarredOnly(on),
+    );
     const stateGroup = htmlElement('span', {
       class: 'state-filter',
       role: 'group',
       'aria-label': 'Filter by state',
     });
-    stateGroup.append(...this.stateToggles.map(([, toggle]) => toggle.element));
-    const columns = button('Columns', () => handlers.onColumns(columns), { title: 'Show or hide columns' });
-    this.differing = toggleButton('Only Differing', (on) => handlers.onOnlyDiffering(on), {
-      title: 'Show only columns whose values differ between the shown rows',
-    });
-    this.delta = toggleButton('Δ Delta', (on) => handlers.onDeltaMode(on), {
-      title: 'Show differences to the baseline row instead of values',
-    });
-    this.baseline = button('Set Baseline', () => handlers.onBaseline(), {
-      title: 'Pin the focused row as the baseline for deltas',
-    });
+    stateGroup.append(...this.stateToggles.map(([, toggle]) => toggle.element), this.starred.element);
+    const columns = iconButton('list-selection', 'Columns', 'show or hide columns', () =>
+      handlers.onColumns(columns),
+    );
+    this.differing = iconToggle(
+      'diff-multiple',
+      'Only Differing',
+      'show only columns whose values differ between the shown rows',
+      (on) => handlers.onOnlyDiffering(on),
+    );
+    this.delta = iconToggle('diff', 'Delta', 'show differences to the baseline row instead of values', (on) =>
+      handlers.onDeltaMode(on),
+    );
+    this.baseline = iconButton('pin', 'Set Baseline', 'pin the focused row as the baseline for deltas', () =>
+      handlers.onBaseline(),
+    );
     const actionGroup = htmlElement('span', {
       class: 'actions',
       role: 'group',
       'aria-label': 'Selected rows',
     });
-    for (const [action, label, title] of actionLabels) {
-      const element = button(label, () => handlers.onAction(action), { title });
+    for (const [action, label, title, icon] of actionLabels) {
+      const element = iconButton(icon, label, title.toLowerCase(), () => handlers.onAction(action));
       this.actions.set(action, element);
       actionGroup.append(element);
     }
-    const exportButton = button('Export CSV', () => handlers.onExport(), {
-      title: 'Save the shown rows and columns as CSV',
-    });
+    const exportButton = iconButton('export', 'Export CSV', 'save the shown rows and columns as CSV', () =>
+      handlers.onExport(),
+    );
     const filterGroup = htmlElement('span', { class: 'filter-group' });
     filterGroup.append(this.filter, this.problems);
     this.element.append(
       filterGroup,
       stateGroup,
+      separator(),
       columns,
       this.differing.element,
       this.baseline,
       this.delta.element,
+      separator(),
       actionGroup,
       exportButton,
       this.summary,
     );
+    this.element.addEventListener('keydown', (event) => this.moveFocus(event));
+  }
+
+  /** Left/Right between the toolbar's buttons (disabled ones skipped), as in the editor's toolbars. */
+  private moveFocus(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (!(event.target instanceof HTMLButtonElement)) return;
+    const buttons = Array.from(this.element.querySelectorAll<HTMLButtonElement>('button')).filter(
+      (b) => !b.disabled,
+    );
+    const at = buttons.indexOf(event.target);
+    const next = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
   }
 
   private pressedStates(): TableRowState[] {
@@ -131,10 +203,16 @@ export class TableToolbar {
     if (document.activeElement !== this.filter && this.filter.value !== state.filterText)
       this.filter.value = state.filterText;
     for (const [rowState, toggle] of this.stateToggles) toggle.set(state.stateFilter.includes(rowState));
+    this.starred.set(state.starredOnly === true);
     this.differing.set(state.onlyDiffering);
     this.delta.set(state.deltaMode);
     this.delta.element.disabled = !state.hasBaseline;
-    this.baseline.textContent = state.hasBaseline ? 'Clear Baseline' : 'Set Baseline';
+    const baseline = state.hasBaseline ? 'Clear Baseline' : 'Set Baseline';
+    this.baseline.setAttribute('aria-label', baseline);
+    this.baseline.title = state.hasBaseline
+      ? 'Clear Baseline: deltas are no longer computed'
+      : 'Set Baseline: pin the focused row as the baseline for deltas';
+    this.baseline.classList.toggle('pressed', state.hasBaseline);
     for (const [action, element] of this.actions) element.disabled = !state.enabled.has(action);
     this.summary.textContent = state.summary;
     this.problems.textContent = state.problems.join('; ');

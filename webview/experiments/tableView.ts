@@ -49,6 +49,7 @@ export class TableView {
     this.toolbar = new TableToolbar({
       onFilterText: (filterText) => this.setUi({ ...this.ui, filterText }),
       onStateFilter: (stateFilter) => this.setUi({ ...this.ui, stateFilter }),
+      onStarredOnly: (starredOnly) => this.setUi({ ...this.ui, starredOnly }),
       onColumns: (anchor) => openColumnPicker(this.model, this.ui, anchor, (next) => this.setUi(next)),
       onOnlyDiffering: (onlyDiffering) => this.setUi({ ...this.ui, onlyDiffering }),
       onDeltaMode: (deltaMode) => this.setUi({ ...this.ui, deltaMode }),
@@ -133,6 +134,8 @@ export class TableView {
       sort: this.ui.sort,
       deltaMode: this.ui.deltaMode,
       selected: this.selection.selected,
+      plotted: new Set(this.ui.plottedRows ?? []),
+      folded: new Set(this.ui.collapsedGroups ?? []),
       focus: this.focus,
     });
     this.toolbar.show({
@@ -213,6 +216,39 @@ export class TableView {
     this.api.postMessage({ type: 'action', action, rowIds });
   }
 
+  /** Stars (or unstars) rows by id: the host keeps stars per workspace and sends them back in the snapshot. */
+  starRows(rowIds: readonly string[], starred: boolean): void {
+    if (rowIds.length > 0)
+      this.api.postMessage({ type: 'action', action: starred ? 'star' : 'unstar', rowIds });
+  }
+
+  /** The row's plot toggle: the dashboard shows every row whose toggle is on. */
+  togglePlotted(visibleRow: number): void {
+    const id = this.rowIdAt(visibleRow);
+    if (id === undefined) return;
+    const plotted = new Set(this.ui.plottedRows ?? []);
+    if (plotted.has(id)) plotted.delete(id);
+    else plotted.add(id);
+    const rowIds = this.model.snapshot.rows.map((row) => row.id).filter((rowId) => plotted.has(rowId));
+    this.setUi({ ...this.ui, plottedRows: rowIds });
+    if (rowIds.length > 0) this.api.postMessage({ type: 'action', action: 'plot', rowIds });
+  }
+
+  /** Folds a column section to its first column, or unfolds it. */
+  toggleSection(section: string): void {
+    const folded = new Set(this.ui.collapsedGroups ?? []);
+    if (folded.has(section)) folded.delete(section);
+    else folded.add(section);
+    this.setUi({ ...this.ui, collapsedGroups: [...folded] });
+  }
+
+  /** The focused (or clicked) row's star, flipped. */
+  toggleStar(visibleRow: number): void {
+    const id = this.rowIdAt(visibleRow);
+    const row = id === undefined ? undefined : this.model.row(this.model.rowIndex(id) ?? -1);
+    if (id !== undefined) this.starRows([id], row?.starred !== true);
+  }
+
   private setFocus(row: number, column: number): void {
     this.focus = { row, column };
     this.grid.reveal(row, column);
@@ -221,6 +257,11 @@ export class TableView {
 
   private onClick(event: MouseEvent): void {
     const target = event.target instanceof Element ? event.target : null;
+    const section = target?.closest('.group-header')?.getAttribute('data-section');
+    if (section) {
+      this.toggleSection(section);
+      return;
+    }
     const header = target?.closest('.column-header');
     if (header) {
       const column = Number(header.getAttribute('data-column'));
@@ -235,6 +276,10 @@ export class TableView {
     const column = Number(cell?.getAttribute('aria-colindex') ?? 1) - 1;
     this.focus = { row: visibleRow, column };
     if (target?.closest('[data-toggle]')) this.toggleRow(visibleRow);
+    else if (target?.closest('[data-star]')) this.toggleStar(visibleRow);
+    else if (target?.closest('[data-plot]')) this.togglePlotted(visibleRow);
+    // The checkbox adds or removes its row, as Ctrl+click does.
+    else if (target?.closest('[data-check]')) this.select(visibleRow, event.shiftKey, true);
     else this.select(visibleRow, event.shiftKey, event.ctrlKey || event.metaKey);
   }
 

@@ -4,6 +4,7 @@
  * plot id and re-render only when their data changed; only cards near the viewport render
  * (IntersectionObserver), so hundreds of plots stay responsive.
  */
+import { arrangePlots, movePlot, stepPlot } from '../../src/core/plots/plotSelection';
 import { PLOT_SIZES } from '../../src/core/plots/specView';
 import { applyUiChange } from '../../src/core/protocols/plotsUiState';
 import type {
@@ -17,6 +18,7 @@ import type {
   PlotsWebviewMessage,
 } from '../../src/core/protocols/plotsProtocol';
 import { htmlElement } from '../shared/dom';
+import { focusGrip, makeArrangeable, type ArrangementHost } from './cardArrangement';
 import { CustomSection } from './custom/customSection';
 import { ImagePlotCard, type ImageCardHost } from './imageCard';
 import { failedCardElement, TemplatePlotCard, type CardHost } from './templateCard';
@@ -25,7 +27,7 @@ type Card = TemplatePlotCard | ImagePlotCard | { readonly id: string; readonly e
 
 const sectionTitles: Record<PlotsSectionId, string> = { templates: 'Plots', images: 'Images' };
 
-export class DashboardView implements CardHost, ImageCardHost {
+export class DashboardView implements CardHost, ImageCardHost, ArrangementHost {
   legend: readonly LegendEntry[] = [];
   private readonly toolbar = htmlElement('div', { class: 'toolbar' });
   private readonly legendElement = htmlElement('ul', { class: 'legend', 'aria-label': 'Revisions' });
@@ -45,6 +47,9 @@ export class DashboardView implements CardHost, ImageCardHost {
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private firstRenderMarked = false;
   private readonly custom: CustomSection;
+  /** The plots of the last snapshot, all of them: hiding and reordering redraw from these. */
+  private plots: readonly PlotCard[] = [];
+  private readonly choose = htmlElement('button', { title: 'Choose which plots show' }, 'Choose Plots…');
 
   constructor(
     root: HTMLElement,
@@ -64,7 +69,8 @@ export class DashboardView implements CardHost, ImageCardHost {
     });
     const sizeLabel = htmlElement('label', { class: 'plot-size-label' }, 'Size ');
     sizeLabel.append(this.sizeSelect);
-    this.toolbar.append(revisions, refresh, sizeLabel, this.status);
+    this.choose.addEventListener('click', () => post({ type: 'choosePlots' }));
+    this.toolbar.append(revisions, refresh, this.choose, sizeLabel, this.status);
     root.append(this.toolbar, this.legendElement, this.banner);
     root.ownerDocument.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.state.fullScreen !== undefined) {
@@ -127,7 +133,8 @@ export class DashboardView implements CardHost, ImageCardHost {
       ? 'Loading plots…'
       : `${snapshot.plots.length} plot(s), ${snapshot.revisions.length} revision(s) (up to ${snapshot.maxRevisions} besides the workspace)`;
     this.showError(snapshot.error);
-    this.showCards(snapshot.plots);
+    this.plots = snapshot.plots;
+    this.showCards();
     this.custom.show(snapshot.custom, snapshot.revisions);
   }
 
@@ -162,6 +169,10 @@ export class DashboardView implements CardHost, ImageCardHost {
         for (const { card } of this.cards.values())
           if (card instanceof TemplatePlotCard) card.optionsChanged();
         return;
+      case 'hiddenPlots':
+      case 'plotOrder':
+        this.showCards();
+        return;
       case 'fullScreen': {
         document.body.classList.toggle('has-full-screen', change.id !== undefined);
         templateCard(leaving)?.optionsChanged();
@@ -175,6 +186,35 @@ export class DashboardView implements CardHost, ImageCardHost {
       default:
         templateCard(change.id)?.optionsChanged();
     }
+  }
+
+  movePlot(id: string, index: number): void {
+    this.reorder(id, movePlot(this.sectionIds(id), id, index, this.uiState.order));
+  }
+
+  stepPlot(id: string, step: -1 | 1): void {
+    this.reorder(id, stepPlot(this.sectionIds(id), id, step, this.uiState.order));
+  }
+
+  hidePlot(id: string): void {
+    this.change({ kind: 'hiddenPlots', hidden: [...(this.uiState.hidden ?? []), id] });
+  }
+
+  sectionIds(id: string): readonly string[] {
+    const section = this.sectionOf(id);
+    return arrangePlots(this.plots, this.uiState.order, this.uiState.hidden)
+      .shown.filter((plot) => sectionOfPlot(plot) === section)
+      .map((plot) => plot.id);
+  }
+
+  private reorder(id: string, order: readonly string[]): void {
+    this.change({ kind: 'plotOrder', order });
+    focusGrip(this.cards.get(id)?.card.element);
+  }
+
+  private sectionOf(id: string): PlotsSectionId {
+    const plot = this.plots.find((candidate) => candidate.id === id);
+    return plot ? sectionOfPlot(plot) : 'templates';
   }
 
   requestExport(id: string, format: ExportFormat): void {
@@ -195,7 +235,7 @@ export class DashboardView implements CardHost, ImageCardHost {
       const reports = [...this.cards.values()].flatMap(({ card }) =>
         card instanceof TemplatePlotCard || card instanceof ImagePlotCard ? [card.report()] : [],
       );
-      this.post({ type: 'rendered', reports });
+      this.post({ type: 'rendered', reports, shown: [...this.cards.keys()] });
     }, 50);
   }
 
@@ -211,10 +251,17 @@ export class DashboardView implements CardHost, ImageCardHost {
     performance.measure('plots-first-render', 'plots-start', 'plots-rendered');
   }
 
-  private showCards(plots: readonly PlotCard[]): void {
+  private showCards(): void {
     const next = new Map<string, { card: Card; json: string }>();
     const bodies: Record<PlotsSectionId, HTMLElement[]> = { templates: [], images: [] };
-    for (const plot of plots) {
+    const { shown, hidden } = arrangePlots(this.plots, this.uiState.order, this.uiState.hidden);
+    this.choose.textContent = hidden.length > 0 ? `Choose Plots… (${hidden.length} hidden)` : 'Choose Plots…';
+    // Cards in the sections' order, so the rendered report lists them as a person sees them.
+    const ordered = [
+      ...shown.filter((plot) => plot.kind !== 'image'),
+      ...shown.filter((plot) => plot.kind === 'image'),
+    ];
+    for (const plot of ordered) {
       const json = JSON.stringify(plot);
       const previous = this.cards.get(plot.id);
       let card = previous?.json === json ? previous.card : undefined;
@@ -224,7 +271,7 @@ export class DashboardView implements CardHost, ImageCardHost {
       }
       card ??= this.createCard(plot);
       next.set(plot.id, { card, json });
-      bodies[plot.kind === 'image' ? 'images' : 'templates'].push(card.element);
+      bodies[sectionOfPlot(plot)].push(card.element);
     }
     for (const [id, { card }] of this.cards)
       if (next.get(id)?.card !== card) {
@@ -232,16 +279,26 @@ export class DashboardView implements CardHost, ImageCardHost {
         if (card instanceof TemplatePlotCard) card.dispose();
       }
     this.cards = next;
+    // Re-appending cards takes the focus from a control inside one (a grip after Alt+Up): give it back.
+    const focused = document.activeElement;
     for (const [id, section] of this.sections) {
       section.body.replaceChildren(...bodies[id]);
       section.element.hidden = bodies[id].length === 0;
       section.header.textContent = `${sectionTitles[id]} (${bodies[id].length})`;
     }
+    if (focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected)
+      focused.focus();
     for (const { card } of next.values()) this.observer.observe(card.element);
     this.didRender();
   }
 
   private createCard(plot: PlotCard): Card {
+    const card = this.newCard(plot);
+    makeArrangeable(card.element, plot.id, plot.title, this);
+    return card;
+  }
+
+  private newCard(plot: PlotCard): Card {
     switch (plot.kind) {
       case 'template':
         return new TemplatePlotCard(plot, this);
@@ -283,4 +340,8 @@ export class DashboardView implements CardHost, ImageCardHost {
     this.uiState = state;
     this.saveState(state);
   }
+}
+
+function sectionOfPlot(plot: PlotCard): PlotsSectionId {
+  return plot.kind === 'image' ? 'images' : 'templates';
 }

@@ -83,7 +83,7 @@ export function experimentsTableData(model: ExperimentsModel): ExperimentsTableD
 
   // Metrics first (what a person compares experiments by, and the order `dvc exp show` uses), then params,
   // then deps; within a kind the order DVC first named them in.
-  const rank: Readonly<Record<TableColumnKind, number>> = { metrics: 0, params: 1, deps: 2 };
+  const rank: Readonly<Record<TableColumnKind, number>> = { created: -1, metrics: 0, params: 1, deps: 2 };
   const ordered = [...columns.values()]
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => rank[a.entry.column.kind] - rank[b.entry.column.kind] || a.index - b.index)

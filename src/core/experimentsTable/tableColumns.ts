@@ -1,6 +1,7 @@
 /** Which columns the grid shows, in which order, and which are pinned. Indexes into the snapshot's columns. */
 import type { TableColumn, TableUiState } from '../protocols/experimentsTableProtocol';
 import type { ColumnCells } from './tableValues';
+import { foldSections } from './columnSections';
 
 export interface ColumnArrangement {
   /** Pinned columns (after the label column), then the scrolling ones. */
@@ -57,6 +58,7 @@ export function arrangeColumns(
     const column = columns[index];
     return column !== undefined && isColumnShown(column, state) && (!differs || differs(index));
   };
+  const folded = new Set(state.collapsedGroups ?? []);
   const pinnedIds = new Set(state.pinnedColumns);
   const pinned = orderedColumns(columns, state.pinnedColumns).filter(
     (index) => pinnedIds.has(columns[index]!.id) && shown(index),
@@ -65,7 +67,8 @@ export function arrangeColumns(
   const scrolling = orderedColumns(columns, state.columnOrder).filter(
     (index) => !pinnedSet.has(index) && shown(index),
   );
-  return { pinned, scrolling };
+  // A folded section keeps its first column in view: the one its header (and unfolding) hangs on.
+  return { pinned, scrolling: foldSections(columns, scrolling, folded) };
 }
 
 /** Moves a column one place left or right in the user's order; returns the new order of all ids. */

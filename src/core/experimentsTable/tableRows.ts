@@ -22,6 +22,8 @@ export interface RowQuery {
   readonly states: readonly TableRowState[];
   readonly sort: readonly ResolvedSortKey[];
   readonly collapsed: ReadonlySet<string>;
+  /** Only starred rows match (their parents stay, as for any filter). */
+  readonly starredOnly?: boolean;
 }
 
 /** Children by parent index; top level under -1. A parent id the snapshot lacks makes the row top level. */
@@ -40,9 +42,11 @@ function childrenOf(rows: readonly TableRow[]): Map<number, number[]> {
 
 export function flattenRows(rows: readonly TableRow[], cells: ColumnCells, query: RowQuery): FlatRow[] {
   const children = childrenOf(rows);
-  const filtering = query.filters.length > 0 || query.states.length > 0;
-  const matched = rows.map((row, index) =>
-    filtering ? rowMatches(row, index, cells, query.filters, query.states) : true,
+  const filtering = query.filters.length > 0 || query.states.length > 0 || query.starredOnly === true;
+  const matched = rows.map(
+    (row, index) =>
+      (query.starredOnly !== true || row.starred === true) &&
+      (filtering ? rowMatches(row, index, cells, query.filters, query.states) : true),
   );
   // Post-order: a row is kept when it matches or keeps a descendant. Depth is small (commit > experiment),
   // but an explicit stack keeps hostile parent chains from overflowing the call stack.

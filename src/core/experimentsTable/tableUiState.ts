@@ -69,6 +69,9 @@ export function isTableUiState(value: unknown): value is TableUiState {
     (value.baselineRowId === undefined || isId(value.baselineRowId)) &&
     typeof value.deltaMode === 'boolean' &&
     typeof value.onlyDiffering === 'boolean' &&
-    isIdList(value.collapsedRows)
+    isIdList(value.collapsedRows) &&
+    (value.starredOnly === undefined || typeof value.starredOnly === 'boolean') &&
+    (value.plottedRows === undefined || isIdList(value.plottedRows)) &&
+    (value.collapsedGroups === undefined || isIdList(value.collapsedGroups))
   );
 }

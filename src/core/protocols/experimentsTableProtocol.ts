@@ -11,8 +11,8 @@ import type { PanelReadyMessage, PanelSaveStateMessage } from './panelMessages';
 /** The type of a column's values, for sorting, alignment and filters. */
 export type TableColumnType = 'number' | 'string' | 'boolean';
 
-/** Which kind of file a column comes from. */
-export type TableColumnKind = 'params' | 'metrics' | 'deps';
+/** Which kind of file a column comes from; `created` is the row's own time (Created). */
+export type TableColumnKind = 'params' | 'metrics' | 'deps' | 'created';
 
 /** Per metric, which way is better (from the `dvcLens` setting); colours deltas to the baseline. */
 export type { MetricDirection } from '../experiments/metricDirection';
@@ -68,6 +68,8 @@ export interface TableRow {
   readonly timestamp?: string;
   /** A run on a compute target, not yet an experiment of this repository: its target, job and state. */
   readonly remote?: TableRemoteRun;
+  /** A person starred the row (kept per workspace by the host). */
+  readonly starred?: boolean;
 }
 
 /** The life of a remote run as its row reads it (`queued` reads `pending` on a cluster). */
@@ -130,6 +132,12 @@ export interface TableUiState {
   readonly onlyDiffering: boolean;
   /** Rows whose children are folded away. */
   readonly collapsedRows: readonly string[];
+  /** Show only starred rows (and the parents that hold them). */
+  readonly starredOnly?: boolean;
+  /** Rows whose plot toggle is on: the plots dashboard shows them (row ids). */
+  readonly plottedRows?: readonly string[];
+  /** Folded column sections (`params:params.yaml:train`, or a file group): each shows only its first column. */
+  readonly collapsedGroups?: readonly string[];
 }
 
 /** What the page starts from, embedded in the HTML so the first paint needs no round trip. */
@@ -158,7 +166,7 @@ export type TableHostMessage = TableSnapshotMessage;
 /** Webview → host: the script runs and listens; the host may now post messages. */
 export type TableReadyMessage = PanelReadyMessage;
 
-export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove';
+export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove' | 'star' | 'unstar';
 
 /** Webview → host: the user asked for an action on the selected rows (ids from the snapshot). */
 export interface TableActionMessage {

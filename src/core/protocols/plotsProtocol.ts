@@ -90,6 +90,10 @@ export interface PlotsUiState {
   readonly size?: PlotSize;
   /** The plot id shown full-screen, if any. */
   readonly fullScreen?: string;
+  /** Plot ids a person hid (Choose Plots, or a card's Hide button). */
+  readonly hidden?: readonly string[];
+  /** Plot ids in the order a person put them (drag, Alt+Up/Down); plots not listed follow in DVC's order. */
+  readonly order?: readonly string[];
 }
 
 /** One change of the persisted UI state, as a card's control (or a test, through the host) makes it. */
@@ -100,7 +104,11 @@ export type PlotsUiChange =
   | { readonly kind: 'zoom'; readonly id: string; readonly domain?: ZoomDomain }
   /** Undefined `id`: leave full-screen. */
   | { readonly kind: 'fullScreen'; readonly id?: string }
-  | { readonly kind: 'size'; readonly size: PlotSize };
+  | { readonly kind: 'size'; readonly size: PlotSize }
+  /** The whole list of hidden plot ids (Choose Plots sets it, a card's Hide adds to it). */
+  | { readonly kind: 'hiddenPlots'; readonly hidden: readonly string[] }
+  /** The whole saved order of plot ids. */
+  | { readonly kind: 'plotOrder'; readonly order: readonly string[] };
 
 export type ExportFormat = 'svg' | 'png' | 'csv' | 'json';
 
@@ -168,6 +176,13 @@ export type PlotsWebviewMessage =
       readonly error?: string;
     }
   | PanelSaveStateMessage<PlotsUiState>
-  | { readonly type: 'rendered'; readonly reports: readonly PlotRenderReport[] }
+  /** `shown`: the plot ids on the page, in the order shown (hidden ones left out). */
+  | {
+      readonly type: 'rendered';
+      readonly reports: readonly PlotRenderReport[];
+      readonly shown?: readonly string[];
+    }
+  /** The person asked to choose which plots show (the host's quick pick). */
+  | { readonly type: 'choosePlots' }
   /** The Custom section: add, edit, remove a custom plot, or what it drew (src/plots/custom). */
   | { readonly type: 'customPlots'; readonly action: CustomPlotsAction };

@@ -1,6 +1,6 @@
 /**
  * The dashboard's persisted UI state and its changes, pure (the page applies them, the host checks what the
- * page saves). States saved before smoothing, zoom, size and full-screen existed stay valid.
+ * page saves). States saved before smoothing, zoom, size, full-screen and plot selection existed stay valid.
  */
 import { MAX_SMOOTHING } from '../plots/specOptions';
 import { PLOT_SIZES, type PlotSize, type ZoomDomain } from '../plots/specView';
@@ -33,6 +33,10 @@ export function applyUiChange(state: PlotsUiState, change: PlotsUiChange): Plots
     }
     case 'size':
       return { ...state, size: change.size };
+    case 'hiddenPlots':
+      return { ...state, hidden: [...new Set(change.hidden)] };
+    case 'plotOrder':
+      return { ...state, order: [...new Set(change.order)] };
   }
 }
 
@@ -76,6 +80,8 @@ export function isPlotsUiState(value: unknown): value is PlotsUiState {
     (value.smoothing === undefined || isRecordOf(value.smoothing, isWeight)) &&
     (value.zoom === undefined || isRecordOf(value.zoom, isZoomDomain)) &&
     (value.size === undefined || isPlotSize(value.size)) &&
-    (value.fullScreen === undefined || typeof value.fullScreen === 'string')
+    (value.fullScreen === undefined || typeof value.fullScreen === 'string') &&
+    (value.hidden === undefined || isStringList(value.hidden)) &&
+    (value.order === undefined || isStringList(value.order))
   );
 }

@@ -80,6 +80,7 @@ export class ExperimentsTablePanel implements vscode.Disposable {
       ...webviewPageAssets(webview, deps.extensionUri, {
         script: 'experiments',
         style: 'experimentsTable.css',
+        codicons: true,
       }),
       initial: {
         snapshot: current.snapshot,

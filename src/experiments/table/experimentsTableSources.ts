@@ -10,6 +10,7 @@ import {
   type ExperimentRow,
   type ExperimentsModel,
 } from '../../core/experiments/experimentModel';
+import { withCreatedColumn } from '../../core/experimentsTable/createdColumn';
 import { experimentsTableData } from '../../core/experimentsTable/experimentsToTable';
 import { withMetricDirections } from '../../core/experimentsTable/metricDirections';
 import { withRemoteRunRows } from '../../core/experimentsTable/remoteRunRows';
@@ -23,6 +24,7 @@ import type { CompareRegistration } from '../compare/registerCompare';
 import { WORKSPACE_REF } from '../compare/compareService';
 import { experimentCommandIds } from '../experimentCommandIds';
 import { metricDirectionsSetting } from '../experimentSettings';
+import type { ExperimentStarStore } from '../experimentStarStore';
 import type { ExperimentsStore } from '../experimentsStore';
 import type { RemoteRunStore } from '../remote/remoteRunStore';
 import type { ExperimentsTableSource, TableActionRequest } from './experimentsTablePanel';
@@ -52,6 +54,7 @@ export function registerStoreExperimentsTable(
   repositories: WorkspaceRepositories,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
+  stars: ExperimentStarStore,
   remoteRuns?: RemoteRunStore,
 ): StoreExperimentsTable {
   const changed = disposables.register(new vscode.EventEmitter<void>());
@@ -63,6 +66,7 @@ export function registerStoreExperimentsTable(
     },
   });
   disposables.register(store.onDidChange(() => changed.fire()));
+  disposables.register(stars.onDidChange(() => changed.fire()));
   if (remoteRuns) disposables.register(remoteRuns.onDidChange(() => changed.fire()));
   disposables.register(
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -80,7 +84,7 @@ export function registerStoreExperimentsTable(
       get error() {
         return store.get(root)?.error;
       },
-      snapshot: () => snapshotOf(store, root, badges, remoteRuns),
+      snapshot: () => snapshotOf(store, root, badges, stars.starred(root), remoteRuns),
       dispose: () => undefined,
     };
   };
@@ -108,7 +112,7 @@ export function registerStoreExperimentsTable(
   );
   disposables.register(
     registration.onDidRequestAction(
-      (request) => void runTableAction(store, compare, showPlotsOfRows, request as TableAction),
+      (request) => void runTableAction(store, compare, showPlotsOfRows, stars, request as TableAction),
     ),
   );
   return {
@@ -128,17 +132,19 @@ function snapshotOf(
   store: ExperimentsStore,
   root: string,
   marks: CommitBadgeSource,
+  starred: ReadonlySet<string>,
   remoteRuns: RemoteRunStore | undefined,
 ): TableSnapshot | undefined {
   const model = store.get(root)?.model;
   if (!model) return undefined;
-  const data = experimentsTableData(model);
+  const data = withCreatedColumn(experimentsTableData(model));
   // Commit rows carry the registry's badges after their one stable name (see src/core/refs/stableRefName.ts).
   const badged = data.rows.map((row) => {
-    if (row.kind !== 'commit' || !row.sha) return row;
+    const starredRow = starred.has(row.id) ? { ...row, starred: true } : row;
+    if (row.kind !== 'commit' || !row.sha) return starredRow;
     const name = stableRegistryName(row.label, marks.tags(root, row.sha)) ?? row.label;
     const badgeText = commitBadgesText(marks.badges(root, row.sha));
-    return { ...row, label: badgeText ? `${name}  ${badgeText}` : name };
+    return { ...starredRow, label: badgeText ? `${name}  ${badgeText}` : name };
   });
   const columnIds = new Set(data.columns.map((column) => column.id));
   const rows = withRemoteRunRows(badged, remoteRuns?.list(root) ?? [], columnIds, Date.now());
@@ -173,6 +179,7 @@ async function runTableAction(
   store: ExperimentsStore,
   compare: CompareRegistration,
   showPlotsOfRows: ShowPlotsOfRows,
+  stars: ExperimentStarStore,
   request: TableAction,
 ): Promise<void> {
   const state = store.get(request.source.root);
@@ -199,6 +206,9 @@ async function runTableAction(
     case 'plot':
       // The plots feature turns row ids into revisions (workspace first, up to dvcLens.plots.maxRevisions).
       return showPlotsOfRows(root.toString(), request.rowIds);
+    case 'star':
+    case 'unstar':
+      return stars.setStarred(request.source.root, request.rowIds, request.action === 'star');
   }
 }
 

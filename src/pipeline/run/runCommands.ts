@@ -144,7 +144,8 @@ async function saveDirtyPipelineFiles(repository: Repository): Promise<boolean> 
   return saved.every(Boolean);
 }
 
-async function openLog(file: string): Promise<void> {
+/** Opens a run's log; says so when the file is gone (history keeps records longer than a person keeps files). */
+export async function openLog(file: string): Promise<void> {
   try {
     await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
   } catch {

@@ -56,6 +56,11 @@ export class StageRunHistory {
     return [...this.byStage.keys()];
   }
 
+  /** Every stage's runs, newest first (a copy). */
+  all(): ReadonlyMap<string, readonly StageRunRecord[]> {
+    return new Map([...this.byStage].map(([stage, runs]) => [stage, [...runs]]));
+  }
+
   /** Adds finished runs and writes the file; resolves once it is on disk. */
   async add(records: readonly StageRunRecord[]): Promise<void> {
     await this.load();

@@ -12,6 +12,8 @@ export interface StageRunStates {
   stateOf(root: string, stage: string): StageRunState | undefined;
   /** The stage's newest finished run, from the history in workspace storage. */
   lastRun(root: string, stage: string): StageRunRecord | undefined;
+  /** The run history of the repository at `root` (loaded once its slice is made). */
+  historyOf(root: string): StageRunHistory;
   /** Fires when a state changes or a history was loaded or extended. */
   readonly onDidChange: vscode.Event<void>;
 }

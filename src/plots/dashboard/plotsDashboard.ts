@@ -12,6 +12,7 @@ import { webviewPageAssets } from '../../webviewShell/webviewAssets';
 import { withCancellableProgress } from '../../ui/progress';
 import type { CustomPlotsHost } from '../custom/customPlotsHost';
 import type { PlotsService } from '../plotsService';
+import { choosePlots } from './choosePlots';
 import { imageVersions } from './imageVersions';
 import { exportedData, exportTarget, writeExport } from './plotExport';
 import { plotsHtml } from './plotsHtml';
@@ -62,6 +63,7 @@ export class PlotsDashboard implements vscode.Disposable {
   private readonly seriesFiles: SeriesFileUpdates;
   private readonly pendingExports = new Map<number, (content: string | undefined, error?: string) => void>();
   private reports = new Map<string, PlotRenderReport>();
+  private shown: readonly string[] = [];
   private readonly rendered = new vscode.EventEmitter<void>();
   /** Fires after the page reported what it drew (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -95,7 +97,11 @@ export class PlotsDashboard implements vscode.Disposable {
     });
     const webview = this.panel.webview;
     webview.html = plotsHtml({
-      ...webviewPageAssets(webview, deps.extensionUri, { script: 'plots', style: 'plots.css' }),
+      ...webviewPageAssets(webview, deps.extensionUri, {
+        script: 'plots',
+        style: 'plots.css',
+        codicons: true,
+      }),
       initial: { snapshot: this.snapshot(), ...(this.uiState ? { uiState: this.uiState } : {}) },
     });
     const customChanges = deps.custom?.onDidChange(() => this.push());
@@ -131,6 +137,11 @@ export class PlotsDashboard implements vscode.Disposable {
   /** What the page reported it drew, per plot id, from its last render. */
   get renderReports(): ReadonlyMap<string, PlotRenderReport> {
     return this.reports;
+  }
+
+  /** The plot ids the page shows, in its order (hidden ones left out), from its last render. */
+  get shownPlots(): readonly string[] {
+    return this.shown;
   }
 
   get uiState(): PlotsUiState | undefined {
@@ -319,8 +330,12 @@ export class PlotsDashboard implements vscode.Disposable {
       case 'exported':
         this.pendingExports.get(message.requestId)?.(message.content, message.error);
         return;
+      case 'choosePlots':
+        void this.choosePlots();
+        return;
       case 'rendered':
         this.reports = new Map(message.reports.map((report) => [report.id, report]));
+        if (message.shown) this.shown = message.shown;
         this.rendered.fire();
         return;
       case 'customPlots':
@@ -331,6 +346,13 @@ export class PlotsDashboard implements vscode.Disposable {
         return unhandled;
       }
     }
+  }
+
+  /** Choose Plots (the page's button): the quick pick, then the page hides what was unticked. */
+  async choosePlots(): Promise<void> {
+    const plots = this.model?.plots ?? [];
+    const hidden = await choosePlots(plots, this.uiState?.hidden ?? []);
+    if (hidden) this.applyUiChange({ kind: 'hiddenPlots', hidden });
   }
 
   private async pick(): Promise<void> {

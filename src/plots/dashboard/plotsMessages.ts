@@ -50,6 +50,7 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
     case 'refresh':
     case 'selectRevisions':
     case 'showLog':
+    case 'choosePlots':
       return true;
     case 'export':
       return typeof value.id === 'string' && formats.includes(value.format as ExportFormat);
@@ -63,7 +64,15 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
     case 'saveState':
       return isPlotsUiState(value.state);
     case 'rendered':
-      return Array.isArray(value.reports) && value.reports.length <= 10_000 && value.reports.every(isReport);
+      return (
+        Array.isArray(value.reports) &&
+        value.reports.length <= 10_000 &&
+        value.reports.every(isReport) &&
+        (value.shown === undefined ||
+          (Array.isArray(value.shown) &&
+            value.shown.length <= 10_000 &&
+            value.shown.every((id) => typeof id === 'string')))
+      );
     case 'customPlots':
       return isCustomPlotsAction(value.action);
     case undefined:

@@ -25,6 +25,12 @@ describe('Data view in Restricted Mode', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     assert.deepEqual(processLines(api), [], 'no process was started');
     assert.equal(api.data.model.all[0]?.status, undefined, 'no status without DVC');
+    // Source Control would show a status that is never read here, and its actions would run DVC.
+    assert.equal(api.data.sourceControls(), undefined, 'no DVC source control in Restricted Mode');
+    for (const command of ['dvcLens.scmCommitToCache', 'dvcLens.scmPush', 'dvcLens.scmPull'])
+      await vscode.commands.executeCommand(command, { root }).then(undefined, () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(processLines(api), [], 'the Source Control actions started no process');
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(root ?? vscode.Uri.file('/'), 'data', 'raw.csv.dvc'));
   });
 });

@@ -92,3 +92,74 @@ describe('experiments table UI state', () => {
     assert.deepEqual(second.uiState, state);
   }).timeout(90_000);
 });
+
+describe('experiments table stars and plot toggles', () => {
+  after(async () => {
+    const api = await extensionApi();
+    api.experiments.table.panels()[0]?.receive({ type: 'saveState', state: defaultTableUiState });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("stars a row from the table and the view's menu, kept per workspace; the Starred filter, plot toggles and folded sections persist", async () => {
+    const api = await extensionApi();
+    await waitFor('DVC to be located', () => api.locator.ready());
+    const root = workspaceRoot();
+    const key = root.toString();
+    await vscode.commands.executeCommand('dvcLens.showExperimentsTable', { root });
+    const panel = await waitFor('the table panel', () => api.experiments.table.panels()[0]);
+    const snapshot = await waitFor(
+      'a commit row',
+      () =>
+        panel.source.snapshot()?.rows.some((row) => row.kind === 'commit')
+          ? panel.source.snapshot()
+          : undefined,
+      60_000,
+    );
+    const commit = snapshot?.rows.find((row) => row.kind === 'commit');
+    assert.ok(commit);
+
+    // The row's star in the page posts this action.
+    panel.receive({ type: 'action', action: 'star', rowIds: [commit.id] });
+    await waitFor('the commit starred in the snapshot', () =>
+      panel.source.snapshot()?.rows.some((row) => row.id === commit.id && row.starred === true),
+    );
+    assert.ok(api.experiments.stars.starred(key).has(commit.id), 'kept in workspace state');
+    const node = api.experiments.tree
+      .getChildren()
+      .flatMap((top) => (top.kind === 'repository' ? api.experiments.tree.getChildren(top) : [top]))
+      .find((candidate) => candidate.kind === 'row' && candidate.row.id === commit.id);
+    assert.ok(node, 'the commit in the Experiments view');
+    assert.match(String(api.experiments.tree.getTreeItem(node).description), /^★/);
+
+    // The view's Star / Unstar toggles the same star.
+    await vscode.commands.executeCommand('dvcLens.toggleExperimentStar', node);
+    assert.equal(api.experiments.stars.starred(key).has(commit.id), false);
+    await waitFor('the star gone from the snapshot', () =>
+      panel.source.snapshot()?.rows.every((row) => row.starred !== true),
+    );
+    assert.doesNotMatch(String(api.experiments.tree.getTreeItem(node).description ?? ''), /★/);
+
+    // The Starred filter and the rows plotted are UI state, saved per workspace.
+    panel.receive({
+      type: 'saveState',
+      state: {
+        ...defaultTableUiState,
+        starredOnly: true,
+        plottedRows: [commit.id],
+        collapsedGroups: ['params:params.yaml:train'],
+      },
+    });
+    await waitFor('the state saved', () => panel.uiState?.starredOnly === true);
+    assert.deepEqual(panel.uiState?.plottedRows, [commit.id]);
+    assert.deepEqual(panel.uiState?.collapsedGroups, ['params:params.yaml:train']);
+    // The Created column comes first, with each commit's time from exp show.
+    const columns = panel.source.snapshot()?.columns ?? [];
+    assert.equal(columns[0]?.id, 'created');
+    assert.equal(columns[0]?.label, 'Created');
+    // A page that sends anything else is not believed.
+    panel.receive({ type: 'action', action: 'star', rowIds: 'not a list' });
+    panel.receive({ type: 'action', action: 'crown', rowIds: [commit.id] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(api.experiments.stars.starred(key).size, 0);
+  }).timeout(120_000);
+});

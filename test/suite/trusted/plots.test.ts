@@ -14,6 +14,8 @@ const resetChanges: readonly PlotsUiChange[] = [
   { kind: 'zoom', id: 'plots/training_loss.csv' },
   { kind: 'fullScreen' },
   { kind: 'size', size: 'medium' },
+  { kind: 'hiddenPlots', hidden: [] },
+  { kind: 'plotOrder', order: [] },
 ];
 const LOSS = 'plots/training_loss.csv';
 
@@ -204,6 +206,36 @@ describe('plots dashboard', () => {
     );
     assert.equal(dashboard.uiState?.fullScreen, undefined);
     assert.deepEqual(dashboard.uiState?.zoom, {});
+  }).timeout(180_000);
+
+  it('keeps the plots a person hid and the order they chose per workspace, across a reopened dashboard', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    let dashboard = await waitFor('the open dashboard', () => api.plots.dashboardFor(root.toString()));
+    await waitFor('every demo plot shown', () => dashboard.shownPlots.length === 4, 60_000);
+    dashboard.applyUiChange({ kind: 'hiddenPlots', hidden: ['plots/roc.json'] });
+    dashboard.applyUiChange({ kind: 'plotOrder', order: ['plots/confusion.csv', LOSS] });
+    const expected = ['plots/confusion.csv', LOSS, 'ROC curve'];
+    await waitFor(
+      'roc.json hidden and confusion first',
+      () => JSON.stringify(dashboard.shownPlots) === JSON.stringify(expected),
+      30_000,
+    );
+    assert.deepEqual(dashboard.uiState?.hidden, ['plots/roc.json']);
+    assert.deepEqual(dashboard.uiState?.order, ['plots/confusion.csv', LOSS]);
+
+    dashboard.panel.dispose();
+    await waitFor('the dashboard closed', () => api.plots.dashboardFor(root.toString()) === undefined);
+    await vscode.commands.executeCommand('dvcLens.showPlots', { root });
+    dashboard = await waitFor('the reopened dashboard', () => api.plots.dashboardFor(root.toString()));
+    await waitFor(
+      'the same plots in the same order after reopening',
+      () => JSON.stringify(dashboard.shownPlots) === JSON.stringify(expected),
+      60_000,
+    );
+
+    dashboard.applyUiChange({ kind: 'hiddenPlots', hidden: [] });
+    await waitFor('roc.json back, last', () => dashboard.shownPlots.at(-1) === 'plots/roc.json', 30_000);
   }).timeout(180_000);
 
   it('starts no refresh once closed, even with a live refresh queued behind the running one', async () => {

@@ -2,6 +2,9 @@
 export const experimentCommandIds = {
   runExperiment: 'dvcLens.runExperiment',
   queueExperiment: 'dvcLens.queueExperiment',
+  /** `{ root, name: experiment or commit, params?, newName?, confirmed? }`: a run starting from its params. */
+  modifyAndRunExperiment: 'dvcLens.modifyAndRunExperiment',
+  modifyAndQueueExperiment: 'dvcLens.modifyAndQueueExperiment',
   startExperimentWorkers: 'dvcLens.startExperimentWorkers',
   stopExperimentWorkers: 'dvcLens.stopExperimentWorkers',
   killExperiment: 'dvcLens.killExperiment',

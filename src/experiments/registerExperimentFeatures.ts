@@ -9,6 +9,7 @@ import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { registerCompare, type CompareRegistration } from './compare/registerCompare';
 import { ExperimentActions } from './experimentActions';
 import { registerExperimentManageCommands } from './experimentManageCommands';
+import { registerExperimentModifyCommands } from './experimentModifyCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
 import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
@@ -62,6 +63,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   const computeTargets = new ComputeTargets();
   disposables.register(computeTargets.register(new LocalMachineTarget()));
   registerExperimentRunCommands(store, actions, computeTargets);
+  registerExperimentModifyCommands(store, actions, computeTargets);
   registerExperimentManageCommands(deps.commands, store, actions);
   registerOtherBranchesCommands(store, actions);
   registerFirstCommitCommand(actions, log);

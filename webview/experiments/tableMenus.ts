@@ -81,6 +81,8 @@ export function openRowMenu(host: MenuHost, visibleRow: number, x: number, y: nu
       { label: 'Set as Baseline', run: () => host.setBaseline(visibleRow) },
       { label: 'Compare Selected', run: () => host.act('compare') },
       { label: 'Plot Selected', run: () => host.act('plot') },
+      { label: 'Modify and Run…', run: () => host.act('modifyRun') },
+      { label: 'Modify and Queue…', run: () => host.act('modifyQueue') },
       { label: 'Apply to Workspace', run: () => host.act('apply') },
       { label: 'Remove', run: () => host.act('remove') },
     ],

@@ -1,8 +1,9 @@
 /**
  * Modify and Run / Modify and Queue: a new experiment that starts from the params of an existing experiment
  * or commit instead of the workspace's. `dvc exp run -S` changes the workspace's params files, so starting
- * from another revision means overriding every param where that revision and the workspace differ, then the
- * person's own changes on top.
+ * from another revision means overriding every param of that revision, then the person's own changes on top.
+ * Every param, not only those that differ from the workspace: what we last read of the workspace may be a
+ * moment old (a file saved just before), and an override with the same value costs nothing.
  */
 import { overrideInputText, type ParamOverride } from './experimentOverrides';
 import type { ExperimentValue, ValuesByFile } from './experimentModel';
@@ -19,9 +20,10 @@ export interface ModifiedRunPlan {
 }
 
 /**
- * The overrides that make a run start from `source` (an experiment's or commit's params): each param whose
- * value in `source` differs from the workspace's, as its exact text, then `edits` replacing or adding keys.
- * Params only the workspace has stay as they are (a run can not remove a key).
+ * The overrides that make a run start from `source` (an experiment's or commit's params): each of its params
+ * the workspace has, as its exact text, then `edits` replacing or adding keys. Params only the workspace has
+ * stay as they are (a run can not remove a key). A string in a Python params file that equals the
+ * workspace's is left out: DVC cannot rewrite strings there (see ignoredPythonOverrides) and needs not.
  */
 export function modifiedRunPlan(
   source: ValuesByFile,
@@ -40,8 +42,12 @@ export function modifiedRunPlan(
       }
       const text = exactText(value);
       const workspaceValue = current[key];
-      if (workspaceValue === undefined || exactText(workspaceValue) !== text)
-        byKey.set(id, { file, key, value: text });
+      const samePythonString =
+        file.endsWith('.py') &&
+        typeof value === 'string' &&
+        workspaceValue !== undefined &&
+        exactText(workspaceValue) === text;
+      if (!samePythonString) byKey.set(id, { file, key, value: text });
     }
   }
   for (const edit of edits) {

@@ -125,6 +125,54 @@ describe('experiments', () => {
     assert.equal(params?.['train.learning_rate'], 0.5, 'the rest as it was');
   });
 
+  it('Show Experiment Log opens a terminal on a running queued run; Kill stops it; Stop Queue Workers', async function () {
+    // Queueing, a worker starting and DVC's kill take minutes on a busy machine.
+    this.timeout(300_000);
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const stateOf = (name: string): string | undefined => {
+      const node = headExperiments(api.experiments).get(name);
+      return node?.kind === 'row' ? node.row.state : undefined;
+    };
+    // Minutes of training: long enough to be caught running and killed.
+    await vscode.commands.executeCommand('dvcLens.queueExperiment', {
+      root,
+      params: { 'train.epochs': '400000' },
+      name: 'suite-long',
+      confirmed: true,
+    });
+    await waitFor('suite-long queued', () => stateOf('suite-long') === 'queued');
+    await vscode.commands.executeCommand('dvcLens.startExperimentWorkers', { root, jobs: 1 });
+    await waitFor('suite-long running', () => stateOf('suite-long') === 'running', 180_000);
+
+    await vscode.commands.executeCommand('dvcLens.showExperimentLogs', { root, name: 'suite-long' });
+    const terminal = await waitFor('the log terminal', () =>
+      vscode.window.terminals.find((candidate) => candidate.name === 'DVC Lens: log of suite-long'),
+    );
+    terminal.dispose();
+
+    await vscode.commands.executeCommand('dvcLens.killExperiment', { root, name: 'suite-long' });
+    await waitFor(
+      'suite-long to stop running',
+      () => {
+        const state = stateOf('suite-long');
+        return state !== 'running' && state !== 'queued';
+      },
+      60_000,
+    );
+    assert.ok(
+      api.outputLines().some((line) => /queue kill suite-long .*→ exit 0/.test(line)),
+      'dvc queue kill ran and succeeded',
+    );
+
+    const before = [...api.outputLines()];
+    await vscode.commands.executeCommand('dvcLens.stopExperimentWorkers', { root });
+    assert.ok(
+      outputLinesSince(api, before).some((line) => /queue stop .*→ exit 0/.test(line)),
+      'dvc queue stop ran and succeeded',
+    );
+  });
+
   it('Modify and Queue from a commit queues its params with the change', async () => {
     const api = await extensionApi();
     const root = workspaceRoot();
@@ -167,53 +215,6 @@ describe('experiments', () => {
       assert.equal(node?.kind === 'row' ? node.row.state : undefined, 'queued');
       assert.equal(api.experiments.tree.getTreeItem(node).contextValue, 'dvcLens.experiment.queued');
     }
-  });
-
-  it('Show Experiment Log opens a terminal on a running queued run; Kill stops it; Stop Queue Workers', async () => {
-    const api = await extensionApi();
-    const root = workspaceRoot();
-    const stateOf = (name: string): string | undefined => {
-      const node = headExperiments(api.experiments).get(name);
-      return node?.kind === 'row' ? node.row.state : undefined;
-    };
-    // Minutes of training: long enough to be caught running and killed.
-    await vscode.commands.executeCommand('dvcLens.queueExperiment', {
-      root,
-      params: { 'train.epochs': '400000' },
-      name: 'suite-long',
-      confirmed: true,
-    });
-    await waitFor('suite-long queued', () => stateOf('suite-long') === 'queued');
-    await vscode.commands.executeCommand('dvcLens.startExperimentWorkers', { root, jobs: 1 });
-    // The queue runs first in, first out: the grid and suite-modq before it.
-    await waitFor('suite-long running', () => stateOf('suite-long') === 'running', 240_000);
-
-    await vscode.commands.executeCommand('dvcLens.showExperimentLogs', { root, name: 'suite-long' });
-    const terminal = await waitFor('the log terminal', () =>
-      vscode.window.terminals.find((candidate) => candidate.name === 'DVC Lens: log of suite-long'),
-    );
-    terminal.dispose();
-
-    await vscode.commands.executeCommand('dvcLens.killExperiment', { root, name: 'suite-long' });
-    await waitFor(
-      'suite-long to stop running',
-      () => {
-        const state = stateOf('suite-long');
-        return state !== 'running' && state !== 'queued';
-      },
-      60_000,
-    );
-    assert.ok(
-      api.outputLines().some((line) => /queue kill suite-long .*→ exit 0/.test(line)),
-      'dvc queue kill ran and succeeded',
-    );
-
-    const before = [...api.outputLines()];
-    await vscode.commands.executeCommand('dvcLens.stopExperimentWorkers', { root });
-    assert.ok(
-      outputLinesSince(api, before).some((line) => /queue stop .*→ exit 0/.test(line)),
-      'dvc queue stop ran and succeeded',
-    );
   });
 
   it('renames, copies the name of, and removes an experiment', async () => {

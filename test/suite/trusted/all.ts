@@ -8,6 +8,7 @@ import './stageStatus.test';
 import './dagPanel.test';
 import './stageEditing.test';
 import './unsavedPipeline.test';
+import './dvcYamlLanguage.test';
 import './remotes.test';
 import './dataTree.test';
 import './dataBadInput.test';

@@ -65,6 +65,15 @@ describe('experiments', () => {
   after(async () => {
     const api = await extensionApi();
     const root = workspaceRoot();
+    // A failed worker test must not leave minutes of training running under the suites that follow.
+    await vscode.commands.executeCommand('dvcLens.killExperiment', { root, name: 'suite-long' }).then(
+      () => undefined,
+      () => undefined,
+    );
+    await vscode.commands.executeCommand('dvcLens.stopExperimentWorkers', { root }).then(
+      () => undefined,
+      () => undefined,
+    );
     const state = api.experiments.store.get(root.toString());
     const names = [...(state?.model?.commits ?? [])]
       .flatMap((commit) => commit.experiments)

@@ -7,4 +7,6 @@ export const dataCommandIds = {
   checkoutData: 'dvcLens.checkoutData',
   commitData: 'dvcLens.commitData',
   commitDataChanges: 'dvcLens.commitDataChanges',
+  /** `uri`, a Data view node, or `{ root, path, a?, b? }` (revisions; `workspace` is the file on disk). */
+  openDataDiff: 'dvcLens.openDataDiff',
 } as const;

@@ -47,8 +47,8 @@ describe('dvc.yaml language features', () => {
       .update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('hover on a stage shows its description and status', async () => {
-    const position = positionAfter(document, 'Fit a logistic');
+  it('hover on a stage name shows its description and status', async () => {
+    const position = positionAfter(document, '\n  tra');
     const text = await waitFor('a hover on the train stage', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
         'vscode.executeHoverProvider',

@@ -9,11 +9,14 @@ function positionAfter(document: vscode.TextDocument, text: string): vscode.Posi
   return document.positionAt(offset + text.length);
 }
 
+/** The hovers' markdown as a person reads it: without the escapes text gets in markdown. */
 function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
 }
 
 function completionLabels(list: vscode.CompletionList | undefined): string[] {
@@ -49,17 +52,19 @@ describe('dvc.yaml language features', () => {
 
   it('hover on a stage name shows its description and status', async () => {
     const position = positionAfter(document, '\n  tra');
+    let last = '';
     const text = await waitFor('a hover on the train stage', async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
         'vscode.executeHoverProvider',
         document.uri,
         position,
       );
-      const joined = hoverText(hovers);
-      return joined.includes('gradient descent') ? joined : undefined;
+      last = hoverText(hovers);
+      return last.includes('gradient descent') ? last : undefined;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the hover said: ${JSON.stringify(last)}`);
     });
-    // Markdown escapes punctuation of text appended as text: compare words.
-    assert.match(text, /Fit a logistic regression with gradient descent/);
+    assert.match(text, /Fit a logistic regression with gradient descent\./);
     assert.doesNotMatch(text, /Shuffle the raw rows/, 'only the stage under the cursor');
   });
 

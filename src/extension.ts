@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     new WorkspaceRepositories({ log, schedulers, dvcExecutable: locator }),
   );
   const commands = new RepositoryCommands({ disposables, repositories, log });
+  locator.watchEnvironments((filter, listener) => repositories.onWorkspaceFiles(filter, listener));
   const statusBar = disposables.register(new DvcStatusBar(locator));
   const featureDeps = { disposables, context, repositories, locator, log, commands };
   const pipeline = registerPipelineFeatures(featureDeps);

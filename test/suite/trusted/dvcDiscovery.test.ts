@@ -32,7 +32,7 @@ describe('finding DVC', () => {
     const venvDvc = join(venv, 'bin', 'dvc');
     try {
       // Without the setting, only what discovery finds by itself counts.
-      await configuration.update('dvcLens.dvcPath', undefined, vscode.ConfigurationTarget.Global);
+      await configuration.update('dvcLens.dvcPath', '', vscode.ConfigurationTarget.Global);
       await waitFor(
         'discovery without the setting',
         () => api.locator.discovery?.candidates[0]?.outcome.kind === 'notConfigured',

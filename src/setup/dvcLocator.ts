@@ -15,8 +15,12 @@ export type WorkspaceFileEvents = (
   listener: (events: readonly RepositoryFileEvent[]) => void,
 ) => vscode.Disposable;
 
-/** A new environment's DVC, or a new environment at all: worth looking again (pip writes bin/dvc last). */
-const newEnvironmentFile = /\/(bin\/dvc|Scripts\/dvc\.exe|pyvenv\.cfg)$/;
+/**
+ * A new environment's DVC, or a new environment at all: worth looking again (pip writes bin/dvc last). The
+ * watcher may report only a new folder, not the files made inside it at once: `.venv`, `venv`, `bin` and
+ * `Scripts` folders count too.
+ */
+const newEnvironmentFile = /\/(bin\/dvc|Scripts\/dvc\.exe|pyvenv\.cfg|\.venv|venv|bin|Scripts)$/;
 /** pip writes many files in a burst: one search after it settles. */
 const NEW_ENVIRONMENT_DELAY_MS = 1500;
 

@@ -41,6 +41,8 @@ describe('finding DVC', () => {
       assert.notEqual(api.locator.executable?.command, venvDvc);
       // What a person does in a terminal: make a venv and install DVC into it (here: link the pinned one).
       await promisify(execFile)('python3', ['-m', 'venv', '--without-pip', venv]);
+      // pip takes its time between making the venv and writing bin/dvc.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
       await symlink(pinned, venvDvc);
       const found = await waitFor(
         'the new venv’s DVC',

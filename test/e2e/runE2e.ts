@@ -39,6 +39,7 @@ import {
   clearAndBrushWithKeyboard,
 } from './customPlotsScenario';
 import { historyViewScenario, makeHistoryCommits, paramAnnotationScenario } from './historyScenario';
+import { modifyAndRunScenario } from './modifyScenario';
 import {
   activityBarItem,
   notification,
@@ -398,6 +399,21 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await page.mouse.move(5, 400);
         await page.waitForTimeout(1_000);
         await page.screenshot({ path: join(e2eDir, 'experiments-compare.png') });
+      });
+    },
+  );
+
+  void it(
+    'modify and run: right-click an experiment, change one param from its values, run it',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'modify-project'), { dvcPath, repro: true });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('modify-and-run');
+      await withFailureScreenshot(page, 'modify-and-run', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await modifyAndRunScenario(page, dvcPath, workspace, join(e2eDir, 'modify-and-run-picker.png'));
       });
     },
   );

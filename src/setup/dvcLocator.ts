@@ -7,6 +7,7 @@ import type { OutputLog } from '../log/outputLog';
 import type { RepositoryFileEvent } from '../repository/repositoryFileEvents';
 import { describeDiscovery } from './discoveryDescription';
 import { probePythonEnvironments } from './pythonEnvironmentProbes';
+import { environmentFolderOf, NewEnvironmentWatch } from './newEnvironmentWatch';
 import { PYTHON_EXTENSION_ID, pythonEnvironmentsApi } from './pythonExtensionApi';
 
 /** The hub's workspace-wide file events (WorkspaceRepositories.onWorkspaceFiles). */
@@ -38,6 +39,8 @@ export class DvcLocator implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private relocateTimer: NodeJS.Timeout | undefined;
   private followsPython = false;
+  /** New venvs whose DVC may come later than the watcher can tell. */
+  private readonly newEnvironments = new NewEnvironmentWatch(() => this.relocateSoon());
 
   constructor(
     private readonly runner: ProcessRunner,
@@ -106,7 +109,13 @@ export class DvcLocator implements vscode.Disposable {
     this.disposables.push(
       workspaceFiles(
         (event) => event.kind !== 'deleted' && newEnvironmentFile.test(event.uri.path),
-        () => this.relocateSoon(),
+        (events) => {
+          this.relocateSoon();
+          for (const event of events) {
+            const folder = environmentFolderOf(event.uri.path);
+            if (folder) this.newEnvironments.watch(event.uri.with({ path: folder }).fsPath);
+          }
+        },
       ),
     );
     this.followPythonExtension();
@@ -131,6 +140,7 @@ export class DvcLocator implements vscode.Disposable {
 
   dispose(): void {
     if (this.relocateTimer) clearTimeout(this.relocateTimer);
+    this.newEnvironments.dispose();
     for (const disposable of this.disposables) disposable.dispose();
     this.changed.dispose();
   }

@@ -62,7 +62,6 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     new WorkspaceRepositories({ log, schedulers, dvcExecutable: locator }),
   );
   const commands = new RepositoryCommands({ disposables, repositories, log });
-  locator.watchEnvironments((filter, listener) => repositories.onWorkspaceFiles(filter, listener));
   const statusBar = disposables.register(new DvcStatusBar(locator));
   const featureDeps = { disposables, context, repositories, locator, log, commands };
   const pipeline = registerPipelineFeatures(featureDeps);
@@ -120,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
         }),
       );
       disposables.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void locator.locate()));
+      locator.watchEnvironments((filter, listener) => repositories.onWorkspaceFiles(filter, listener));
     }),
   );
   pipelineTree.setRestricted(!isTrusted());

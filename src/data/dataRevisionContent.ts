@@ -35,6 +35,9 @@ export class DataRevisionContentProvider implements vscode.TextDocumentContentPr
     if (!parsed) return 'DVC Lens: this address names no revision of a tracked file.';
     const repository = this.repositories.repositoryAt(parsed.root);
     if (!repository) return `DVC Lens: ${parsed.path}: its repository is no longer open.`;
+    // git and DVC run programs a repository can name (git config, hooks): not in Restricted Mode.
+    if (!repository.isTrusted)
+      return `DVC Lens: ${parsed.path}: revisions are read with git and DVC, which do not run in Restricted Mode. Trust the workspace to see them.`;
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     try {

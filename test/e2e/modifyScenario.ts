@@ -47,7 +47,12 @@ export async function modifyAndRunScenario(
   const epochs = paramRow(page, 'train.epochs');
   assert.match((await epochs.locator('.label-description').textContent()) ?? '', /^40$/);
   await page.screenshot({ path: screenshot });
-  await epochs.locator('.quick-input-list-checkbox, input[type="checkbox"]').first().click();
+  // A click on a row of a multi-select pick ticks its box; the count beside the input says so.
+  await epochs.click();
+  await page
+    .locator('.quick-input-widget', { hasText: '1 Selected' })
+    .first()
+    .waitFor({ timeout: timeouts.ui });
   await page.keyboard.press('Enter');
 
   const input = page.locator('.quick-input-widget .quick-input-box input');

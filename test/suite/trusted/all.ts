@@ -12,6 +12,7 @@ import './dvcYamlLanguage.test';
 import './remotes.test';
 import './dataTree.test';
 import './dataBadInput.test';
+import './dataDiff.test';
 import './experiments.test';
 import './experimentsTable.test';
 import './metricsView.test';

@@ -56,6 +56,7 @@ const suiteOptions = {
     index: 'test/suite/index.ts',
     restricted: 'test/suite/restricted.ts',
     idle: 'test/suite/idle.ts',
+    multiRoot: 'test/suite/multiRoot.ts',
   },
   outdir: 'dist-test/suite',
   bundle: true,

@@ -132,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
         }),
       );
       disposables.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void locator.locate()));
+      locator.watchEnvironments((filter, listener) => repositories.onWorkspaceFiles(filter, listener));
     }),
   );
   pipelineTree.setRestricted(!isTrusted());

@@ -1,13 +1,21 @@
 /**
  * Finding DVC is the first thing that goes wrong for users, so discovery reports every place it looked and
  * what it found there, not only the winner. Order: the `dvcLens.dvcPath` setting, a venv in a workspace
- * folder, `python -m dvc` with the `dvcLens.pythonPath` interpreter, `dvc` on PATH. The first candidate
- * that runs and is at least MINIMUM_DVC_VERSION is chosen.
+ * folder, `python -m dvc` with the `dvcLens.pythonPath` interpreter, the Python environments the host found
+ * (the Python extension's interpreter, python.defaultInterpreterPath, poetry, pipenv, conda, pyenv: see
+ * core/setup/pythonEnvironments.ts), `dvc` on PATH. The first candidate that runs and is at least
+ * MINIMUM_DVC_VERSION is chosen.
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import {
+  describeEnvironment,
+  environmentExecutables,
+  orderEnvironments,
+  type PythonEnvironment,
+} from '../core/setup/pythonEnvironments';
 import type { DvcExecutable, DvcExecutableSource } from './dvcExecutable';
 import { MINIMUM_DVC_VERSION, isVersionAtLeast, parseVersion } from './dvcVersion';
 import { isProcessError } from './processError';
@@ -24,6 +32,11 @@ export interface DvcDiscoveryOptions {
   readonly workspaceFolders: readonly string[];
   readonly runner: CommandRunner;
   readonly signal?: AbortSignal;
+  /**
+   * The Python environments to try after the settings' candidates. Called only when discovery gets that far
+   * (its probes start processes), so a DVC found earlier costs none of them.
+   */
+  readonly pythonEnvironments?: () => Promise<readonly PythonEnvironment[]>;
   /** Check every candidate, even after one was chosen (for a diagnostic report). */
   readonly exhaustive?: boolean;
   /** Defaults to process.env; PATH (and PATHEXT on Windows) are read from it. */
@@ -127,6 +140,22 @@ async function* listCandidates(options: DvcDiscoveryOptions): AsyncGenerator<Can
     yield { ...candidate, prefixArgs: ['-m', 'dvc'] };
   }
 
+  for (const environment of orderEnvironments((await options.pythonEnvironments?.()) ?? [])) {
+    const { dvc, python } = environmentExecutables(environment, platform);
+    const description = describeEnvironment(environment);
+    if (await isExecutableFile(dvc, platform)) {
+      yield { source: 'pythonEnvironment', description, command: dvc, prefixArgs: [] };
+      continue;
+    }
+    const candidate = await fileCandidate(
+      'pythonEnvironment',
+      `${description}: python -m dvc`,
+      python,
+      platform,
+    );
+    yield { ...candidate, prefixArgs: ['-m', 'dvc'] };
+  }
+
   const onPath = await findOnPath('dvc', env, platform);
   yield onPath
     ? { source: 'path', description: 'PATH', command: onPath, prefixArgs: [] }
@@ -167,7 +196,7 @@ async function checkCandidate(
     if (isProcessError(error, 'notFound'))
       return { kind: 'notFound', message: `${candidate.command} does not exist` };
     if (
-      candidate.source === 'pythonModule' &&
+      candidate.prefixArgs[0] === '-m' &&
       isProcessError(error, 'exit') &&
       /No module named dvc/.test(error.stderr)
     ) {

@@ -1,5 +1,5 @@
 /** Where the DVC executable came from, in the order dvcDiscovery tries them. */
-export type DvcExecutableSource = 'setting' | 'workspaceVenv' | 'pythonModule' | 'path';
+export type DvcExecutableSource = 'setting' | 'workspaceVenv' | 'pythonModule' | 'pythonEnvironment' | 'path';
 
 /** How to start DVC: chosen by dvcDiscovery, used by DvcCli for every call. */
 export interface DvcExecutable {

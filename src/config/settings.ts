@@ -8,6 +8,7 @@ export const settingKeys = {
   pipelineRefreshDelay: 'dvcLens.pipeline.refreshDelay',
   processTimeout: 'dvcLens.processTimeout',
   dataCheckRemote: 'dvcLens.data.checkRemote',
+  dataDiffMaxBytes: 'dvcLens.data.diffMaxBytes',
   experimentsCommitCount: 'dvcLens.experiments.commitCount',
   experimentsHeadlineMetric: 'dvcLens.experiments.headlineMetric',
   experimentsWorkers: 'dvcLens.experiments.workers',

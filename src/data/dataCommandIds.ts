@@ -14,4 +14,6 @@ export const dataCommandIds = {
   scmPull: 'dvcLens.scmPull',
   scmTrack: 'dvcLens.scmTrack',
   scmCommitDataChanges: 'dvcLens.scmCommitDataChanges',
+  /** `uri`, a Data view node, or `{ root, path, a?, b? }` (revisions; `workspace` is the file on disk). */
+  openDataDiff: 'dvcLens.openDataDiff',
 } as const;

@@ -20,9 +20,11 @@ import {
   commitDataCommand,
   untrackDataCommand,
 } from './dataCommands';
+import { openDataDiffCommand } from './dataDiffCommand';
 import { DataDecorationProvider } from './dataDecorations';
 import { DataDiagnostics } from './dataDiagnostics';
 import { DataModel } from './dataModel';
+import { DATA_REVISION_SCHEME, DataRevisionContentProvider } from './dataRevisionContent';
 import { trackDataCommand } from './trackDataCommand';
 import { DataTreeProvider } from './tree/dataTreeProvider';
 import { DataSourceControls } from './scm/dataSourceControls';
@@ -125,6 +127,16 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
       ...dataWriteOptions('The data changes were not committed'),
     },
     commitDataChangesCommand,
+  );
+  disposables.register(
+    vscode.workspace.registerTextDocumentContentProvider(
+      DATA_REVISION_SCHEME,
+      new DataRevisionContentProvider(repositories),
+    ),
+  );
+  // Git and DVC read the repository (git config can run programs): only in a trusted workspace.
+  commands.registerTrusted(dataCommandIds.openDataDiff, (argument, second) =>
+    openDataDiffCommand(commandContext, argument, second),
   );
   return { tree, decorations, model, diagnostics, sourceControls: () => sourceControls };
 }

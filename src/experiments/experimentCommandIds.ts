@@ -4,6 +4,9 @@ export const experimentCommandIds = {
   toggleExperimentStar: 'dvcLens.toggleExperimentStar',
   runExperiment: 'dvcLens.runExperiment',
   queueExperiment: 'dvcLens.queueExperiment',
+  /** `{ root, name: experiment or commit, params?, newName?, confirmed? }`: a run starting from its params. */
+  modifyAndRunExperiment: 'dvcLens.modifyAndRunExperiment',
+  modifyAndQueueExperiment: 'dvcLens.modifyAndQueueExperiment',
   startExperimentWorkers: 'dvcLens.startExperimentWorkers',
   stopExperimentWorkers: 'dvcLens.stopExperimentWorkers',
   killExperiment: 'dvcLens.killExperiment',

@@ -8,14 +8,16 @@ import {
 import { formatExperimentValue } from '../core/experiments/headlineMetric';
 
 /**
- * The interactive part of Run/Queue Experiment: pick params (current values shown, searchable), edit each
- * value, then an optional name. Undefined: the person closed a prompt.
+ * The interactive part of Run/Queue Experiment: pick params (the values of `startingRow` shown, searchable),
+ * edit each value, then an optional name. `startingRow` is the workspace, or for Modify and Run/Queue the
+ * experiment or commit the run starts from. Undefined: the person closed a prompt.
  */
 export async function promptOverrides(
-  workspace: ExperimentRow,
+  startingRow: ExperimentRow,
   mode: 'run' | 'queue',
+  title?: string,
 ): Promise<ParamOverride[] | undefined> {
-  const items = overridableParams(workspace.params).map((param) => ({
+  const items = overridableParams(startingRow.params).map((param) => ({
     label: param.key,
     description: formatExperimentValue(param.value),
     detail: param.file,
@@ -32,9 +34,10 @@ export async function promptOverrides(
   }
   const picked = await vscode.window.showQuickPick(items, {
     title:
-      mode === 'run'
+      title ??
+      (mode === 'run'
         ? 'Run experiment: which params to change?'
-        : 'Queue experiment: which params to change?',
+        : 'Queue experiment: which params to change?'),
     canPickMany: true,
     matchOnDescription: true,
     matchOnDetail: true,

@@ -1,17 +1,11 @@
 import * as vscode from 'vscode';
 import { ignoredPythonOverrides, type ParamOverride } from '../core/experiments/experimentOverrides';
-import {
-  experimentRunRequest,
-  LOCAL_MACHINE_TARGET_ID,
-  type ComputeTargets,
-  type RunMode,
-  type Submission,
-  type SubmitContext,
-} from '../execution';
+import type { ComputeTargets, RunMode, Submission, SubmitContext } from '../execution';
 import type { ExperimentActions, ExperimentActionContext } from './experimentActions';
 import { experimentCommandIds } from './experimentCommandIds';
 import { promptExperimentName, promptOverrides } from './experimentPrompts';
 import { defaultWorkerCount } from './experimentSettings';
+import { announceQueued, refuseIgnoredOverrides, submitExperiment } from './experimentSubmission';
 import type { ExperimentsStore } from './experimentsStore';
 import { overridesFromRecord, resolveExperiment } from './experimentTargets';
 import { submitToRemoteTarget } from './remote/remoteSubmit';
@@ -42,10 +36,7 @@ export function registerExperimentRunCommands(
     overrides: readonly ParamOverride[],
     name: string,
     io: Omit<SubmitContext, 'experiments'>,
-  ): Promise<Submission> =>
-    targets
-      .require(LOCAL_MACHINE_TARGET_ID)
-      .submit(experimentRunRequest(mode, overrides, name), { experiments: context.service, ...io });
+  ): Promise<Submission> => submitExperiment(targets, context, mode, overrides, name, io);
 
   /** Overrides from the argument, or asked for (the workspace's current params are offered). */
   const overridesOf = async (
@@ -59,11 +50,7 @@ export function registerExperimentRunCommands(
     const ignored = overrides
       ? ignoredPythonOverrides(overrides, store.get(root)?.model?.workspace?.params ?? {})
       : [];
-    if (ignored.length === 0) return overrides;
-    void vscode.window.showWarningMessage(
-      `DVC Lens: DVC cannot change string values in Python params files (${ignored.join(', ')}): it would run with the old value. Edit the file and run without overriding them. Nothing ran.`,
-    );
-    return undefined;
+    return refuseIgnoredOverrides(ignored) ? undefined : overrides;
   };
 
   const promptedOverrides = async (
@@ -132,19 +119,7 @@ export function registerExperimentRunCommands(
     await actions.perform(context, 'Queue experiments', async (signal, onOutput) => {
       queued = (await submit(context, 'queue', overrides, name, { signal, onOutput })).runs.length;
     });
-    if (!context.argument.confirmed)
-      void vscode.window
-        .showInformationMessage(
-          `DVC Lens: ${queued} experiment${queued === 1 ? '' : 's'} queued. Start workers to run them.`,
-          'Start Workers',
-        )
-        .then((picked) =>
-          picked
-            ? vscode.commands.executeCommand(experimentCommandIds.startExperimentWorkers, {
-                root: context.state.repository.root,
-              })
-            : undefined,
-        );
+    announceQueued(context, queued);
   };
 
   register(experimentCommandIds.runExperiment, (context) => runOrQueue(context, 'now'));

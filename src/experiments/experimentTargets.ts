@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allExperiments, type ExperimentRow } from '../core/experiments/experimentModel';
+import { allExperiments, allRows, type ExperimentRow } from '../core/experiments/experimentModel';
 import type { ParamOverride } from '../core/experiments/experimentOverrides';
 import type { RepositoryExperiments } from './experimentsStore';
 import type { ExperimentsViewNode } from './experimentsTreeProvider';
@@ -78,6 +78,41 @@ export async function resolveExperiment(
     candidates.map((row) => ({
       label: row.label,
       description: `${row.state ?? ''} ${row.rev.slice(0, 7)}`.trim(),
+      row,
+    })),
+    { title },
+  );
+  return picked?.row;
+}
+
+/**
+ * The experiment or commit a Modify and Run/Queue starts from: the tree node's row, the one named (experiment
+ * name, sha, task id, or a commit's branch), or a pick among commits and finished experiments.
+ */
+export async function resolveStartingRow(
+  state: RepositoryExperiments,
+  argument: ExperimentCommandArgument & { row?: ExperimentRow },
+  title: string,
+): Promise<ExperimentRow | undefined> {
+  const rows = state.model ? allRows(state.model) : [];
+  const given = argument.row?.id ?? argument.name;
+  if (given !== undefined) {
+    const found = rows.find(
+      (row) => row.id === given || row.rev === given || row.name === given || row.executor?.taskId === given,
+    );
+    if (!found)
+      void vscode.window.showWarningMessage(
+        `DVC Lens: '${given}' is not among the experiments and commits DVC lists; refresh the Experiments view and try again.`,
+      );
+    return found;
+  }
+  const candidates = rows.filter(
+    (row) => row.kind === 'commit' || (row.kind === 'experiment' && row.state === 'success'),
+  );
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((row) => ({
+      label: row.label,
+      description: `${row.kind} ${row.rev.slice(0, 7)}`,
       row,
     })),
     { title },

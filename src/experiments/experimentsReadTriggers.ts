@@ -6,6 +6,12 @@ export function affectsExperiments(path: string): boolean {
   // `dvc exp show` writes its own results under .dvc/tmp/exps/cache: taking that for a change made every first
   // read of a repository trigger (and supersede) itself.
   if (path.startsWith('.dvc/tmp/exps/cache/') || path === '.dvc/tmp/exps/cache') return false;
+  // A queue worker runs the experiment in its own copy of the repository (.dvc/tmp/exps/tmp<random>/) and
+  // writes its output to .dvc/tmp/exps/run/<task>/<task>.out: both change on every step of the training, and
+  // taken as changes they superseded every read while a queued run ran (the view never showed it running).
+  // The run's state changes reach us through its info file (run/<task>/<task>.json), refs and polling.
+  if (/^\.dvc\/tmp\/exps\/tmp[^/]*(\/|$)/.test(path) || /^\.dvc\/tmp\/exps\/run\/.*\.out$/.test(path))
+    return false;
   return (
     path.startsWith('.git/refs/exps') ||
     path === '.git/HEAD' ||

@@ -10,6 +10,7 @@ import { isTrusted, whenTrusted } from '../trust/workspaceTrust';
 import { registerCompare, type CompareRegistration } from './compare/registerCompare';
 import { ExperimentActions } from './experimentActions';
 import { registerExperimentManageCommands } from './experimentManageCommands';
+import { registerExperimentModifyCommands } from './experimentModifyCommands';
 import { registerExperimentRunCommands } from './experimentRunCommands';
 import { ExperimentsStore } from './experimentsStore';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
@@ -78,6 +79,7 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   );
   const actions = disposables.register(new ExperimentActions(store, deps.commands, disposables));
   registerExperimentRunCommands(store, actions, computeTargets, remote);
+  registerExperimentModifyCommands(store, actions, computeTargets);
   registerExperimentManageCommands(deps.commands, store, actions);
   registerOtherBranchesCommands(store, actions);
   registerFirstCommitCommand(actions, log);

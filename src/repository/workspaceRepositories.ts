@@ -11,6 +11,8 @@ import { scanWorkspaceFolder } from './workspaceScan';
 /** How long the one watcher gathers events before handing them to the repositories' subscribers. */
 const FILE_EVENT_BATCH_MS = 50;
 
+const queueWorkerCopy = /\/\.dvc\/tmp\/exps\/tmp[^/]*(\/|$)/;
+
 /** A subscription to the one watcher's events anywhere in the workspace, inside a repository or not. */
 interface WorkspaceFileSubscription {
   readonly filter: (event: RepositoryFileEvent) => boolean;
@@ -92,6 +94,10 @@ export class WorkspaceRepositories implements vscode.Disposable {
 
   private onFileEvent(event: RepositoryFileEvent): void {
     const { uri, kind } = event;
+    // A queue worker's copy of the repository (.dvc/tmp/exps/tmp<random>/, with its own .dvc, dvc.yaml and
+    // params) changes on every step of its run: none of it is the user's, and taken as changes it made reads
+    // supersede each other for as long as the run lasted.
+    if (queueWorkerCopy.test(uri.path)) return;
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const isStructure = /\/(dvc\.yaml|\.dvc|\.dvc\/config)$/.test(uri.path);
     if (isStructure && kind !== 'changed') this.structureChanges.add(uri.toString());

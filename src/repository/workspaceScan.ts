@@ -33,7 +33,11 @@ export async function scanWorkspaceFolder(
       token,
     ),
   ]);
-  const dvcRoots = dvcConfigs.map((config) => vscode.Uri.joinPath(config, '..', '..'));
+  const dvcRoots = dvcConfigs
+    .map((config) => vscode.Uri.joinPath(config, '..', '..'))
+    // DVC's own copies of a repository (a queue worker's workspace under `.dvc/tmp/exps/`) are not the
+    // user's: they come and go with each queued run and would show as a second repository meanwhile.
+    .filter((root) => !`${root.path}/`.includes('/.dvc/'));
   // Deepest first, so that a nested DVC repository claims its own pipelines.
   dvcRoots.sort((a, b) => b.path.length - a.path.length);
 

@@ -6,6 +6,7 @@ const sourceNames: Record<DvcExecutable['source'], string> = {
   setting: 'the dvcLens.dvcPath setting',
   workspaceVenv: 'a virtual environment in the workspace',
   pythonModule: 'python -m dvc with dvcLens.pythonPath',
+  pythonEnvironment: 'a Python environment',
   path: 'PATH',
 };
 

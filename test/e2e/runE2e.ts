@@ -44,6 +44,7 @@ import { prepareRegistryProject, registryScenario } from './registryScenario';
 import { plotSelectionScenario } from './plotSelectionScenario';
 import { runHistoryScenario } from './runHistoryScenario';
 import { sideBySide, tableParityScenario } from './tableParityScenario';
+import { modifyAndRunScenario } from './modifyScenario';
 import {
   activityBarItem,
   notification,
@@ -429,6 +430,21 @@ void describe('DVC Lens, packaged, in code-server', () => {
       const before = join(testResultsRoot, 'experiments-table-main.png');
       if (!(await sideBySide(browser!, e2eDir, before)))
         console.log(`# no ${before} (main's table): no side-by-side picture`);
+    },
+  );
+
+  void it(
+    'modify and run: right-click an experiment, change one param from its values, run it',
+    { timeout: 8 * 60_000 },
+    async () => {
+      const workspace = await createDemoWorkspace(join(temp, 'modify-project'), { dvcPath, repro: true });
+      await makeDemoExperiments(dvcPath, workspace);
+      const page = await newPage('modify-and-run');
+      await withFailureScreenshot(page, 'modify-and-run', async () => {
+        await openFolder(page, server!.workbenchUrl(workspace));
+        await trustIfAsked(page);
+        await modifyAndRunScenario(page, dvcPath, workspace, join(e2eDir, 'modify-and-run-picker.png'));
+      });
     },
   );
 

@@ -301,7 +301,9 @@ export async function startCodeServer(launcher: string, options: CodeServerOptio
     exited,
     stop,
     workbenchUrl(folder, test) {
-      let url = `${origin}/?folder=${encodeURIComponent(folder)}`;
+      // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+      const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      let url = `${origin}/?${kind}=${encodeURIComponent(folder)}`;
       if (test) {
         const remote = (path: string): string => `vscode-remote://127.0.0.1:${port}${path}`;
         const payload = [

@@ -18,11 +18,10 @@
  * extension folder to load instead of the repository), DVC_LENS_TEST_GREP, DVC_LENS_KEEP_WORKSPACE=1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
 import type { SuiteResults } from '../suite/runMocha';
 import { launchChromium, recordConsole } from './browser';
 import {
@@ -35,6 +34,7 @@ import {
   type CodeServer,
 } from './codeServer';
 import { printSuiteResults, suiteDefinitions, type SuiteDefinition } from './suites';
+import { makeSuiteWorkspace } from './suiteWorkspace';
 
 const timeoutSeconds = Number(process.env.DVC_LENS_SUITE_TIMEOUT ?? 600);
 const extensionPath = process.env.DVC_LENS_EXTENSION_PATH ?? repoRoot;
@@ -67,11 +67,6 @@ function readResults(file: string): SuiteResults | undefined {
   }
 }
 
-async function makeEmptyFolder(folder: string): Promise<string> {
-  await mkdir(folder, { recursive: true });
-  return folder;
-}
-
 async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string): Promise<SuiteResults> {
   const started = Date.now();
   const testsPath = join(repoRoot, suite.bundle);
@@ -80,10 +75,7 @@ async function runOne(suite: SuiteDefinition, launcher: string, dvcPath: string)
 
   const workspaceParent = await mkdtemp(join(tmpdir(), `dvc-lens-suite-${suite.name}-workspace-`));
   const forgetWorkspace = removeOnInterrupt(workspaceParent);
-  const workspace =
-    suite.workspace === 'demo'
-      ? await createDemoWorkspace(join(workspaceParent, 'demo-project'), { dvcPath, repro: true })
-      : await makeEmptyFolder(join(workspaceParent, 'empty-folder'));
+  const workspace = await makeSuiteWorkspace(suite, workspaceParent, dvcPath);
   console.log(`   workspace ${workspace} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let server: CodeServer | undefined;

@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
+import { makeSuiteWorkspace } from './suiteWorkspace';
 import type { SuiteResults } from '../suite/runMocha';
 import { ensureDvc, repoRoot, testResultsRoot, writeUserSettings } from './codeServer';
 import { printSuiteResults, suiteDefinitions, type SuiteDefinition } from './suites';
@@ -91,11 +91,7 @@ async function runOne(
 
   const temp = await mkdtemp(join(tmpdir(), `dvc-lens-electron-${suite.name}-`));
   try {
-    const workspace =
-      suite.workspace === 'demo'
-        ? await createDemoWorkspace(join(temp, 'demo-project'), { dvcPath, repro: true })
-        : join(temp, 'empty-folder');
-    await mkdir(workspace, { recursive: true });
+    const workspace = await makeSuiteWorkspace(suite, temp, dvcPath);
     const userDataDir = join(temp, 'user-data');
     await writeUserSettings(userDataDir, suite.settings(dvcPath));
     try {

@@ -2,9 +2,12 @@
 import type { SuiteResults } from '../suite/runMocha';
 
 export interface SuiteDefinition {
-  readonly name: 'trusted' | 'restricted' | 'idle';
-  /** What the window opens: a fresh demo copy (git + DVC, reproduced), or an empty folder without DVC. */
-  readonly workspace: 'demo' | 'empty';
+  readonly name: 'trusted' | 'restricted' | 'idle' | 'multiRoot';
+  /**
+   * What the window opens: a fresh demo copy (git + DVC, reproduced), an empty folder without DVC, or a
+   * multi-root workspace of two demo copies (test/runner/suiteWorkspace.ts).
+   */
+  readonly workspace: 'demo' | 'empty' | 'twoDemos';
   /** The bundled suite, relative to the repository root (scripts/build.mjs makes it). */
   readonly bundle: string;
   readonly description: string;
@@ -33,6 +36,13 @@ export const suiteDefinitions: readonly SuiteDefinition[] = [
       'security.workspace.trust.emptyWindow': false,
       'dvcLens.dvcPath': dvcPath,
     }),
+  },
+  {
+    name: 'multiRoot',
+    bundle: 'dist-test/suite/multiRoot.js',
+    workspace: 'twoDemos',
+    description: 'two workspace folders, two DVC projects',
+    settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
   },
   {
     name: 'idle',

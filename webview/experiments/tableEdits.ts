@@ -5,7 +5,10 @@ import { openChecklist } from '../components/checklist';
 import { groupLabel } from './gridMetrics';
 import { labelColumnId, minColumnWidth, type TableModel } from './tableModel';
 
-/** Which actions the selection allows: Apply one experiment, Remove only experiments, Compare two or more. */
+/**
+ * Which actions the selection allows: Apply one experiment, Remove only experiments, Compare two or more,
+ * Modify and Run/Queue from one commit or experiment (the workspace is what Run Experiment starts from).
+ */
 export function enabledActions(model: TableModel, selected: ReadonlySet<string>): Set<TableActionKind> {
   const rows = [...selected].flatMap((id) => {
     const index = model.rowIndex(id);
@@ -18,6 +21,10 @@ export function enabledActions(model: TableModel, selected: ReadonlySet<string>)
   if (rows.length >= 1) enabled.add('plot');
   if (rows.length === 1 && experimentsOnly) enabled.add('apply');
   if (experimentsOnly) enabled.add('remove');
+  if (rows.length === 1 && rows[0]?.kind !== 'workspace') {
+    enabled.add('modifyRun');
+    enabled.add('modifyQueue');
+  }
   return enabled;
 }
 

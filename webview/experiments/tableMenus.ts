@@ -93,6 +93,8 @@ export function openRowMenu(host: MenuHost, visibleRow: number, x: number, y: nu
       { label: 'Plot / Stop Plotting', run: () => host.togglePlotted(visibleRow) },
       { label: 'Compare Selected', run: () => host.act('compare') },
       { label: 'Plot Selected', run: () => host.act('plot') },
+      { label: 'Modify and Run…', run: () => host.act('modifyRun') },
+      { label: 'Modify and Queue…', run: () => host.act('modifyQueue') },
       { label: 'Apply to Workspace', run: () => host.act('apply') },
       { label: 'Remove', run: () => host.act('remove') },
     ],

@@ -166,7 +166,9 @@ export type TableHostMessage = TableSnapshotMessage;
 /** Webview → host: the script runs and listens; the host may now post messages. */
 export type TableReadyMessage = PanelReadyMessage;
 
-export type TableActionKind = 'compare' | 'plot' | 'apply' | 'remove' | 'star' | 'unstar';
+/** `modifyRun` / `modifyQueue`: Modify and Run/Queue from the one selected commit or experiment. */
+export type TableActionKind =
+  'compare' | 'plot' | 'apply' | 'remove' | 'star' | 'unstar' | 'modifyRun' | 'modifyQueue';
 
 /** Webview → host: the user asked for an action on the selected rows (ids from the snapshot). */
 export interface TableActionMessage {

@@ -201,6 +201,20 @@ async function runTableAction(
         await vscode.commands.executeCommand(command, { root, name: row.name ?? row.id });
       return;
     }
+    case 'modifyRun':
+    case 'modifyQueue': {
+      const row = request.rowIds.length === 1 ? findRow(model, request.rowIds[0] ?? '') : undefined;
+      if (!row)
+        return void vscode.window.showInformationMessage(
+          'DVC Lens: select one commit or experiment row to modify.',
+        );
+      const command =
+        request.action === 'modifyRun'
+          ? experimentCommandIds.modifyAndRunExperiment
+          : experimentCommandIds.modifyAndQueueExperiment;
+      await vscode.commands.executeCommand(command, { root, name: row.id });
+      return;
+    }
     case 'compare':
       return compareRows(compare, model, request.source.root, request.rowIds);
     case 'plot':

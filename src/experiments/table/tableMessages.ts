@@ -2,7 +2,16 @@ import { isTableUiState } from '../../core/experimentsTable/tableUiState';
 import { isNameList, messageGuard } from '../../webviewShell/messageChecks';
 import type { TableActionKind, TableWebviewMessage } from '../../core/protocols/experimentsTableProtocol';
 
-const actions: readonly TableActionKind[] = ['compare', 'plot', 'apply', 'remove', 'star', 'unstar'];
+const actions: readonly TableActionKind[] = [
+  'compare',
+  'plot',
+  'apply',
+  'remove',
+  'star',
+  'unstar',
+  'modifyRun',
+  'modifyQueue',
+];
 /** A CSV of 10,000 rows x 300 columns is ~30 MB; refuse what no table of ours produces. */
 const maxCsvLength = 256 * 1024 * 1024;
 

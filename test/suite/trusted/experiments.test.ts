@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { ExperimentsViewNode } from '../../../src/experiments/experimentsTreeProvider';
 import type { ExperimentFeatures } from '../../../src/experiments/registerExperimentFeatures';
-import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
+import { extensionApi, outputLinesSince, waitFor, workspaceRoot } from '../suiteHelpers';
 
 /** Files `dvc exp run` rewrites in the workspace (it applies the experiment's results): restored in `after`. */
 const touchedFiles = [
@@ -65,6 +65,15 @@ describe('experiments', () => {
   after(async () => {
     const api = await extensionApi();
     const root = workspaceRoot();
+    // A failed worker test must not leave minutes of training running under the suites that follow.
+    await vscode.commands.executeCommand('dvcLens.killExperiment', { root, name: 'suite-long' }).then(
+      () => undefined,
+      () => undefined,
+    );
+    await vscode.commands.executeCommand('dvcLens.stopExperimentWorkers', { root }).then(
+      () => undefined,
+      () => undefined,
+    );
     const state = api.experiments.store.get(root.toString());
     const names = [...(state?.model?.commits ?? [])]
       .flatMap((commit) => commit.experiments)
@@ -99,6 +108,102 @@ describe('experiments', () => {
     const item = api.experiments.tree.getTreeItem(node);
     assert.match(String(item.description), /^accuracy \d/);
     assert.equal(item.contextValue, 'dvcLens.experiment.success');
+  });
+
+  it("Modify and Run from an experiment starts from its params, not the workspace's", async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    // The run of suite-exp left its params (epochs 5) in the workspace: put the committed ones back, so
+    // the new run can only have epochs 5 from suite-exp itself.
+    const original = saved.get('params.yaml');
+    assert.ok(original, 'the demo has a params.yaml');
+    await vscode.workspace.fs.writeFile(uri('params.yaml'), original);
+    await vscode.commands.executeCommand('dvcLens.modifyAndRunExperiment', {
+      root,
+      name: 'suite-exp',
+      params: { 'train.l2': '0.002' },
+      newName: 'suite-modified',
+    });
+    const node = await waitFor('suite-modified under HEAD', () =>
+      headExperiments(api.experiments).get('suite-modified'),
+    );
+    assert.equal(node.kind === 'row' ? node.row.state : undefined, 'success');
+    const params = node.kind === 'row' ? node.row.params['params.yaml'] : undefined;
+    assert.equal(params?.['train.epochs'], 5, "suite-exp's value, not the workspace's 40");
+    assert.equal(params?.['train.l2'], 0.002, 'the change asked for');
+    assert.equal(params?.['train.learning_rate'], 0.5, 'the rest as it was');
+  });
+
+  it('Show Experiment Log opens a terminal on a running queued run; Kill stops it; Stop Queue Workers', async function () {
+    // Queueing, a worker starting and DVC's kill take minutes on a busy machine.
+    this.timeout(300_000);
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const stateOf = (name: string): string | undefined => {
+      const node = headExperiments(api.experiments).get(name);
+      return node?.kind === 'row' ? node.row.state : undefined;
+    };
+    // Minutes of training: long enough to be caught running and killed.
+    await vscode.commands.executeCommand('dvcLens.queueExperiment', {
+      root,
+      params: { 'train.epochs': '400000' },
+      name: 'suite-long',
+      confirmed: true,
+    });
+    await waitFor('suite-long queued', () => stateOf('suite-long') === 'queued');
+    await vscode.commands.executeCommand('dvcLens.startExperimentWorkers', { root, jobs: 1 });
+    await waitFor('suite-long running', () => stateOf('suite-long') === 'running', 180_000);
+
+    await vscode.commands.executeCommand('dvcLens.showExperimentLogs', { root, name: 'suite-long' });
+    const terminal = await waitFor('the log terminal', () =>
+      vscode.window.terminals.find((candidate) => candidate.name === 'DVC Lens: log of suite-long'),
+    );
+    terminal.dispose();
+
+    await vscode.commands.executeCommand('dvcLens.killExperiment', { root, name: 'suite-long' });
+    await waitFor(
+      'suite-long to stop running',
+      () => {
+        const state = stateOf('suite-long');
+        return state !== 'running' && state !== 'queued';
+      },
+      60_000,
+    );
+    assert.ok(
+      api.outputLines().some((line) => /queue kill suite-long .*→ exit 0/.test(line)),
+      'dvc queue kill ran and succeeded',
+    );
+
+    const before = [...api.outputLines()];
+    await vscode.commands.executeCommand('dvcLens.stopExperimentWorkers', { root });
+    assert.ok(
+      outputLinesSince(api, before).some((line) => /queue stop .*→ exit 0/.test(line)),
+      'dvc queue stop ran and succeeded',
+    );
+  });
+
+  it('Modify and Queue from a commit queues its params with the change', async () => {
+    const api = await extensionApi();
+    const root = workspaceRoot();
+    const head = api.experiments.store
+      .get(root.toString())
+      ?.model?.commits.find((commit) => commit.experiments.some((row) => row.name === 'suite-modified'));
+    assert.ok(head, 'HEAD is listed');
+    // The workspace now holds suite-modified's l2 (0.002); HEAD's is 0.001.
+    await vscode.commands.executeCommand('dvcLens.modifyAndQueueExperiment', {
+      root,
+      name: head.rev,
+      params: { 'train.epochs': '7' },
+      newName: 'suite-modq',
+      confirmed: true,
+    });
+    const node = await waitFor('suite-modq queued under HEAD', () =>
+      headExperiments(api.experiments).get('suite-modq'),
+    );
+    assert.equal(node.kind === 'row' ? node.row.state : undefined, 'queued');
+    const params = node.kind === 'row' ? node.row.params['params.yaml'] : undefined;
+    assert.equal(params?.['train.epochs'], 7);
+    assert.equal(params?.['train.l2'], 0.001, "HEAD's value, not the workspace's 0.002");
   });
 
   it('queues a grid of two experiments, shown as queued', async () => {

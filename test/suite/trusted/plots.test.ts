@@ -108,6 +108,25 @@ describe('plots dashboard', () => {
     assert.equal(csvRows(csv), csvRows(workspaceLoss) + csvRows(mainLoss));
     assert.match(csv.split('\n')[0] ?? '', /epoch,loss,rev/);
 
+    // PNG renders through the page's canvas and arrives as base64: a real PNG image with the plot's size.
+    const pngPath = join(exports, 'loss.png');
+    await vscode.commands.executeCommand('dvcLens.exportPlot', {
+      root,
+      id: LOSS,
+      format: 'png',
+      path: pngPath,
+    });
+    const png = await readFile(pngPath);
+    assert.deepEqual(
+      [...png.subarray(0, 8)],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      'the PNG signature',
+    );
+    assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.ok(width >= 100 && height >= 100, `a plot-sized image, not ${width}x${height}`);
+    assert.ok(png.length > 2000, 'the image has content');
+
     // The same command again reveals the open dashboard instead of opening a second one.
     await vscode.commands.executeCommand('dvcLens.showPlots', { root });
     assert.equal(api.plots.dashboards().length, 1);

@@ -13,7 +13,7 @@ const state = {
 
 void test('accepts the webview messages', () => {
   assert.ok(isTableWebviewMessage({ type: 'ready' }));
-  for (const action of ['compare', 'plot', 'apply', 'remove'])
+  for (const action of ['compare', 'plot', 'apply', 'remove', 'modifyRun', 'modifyQueue'])
     assert.ok(isTableWebviewMessage({ type: 'action', action, rowIds: ['a', 'b'] }), action);
   assert.ok(isTableWebviewMessage({ type: 'saveState', state }));
   assert.ok(isTableWebviewMessage({ type: 'exportCsv', csv: 'a,b\r\n' }));

@@ -21,6 +21,7 @@ import { RepositoryCommands } from './repository/command';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
 import { affectsDvcLocation } from './config/settings';
+import { dvcFailureActions } from './setup/dvcFailureActions';
 import { DvcLocator } from './setup/dvcLocator';
 import { DvcStatusBar } from './setup/dvcStatusBar';
 import { initializeProjectCommand } from './setup/initializeProjectCommand';
@@ -87,6 +88,15 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   registerCiFeatures(featureDeps);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
+  commands.handleFailureActions(
+    dvcFailureActions({
+      runner,
+      log,
+      locator,
+      setup: setupServices,
+      pull: (repository) => vscode.commands.executeCommand(commandIds.pull, { root: repository.root }),
+    }),
+  );
   commands.register(commandIds.showLog, () => log.show());
   commands.register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
   // They run processes (pip, dvc init) without a repository to act on yet: the trust gate alone.

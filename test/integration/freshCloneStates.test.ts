@@ -1,0 +1,66 @@
+/**
+ * Issue 13 on a real fresh clone (test/helpers/freshCloneFixture.ts) with the real DVC: what each view's data
+ * layer makes of a project whose data is not pulled, whose remote is out of reach and whose frozen import's
+ * source is gone.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { parsePipeline, pipelineParamsFiles, type Pipeline } from '../../src/core/pipeline';
+import { PipelineStatusService } from '../../src/repository/pipelineStatusService';
+import { pinnedDvcPath } from '../helpers/dvcEnvironment';
+import { makeFreshCloneFixture, type FreshCloneFixture } from '../helpers/freshCloneFixture';
+import { recordingDvcCli } from './cliFixtures';
+
+let fixture: FreshCloneFixture;
+
+before(async () => {
+  fixture = await makeFreshCloneFixture({ dvcPath: await pinnedDvcPath() });
+});
+
+after(async () => {
+  await fixture.cleanup();
+});
+
+async function readPipeline(root: string): Promise<Pipeline> {
+  const text = await readFile(join(root, 'dvc.yaml'), 'utf8');
+  const names = pipelineParamsFiles(text);
+  const texts = await Promise.all(names.map((name) => readFile(join(root, name), 'utf8')));
+  return parsePipeline({ file: 'dvc.yaml', text, paramsFiles: new Map(names.map((n, i) => [n, texts[i]])) });
+}
+
+void test('status survives the failing import: every stage says its real state, the view one line why', async () => {
+  const { cli, lines } = await recordingDvcCli(fixture.root);
+  const pipeline = await readPipeline(fixture.root);
+  const logged: string[] = [];
+  const service = new PipelineStatusService(
+    () => cli,
+    () => [pipeline],
+    { log: (text) => logged.push(text) },
+  );
+  assert.equal(await service.refresh(), 'updated');
+  assert.equal(service.lastError, undefined);
+  assert.match(
+    service.stageByStageNote ?? '',
+    /^checked stage by stage: The source of an import \(.*import-source\) cannot be reached/,
+  );
+  for (const stage of fixture.stages) {
+    const status = service.statusOf(stage);
+    assert.equal(status?.kind, 'changed', `${stage}: ${JSON.stringify(status)}`);
+  }
+  assert.ok(
+    service
+      .statusOf('evaluate')
+      ?.reasons.some((reason) => /^outs not in cache: eval\/metrics\.json, eval\/plots$/.test(reason)),
+    JSON.stringify(service.statusOf('evaluate')),
+  );
+  const statusCalls = lines.filter((line) => / status --json/.test(line));
+  assert.equal(
+    statusCalls.length,
+    2,
+    `the whole project, then every stage in one call:\n${statusCalls.join('\n')}`,
+  );
+  assert.match(logged.join('\n'), /Failed to clone repo/, 'the whole text goes to the log');
+  service.dispose();
+});

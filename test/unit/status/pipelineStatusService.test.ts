@@ -206,14 +206,14 @@ void test('when the whole project fails, the stages are asked in one call and ea
   );
   await settle();
   assert.deepEqual(runner.calls[1]?.request.args, ['status', '--json', '--', 'prepare', 'train', 'evaluate']);
-  runner.calls[1]!.fail("ERROR: failed for 'evaluate'");
+  runner.calls[1].fail("ERROR: failed for 'evaluate'");
   await settle();
   assert.deepEqual(runner.calls[2]?.request.args, ['status', '--json', '--', 'prepare', 'train']);
-  runner.calls[2]!.finish('{"train": [{"changed outs": {"model.pkl": "not in cache"}}]}');
+  runner.calls[2].finish('{"train": [{"changed outs": {"model.pkl": "not in cache"}}]}');
   await settle();
   await settle();
   assert.deepEqual(runner.calls[3]?.request.args, ['status', '--json', '--', 'evaluate']);
-  runner.calls[3]!.fail(
+  runner.calls[3].fail(
     'ERROR: unexpected error - evaluate cannot be judged\nTraceback (most recent call last):\n  x',
   );
   assert.equal(await refresh, 'updated');

@@ -50,6 +50,7 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
     case 'refresh':
     case 'selectRevisions':
     case 'showLog':
+    case 'pull':
       return true;
     case 'export':
       return typeof value.id === 'string' && formats.includes(value.format as ExportFormat);

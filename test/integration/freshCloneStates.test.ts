@@ -7,20 +7,24 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { buildPipelineGraph, parseDataSource, type DataSource } from '../../src/core/dag';
 import { parsePipeline, pipelineParamsFiles, type Pipeline } from '../../src/core/pipeline';
 import { PipelineStatusService } from '../../src/repository/pipelineStatusService';
-import { pinnedDvcPath } from '../helpers/dvcEnvironment';
+import { dvc, git, makeDemoRepo, pinnedDvcPath } from '../helpers/dvcEnvironment';
 import { makeFreshCloneFixture, type FreshCloneFixture } from '../helpers/freshCloneFixture';
 import { recordingDvcCli } from './cliFixtures';
 
 let fixture: FreshCloneFixture;
+let demo: { dir: string; cleanup: () => Promise<void> };
 
 before(async () => {
   fixture = await makeFreshCloneFixture({ dvcPath: await pinnedDvcPath() });
+  demo = await makeDemoRepo();
 });
 
 after(async () => {
   await fixture.cleanup();
+  await demo.cleanup();
 });
 
 async function readPipeline(root: string): Promise<Pipeline> {
@@ -63,4 +67,41 @@ void test('status survives the failing import: every stage says its real state, 
   );
   assert.match(logged.join('\n'), /Failed to clone repo/, 'the whole text goes to the log');
   service.dispose();
+});
+
+/** Nodes and edges of `dvc dag --dot` (DVC quotes every name). */
+function parseDot(dot: string): { nodes: string[]; edges: string[] } {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const line of dot.split('\n')) {
+    const edge = /^\s*"([^"]+)"\s*->\s*"([^"]+)";/.exec(line);
+    if (edge) edges.add(`${edge[1]} -> ${edge[2]}`);
+    const node = /^\s*"([^"]+)";/.exec(line);
+    if (node?.[1]) nodes.add(node[1]);
+  }
+  return { nodes: [...nodes].sort(), edges: [...edges].sort() };
+}
+
+async function dataSourcesOf(root: string): Promise<DataSource[]> {
+  const files = (await git(root, ['ls-files', '--', '*.dvc'])).split('\n').filter((line) => line.length > 0);
+  const sources = await Promise.all(
+    files.map(async (file) => parseDataSource(file, await readFile(join(root, file), 'utf8'))),
+  );
+  return sources.filter((source): source is DataSource => source !== undefined);
+}
+
+void test('the DAG draws the .dvc data sources and the import as nodes, in parity with dvc dag', async () => {
+  for (const root of [fixture.root, demo.dir]) {
+    const graph = buildPipelineGraph([await readPipeline(root)], { dataSources: await dataSourcesOf(root) });
+    const ours = {
+      nodes: graph.nodes.map((node) => node.id).sort(),
+      edges: graph.edges.map((edge) => `${edge.from} -> ${edge.to}`).sort(),
+    };
+    assert.deepEqual(ours, parseDot(await dvc(root, ['dag', '--dot'])), root);
+  }
+  const imported = (await dataSourcesOf(fixture.root)).find((source) => source.file === 'data/data.xml.dvc');
+  assert.deepEqual(imported && { kind: imported.kind, frozen: imported.frozen }, {
+    kind: 'import',
+    frozen: true,
+  });
 });

@@ -35,6 +35,8 @@ class DagPanel {
   /** `.dvc` files by repository root, read in the background (the first paint has stages only). */
   private dataSources = new Map<string, readonly DataSource[]>();
   private sourcesGeneration = 0;
+  /** The hub's file events for `.dvc` files, one subscription per repository root. */
+  private readonly watchers = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly deps: DagViewDeps,
@@ -53,12 +55,17 @@ class DagPanel {
       ...webviewPageAssets(webview, deps.extensionUri, { script: 'dag', style: 'dag/dag.css' }),
       snapshot: this.snapshot(),
     });
-    const dvcFiles = vscode.workspace.createFileSystemWatcher('**/*.dvc');
     const reload = () => void this.loadDataSources();
     const changes: vscode.Disposable[] = [
       deps.repositories.onDidChange(() => {
         this.host.push();
+        this.watchDvcFiles(reload);
         reload();
+      }),
+      { dispose: () => this.watchers.forEach((watcher) => watcher.dispose()) },
+    ];
+    this.watchDvcFiles(reload);
+    reload();
       }),
       dvcFiles,
       dvcFiles.onDidCreate(reload),
@@ -83,6 +90,14 @@ class DagPanel {
       })),
       this.deps,
     );
+  }
+
+  private watchDvcFiles(reload: () => void): void {
+    for (const repository of this.deps.repositories.repositories) {
+      const root = repository.root.toString();
+      if (this.watchers.has(root)) continue;
+      this.watchers.set(root, repository.onFiles((relative) => relative.endsWith('.dvc'), reload));
+    }
   }
 
   private async loadDataSources(): Promise<void> {

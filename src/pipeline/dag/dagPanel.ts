@@ -66,13 +66,6 @@ class DagPanel {
     ];
     this.watchDvcFiles(reload);
     reload();
-      }),
-      dvcFiles,
-      dvcFiles.onDidCreate(reload),
-      dvcFiles.onDidChange(reload),
-      dvcFiles.onDidDelete(reload),
-    ];
-    reload();
     if (deps.onDidChangeStatus) changes.push(deps.onDidChangeStatus(() => this.host.push()));
     this.host.onDidDispose(() => {
       for (const change of changes) change.dispose();
@@ -96,7 +89,10 @@ class DagPanel {
     for (const repository of this.deps.repositories.repositories) {
       const root = repository.root.toString();
       if (this.watchers.has(root)) continue;
-      this.watchers.set(root, repository.onFiles((relative) => relative.endsWith('.dvc'), reload));
+      this.watchers.set(
+        root,
+        repository.onFiles((relative) => relative.endsWith('.dvc'), reload),
+      );
     }
   }
 

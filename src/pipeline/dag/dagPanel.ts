@@ -62,7 +62,11 @@ class DagPanel {
         this.watchDvcFiles(reload);
         reload();
       }),
-      { dispose: () => this.watchers.forEach((watcher) => watcher.dispose()) },
+      {
+        dispose: () => {
+          for (const watcher of this.watchers.values()) watcher.dispose();
+        },
+      },
     ];
     this.watchDvcFiles(reload);
     reload();

@@ -5,6 +5,7 @@ import { DisposableStore } from './lifecycle/disposableStore';
 import { OutputLog } from './log/outputLog';
 import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
+import { MissingDataNotice } from './data';
 import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
 import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
 import {
@@ -69,6 +70,9 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const pipelineTree = pipeline.tree;
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
+  disposables.register(
+    new MissingDataNotice(data.model, (root) => vscode.commands.executeCommand(commandIds.pull, { root })),
+  );
   const experiments = registerExperimentFeatures({
     ...featureDeps,
     showPlotsOfRows: (root, rowIds) =>

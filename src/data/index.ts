@@ -4,3 +4,4 @@ export { DataImportError, type ImportOptions, ImportService } from './importServ
 export { type DataFeatureDependencies } from './registerDataFeatures';
 export { RemotesService, isSecretOption } from './remotesService';
 export { DATA_STATE } from './dataTools';
+export { MissingDataNotice } from './missingDataNotice';

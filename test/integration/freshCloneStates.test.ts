@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildPipelineGraph, parseDataSource, type DataSource } from '../../src/core/dag';
+import { explainDvcFailure } from '../../src/core/dvcFailure/explainDvcFailure';
 import { parsePipeline, pipelineParamsFiles, type Pipeline } from '../../src/core/pipeline';
+import { PlotsService } from '../../src/plots/plotsService';
 import { PipelineStatusService } from '../../src/repository/pipelineStatusService';
 import { dvc, git, makeDemoRepo, pinnedDvcPath } from '../helpers/dvcEnvironment';
 import { makeFreshCloneFixture, type FreshCloneFixture } from '../helpers/freshCloneFixture';
@@ -104,4 +106,44 @@ void test('the DAG draws the .dvc data sources and the import as nodes, in parit
     kind: 'import',
     frozen: true,
   });
+});
+
+void test("plots: what is in git is drawn, each plot whose data is not pulled says DVC's reason with Pull", async () => {
+  const { cli } = await recordingDvcCli(fixture.root);
+  const service = new PlotsService(cli, join(fixture.root, '.dvc', 'tmp', 'lens-plots'));
+  const model = await service.diff(['workspace']);
+  const byId = new Map(model.plots.map((plot) => [plot.id, plot]));
+  assert.equal(byId.get('Loss')?.kind, 'template');
+  for (const id of ['ROC', 'Precision-recall', 'Confusion']) {
+    const plot = byId.get(id);
+    assert.ok(plot?.kind === 'failed' && plot.dataNotInCache, `${id}: ${JSON.stringify(plot)}`);
+    assert.match(
+      plot.message,
+      /^Data not in the local cache \(eval\/plots\): Pull brings it in\. DVC: failed to load directory/,
+    );
+  }
+});
+
+void test('the error table on what the real DVC says in the fresh clone', async () => {
+  const failing = async (args: readonly string[]): Promise<string> => {
+    try {
+      await dvc(fixture.root, args);
+    } catch (error) {
+      const failed = error as { stderr: string; stdout: string };
+      return `${failed.stderr}\n${failed.stdout}`;
+    }
+    throw new Error(`dvc ${args.join(' ')} did not fail`);
+  };
+  assert.equal(explainDvcFailure(await failing(['status', '--json'])).kind, 'importSourceUnreachable');
+  assert.equal(
+    explainDvcFailure(await failing(['exp', 'run', '-S', 'train.nope=1'])).kind,
+    'paramsKeyMissing',
+  );
+  const plugin = explainDvcFailure(await failing(['push', '-r', 'archive']));
+  assert.deepEqual(plugin.action, { kind: 'installPlugin', packageName: 'dvc-s3' });
+  const repro = explainDvcFailure(await failing(['repro']));
+  assert.equal(repro.kind, 'dataMissing');
+  assert.equal(repro.subject, 'data/data.xml');
+  const pull = explainDvcFailure(await failing(['pull']));
+  assert.equal(pull.kind, 'dataMissing');
 });

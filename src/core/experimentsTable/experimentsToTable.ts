@@ -165,7 +165,7 @@ function addUnreadableMetricFiles<Entry extends { column: Omit<TableColumn, 'typ
       }));
       const missing = explainDvcFailure(message).kind === 'dataMissing';
       setCell(
-        input.values as Record<string, CellValue | null>,
+        input.values,
         entry,
         missing ? 'not in cache' : 'unreadable',
       );

@@ -164,11 +164,7 @@ function addUnreadableMetricFiles<Entry extends { column: Omit<TableColumn, 'typ
         path: '',
       }));
       const missing = explainDvcFailure(message).kind === 'dataMissing';
-      setCell(
-        input.values,
-        entry,
-        missing ? 'not in cache' : 'unreadable',
-      );
+      setCell(input.values, entry, missing ? 'not in cache' : 'unreadable');
     }
   });
 }

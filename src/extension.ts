@@ -5,6 +5,7 @@ import { DisposableStore } from './lifecycle/disposableStore';
 import { OutputLog } from './log/outputLog';
 import type { PipelineTreeProvider } from './pipeline/pipelineTreeProvider';
 import { registerPipelineFeatures } from './pipeline/registerPipelineFeatures';
+import { MissingDataNotice } from './data';
 import { registerDataFeatures, type DataFeatures } from './data/registerDataFeatures';
 import { registerDataScmCommands } from './data';
 import { registerRemoteFeatures, type RemoteFeatures } from './remotes/registerRemoteFeatures';
@@ -24,6 +25,7 @@ import { RepositoryCommands } from './repository/command';
 import { RepositorySchedulers } from './repository/repositorySchedulers';
 import { WorkspaceRepositories } from './repository/workspaceRepositories';
 import { affectsDvcLocation } from './config/settings';
+import { dvcFailureActions } from './setup/dvcFailureActions';
 import { DvcLocator } from './setup/dvcLocator';
 import { DvcStatusBar } from './setup/dvcStatusBar';
 import { initializeProjectCommand } from './setup/initializeProjectCommand';
@@ -76,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
   registerDataScmCommands(commands, { push: commandIds.push, pull: commandIds.pull });
+  disposables.register(
+    new MissingDataNotice(data.model, (root) => vscode.commands.executeCommand(commandIds.pull, { root })),
+  );
   const experiments = registerExperimentFeatures({
     ...featureDeps,
     runner,
@@ -100,6 +105,15 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   history.tree.setCommitBadges(registry.badges, registry.store.onDidChange);
   const setupServices = createProjectSetupServices({ log, schedulers }, () => locator.ready());
 
+  commands.handleFailureActions(
+    dvcFailureActions({
+      runner,
+      log,
+      locator,
+      setup: setupServices,
+      pull: (repository) => vscode.commands.executeCommand(commandIds.pull, { root: repository.root }),
+    }),
+  );
   commands.register(commandIds.showLog, () => log.show());
   commands.register(commandIds.selectDvcExecutable, () => selectDvcExecutableCommand());
   // They run processes (pip, dvc init) without a repository to act on yet: the trust gate alone.

@@ -1,13 +1,18 @@
-/** DVC's own sentence out of a failed call, for messages and the Data view's error node. */
+/** DVC's failure in one sentence, for messages and the Data view's error node. */
+import { explainDvcFailure } from '../core/dvcFailure/explainDvcFailure';
 import { isProcessError } from '../repository/processes';
 
 /**
- * DVC writes its summary first (`ERROR: …`, sometimes without the prefix) and context after it; warnings come
- * before. The summary alone reads well in a notification; the whole story is in the log.
+ * A known kind of failure (data not in the cache, a missing plugin, the lock held, ...) in the table's words
+ * (src/core/dvcFailure); otherwise DVC's summary line: DVC writes it first (`ERROR: …`, sometimes without the
+ * prefix) and context after it; warnings come before. The whole story is in the log.
  */
 export function dvcErrorText(error: unknown): string {
   if (!isProcessError(error, 'exit')) return messageOf(error);
-  const lines = `${error.stderr}\n${error.stdout}`
+  const output = `${error.stderr}\n${error.stdout}`;
+  const explained = explainDvcFailure(output);
+  if (explained.kind !== 'other') return explained.sentence.replace(/\.$/, '');
+  const lines = output
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith('WARNING:'));

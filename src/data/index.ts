@@ -5,3 +5,4 @@ export { type DataFeatureDependencies } from './registerDataFeatures';
 export { RemotesService, isSecretOption } from './remotesService';
 export { DATA_STATE } from './dataTools';
 export { registerDataScmCommands } from './scm/dataScmCommands';
+export { MissingDataNotice } from './missingDataNotice';

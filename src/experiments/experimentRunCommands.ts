@@ -1,3 +1,5 @@
+import { checkRunInputs } from '../pipeline';
+import { remoteCommandIds } from '../remotes';
 import * as vscode from 'vscode';
 import { ignoredPythonOverrides, type ParamOverride } from '../core/experiments/experimentOverrides';
 import type { ComputeTargets, RunMode, Submission, SubmitContext } from '../execution';
@@ -101,6 +103,13 @@ export function registerExperimentRunCommands(
     overrides: readonly ParamOverride[],
     name: string,
   ): Promise<void> => {
+    // Inputs not in the local cache (a fresh clone) are found before DVC starts, not 25 s into its failure.
+    const repository = context.state.repository;
+    const stages = repository.pipelines.flatMap((pipeline) => pipeline.stages.map((s) => s.qualifiedName));
+    const decision = await checkRunInputs(repository, stages, true);
+    if (decision === 'cancel') return;
+    if (decision === 'pullAndRun')
+      await vscode.commands.executeCommand(remoteCommandIds.pull, { root: repository.root });
     const title = `dvc exp run${name ? ` -n ${name}` : ''}`;
     await actions.perform(
       context,

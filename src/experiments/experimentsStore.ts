@@ -54,7 +54,13 @@ export class ExperimentsStore implements vscode.Disposable {
       }),
     );
     this.disposables.register(repositories.onDidChange(() => this.sync()));
-    this.disposables.register(locator.onDidChange(() => this.refreshAll()));
+    // Found or not, the views change: a missing DVC is a state with an action, not a spinner.
+    this.disposables.register(
+      locator.onDidChange(() => {
+        this.refreshAll();
+        this.changed.fire();
+      }),
+    );
     this.disposables.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('dvcLens.experiments')) this.refreshAll();

@@ -14,6 +14,7 @@ import {
 } from '../ui/repositoryTreeRoots';
 import { experimentCommandIds } from './experimentCommandIds';
 import { headlineMetricSetting } from './experimentSettings';
+import { setupCommandIds } from '../setup';
 import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
 import { experimentTooltip, formatElapsed } from './experimentTooltip';
 import type { RemoteRunStore } from './remote/remoteRunStore';
@@ -194,7 +195,25 @@ export class ExperimentsTreeProvider
       nodes.push({ kind: 'error', id: `error|${root}`, root, message: state.error });
     const model = state.model;
     if (!model) {
-      if (state.error === undefined)
+      if (state.error === undefined && state.repository.dvcNotFound)
+        nodes.push(
+          {
+            kind: 'note',
+            id: `noDvc|${root}`,
+            message: 'DVC was not found, so experiments cannot be read.',
+            icon: 'warning',
+          },
+          {
+            kind: 'action',
+            id: `selectDvc|${root}`,
+            root,
+            label: 'Select DVC executable…',
+            icon: 'gear',
+            command: setupCommandIds.selectDvcExecutable,
+            tooltip: 'Choose the dvc executable (or install DVC with "DVC Lens: Install DVC").',
+          },
+        );
+      else if (state.error === undefined)
         nodes.push({
           kind: 'note',
           id: `loading|${root}`,

@@ -23,6 +23,7 @@ import {
   type NoteNode,
   type RepositoryNode,
 } from '../ui/repositoryTreeRoots';
+import { setupCommandIds } from '../setup';
 import { metricsCommandIds } from './metricsCommandIds';
 
 /** A node of the view. `root` is the repository root URI string. */
@@ -111,7 +112,15 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewN
     if (state.error !== undefined) nodes.push({ kind: 'error', id: `error|${root}`, message: state.error });
     const comparison = state.model ? workspaceVsHead(state.model, metricDirectionsSetting()) : undefined;
     if (!comparison) {
-      if (state.error === undefined && !state.model)
+      if (state.error === undefined && !state.model && state.repository.dvcNotFound)
+        nodes.push({
+          kind: 'note',
+          id: `noDvc|${root}`,
+          message: 'DVC was not found, so metrics cannot be read: click to select a dvc executable.',
+          icon: 'warning',
+          command: setupCommandIds.selectDvcExecutable,
+        });
+      else if (state.error === undefined && !state.model)
         nodes.push({
           kind: 'note',
           id: `loading|${root}`,

@@ -18,7 +18,9 @@ export type PipelineViewNode =
       readonly kind: 'statusError';
       readonly id: string;
       readonly repository: Repository;
+      /** One line: DVC's failure (`error`), or why stages were asked one by one (`note`). */
       readonly message: string;
+      readonly severity: 'error' | 'note';
       readonly children: readonly PipelineViewNode[];
     }
   | {
@@ -168,14 +170,18 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
   }
 
   private statusErrorNodes(repository: Repository): PipelineViewNode[] {
-    const message = this.decorations?.statusErrorOf(repository.root.toString());
+    const root = repository.root.toString();
+    const error = this.decorations?.statusErrorOf(root);
+    const note = error ? undefined : this.decorations?.statusNoteOf?.(root);
+    const message = error ?? note;
     if (!message) return [];
     return [
       {
         kind: 'statusError',
-        id: `statusError:${repository.root.toString()}`,
+        id: `statusError:${root}`,
         repository,
         message,
+        severity: error ? 'error' : 'note',
         children: [],
       },
     ];
@@ -228,6 +234,16 @@ function findStage(
 }
 
 function statusErrorItem(element: Extract<PipelineViewNode, { kind: 'statusError' }>): vscode.TreeItem {
+  if (element.severity === 'note') {
+    const note = new vscode.TreeItem('status checked stage by stage', vscode.TreeItemCollapsibleState.None);
+    note.id = element.id;
+    note.description = element.message.replace(/^checked stage by stage: /, '');
+    note.tooltip = `DVC could not check the whole project at once, so each stage was asked on its own: ${note.description}\n\nClick to show the log.`;
+    note.iconPath = new vscode.ThemeIcon('info');
+    note.contextValue = 'statusNote';
+    note.command = { command: logCommandIds.showLog, title: 'Show Log' };
+    return note;
+  }
   const item = new vscode.TreeItem('dvc status failed', vscode.TreeItemCollapsibleState.None);
   item.id = element.id;
   item.description = element.message;

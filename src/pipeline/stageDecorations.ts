@@ -9,6 +9,8 @@ export interface StageDecorationSource {
   lastRunOf(root: string, stage: string): StageRunRecord | undefined;
   /** DVC's own message when the repository's last `dvc status` failed (cleared by the next success). */
   statusErrorOf(root: string): string | undefined;
+  /** Why statuses were read stage by stage (the whole-project `dvc status` failed), in one line. */
+  statusNoteOf?(root: string): string | undefined;
   /** A `dvc status` of the repository is running (the shown statuses are the previous ones). */
   isRefreshing(root: string): boolean;
   readonly onDidChange: vscode.Event<void>;
@@ -55,9 +57,11 @@ export function stageDecoration(
   if (!status) return undefined;
   const look = stageStatusPresentation(status);
   const color = look.themeColor ? new vscode.ThemeColor(look.themeColor) : undefined;
+  // What DVC could not judge says why on the row itself, in the table's one line.
+  const why = status.kind === 'unknown' && status.reasons[0] ? `: ${status.reasons[0]}` : '';
   return {
     icon: new vscode.ThemeIcon(look.codicon, color),
-    label: look.label + duration,
+    label: look.label + why + duration,
     tooltip: look.tooltip + lastRunLine,
   };
 }

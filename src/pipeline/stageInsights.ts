@@ -49,6 +49,11 @@ export class StageInsights implements StageDecorationSource, vscode.Disposable {
     return this.statuses.lastError(root);
   }
 
+  /** Why the status was read stage by stage (the whole-project read failed), in one line. */
+  statusNoteOf(root: string): string | undefined {
+    return this.statuses.stageByStageNote(root);
+  }
+
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();

@@ -81,7 +81,11 @@ export class PlotsService {
       signal,
       slot: PLOTS_READ_SLOT,
     });
-    return parsePlotsDiff(json, revisions);
+    // dvc.yaml's plots DVC gave up on without naming them are still listed, each with DVC's reason.
+    const defined = targets
+      ? []
+      : plotDefinitions(await readText(join(this.root, 'dvc.yaml'))).map((definition) => definition.id);
+    return parsePlotsDiff(json, revisions, defined);
   }
 
   private async withoutTemplate(

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { isCancellation } from '../cli/processError';
+import type { DvcFailureAction } from '../core/dvcFailure/explainDvcFailure';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import { isTrusted } from '../trust/workspaceTrust';
@@ -37,9 +38,16 @@ export interface RepositoryCommandsDependencies {
 /** Re-reads what a command changed in one repository. */
 export type RepositoryRefresh = (repository: Repository) => Promise<void>;
 
+/** Does what a translated DVC failure offers (the composition root supplies it: Pull, plugin install, ...). */
+export type FailureActionHandler = (
+  repository: Repository,
+  action: Exclude<DvcFailureAction, { kind: 'retry' }>,
+) => Promise<void>;
+
 export class RepositoryCommands {
   private readonly env: CommandEnvironment<Repository>;
   private readonly viewRefreshes = new Map<string, RepositoryRefresh[]>();
+  private failureActions: FailureActionHandler | undefined;
 
   constructor(private readonly deps: RepositoryCommandsDependencies) {
     this.env = {
@@ -48,7 +56,14 @@ export class RepositoryCommands {
       resolve: (argument, request) => resolveRepository(deps.repositories, argument, request),
       isCancellation,
       refresh: (repository, names) => this.refresh(repository, names),
+      runFailureAction: (repository, action) =>
+        this.failureActions?.(repository, action) ?? Promise.resolve(),
     };
+  }
+
+  /** Who answers the action buttons of translated DVC failures (set once by the composition root). */
+  handleFailureActions(handler: FailureActionHandler): void {
+    this.failureActions = handler;
   }
 
   /** The one registration helper: registers `handler` under `id` until the extension is disposed. */

@@ -5,6 +5,13 @@
  */
 import type { DvcCli } from '../cli/dvcCli';
 import type { GitCli } from '../cli/gitCli';
+import { isProcessError } from '../cli/processError';
+import {
+  dvcFailureActionTitle,
+  explainDvcFailure,
+  type DvcFailureAction,
+  type DvcFailureExplanation,
+} from '../core/dvcFailure/explainDvcFailure';
 import { restrictedModeMessage } from '../trust/restrictedModeMessage';
 
 /** What the runtime needs of a repository; the hub's `Repository` has all of it. */
@@ -23,7 +30,12 @@ export interface CommandUi {
   warn(message: string): void;
   inform(message: string): void;
   /** An error with "Show Log" (the Output channel holds the command line and stderr). Not awaited. */
-  showErrorWithLog(message: string): void;
+  showErrorWithLog(message: string, detail?: string): void;
+  /**
+   * An error with one action besides "Show Log"; resolves to whether the action was picked. Without it, a
+   * failure that has an action is shown with `showErrorWithLog`. `detail` (the raw output) goes to the log.
+   */
+  showErrorWithAction?(message: string, action: string, detail?: string): PromiseLike<boolean>;
   /** Runs `task` behind a notification titled `title` with a Cancel button. */
   withProgress<T>(title: string, task: ProgressTask<T>): Promise<T>;
 }
@@ -55,6 +67,8 @@ export interface CommandEnvironment<R extends CommandRepository> {
   isCancellation(error: unknown): boolean;
   /** Re-reads the named state of the repository after a command (the hub's slices). Never rejects. */
   refresh(repository: R, names: readonly string[]): Promise<void>;
+  /** Does what a translated DVC failure offers (Pull, install a plugin, set the git identity); not Retry. */
+  runFailureAction?(repository: R, action: Exclude<DvcFailureAction, { kind: 'retry' }>): Promise<void>;
 }
 
 /** The texts and steps a command chooses; every one has a default. */
@@ -198,8 +212,19 @@ export async function runInRepository<R extends CommandRepository, O extends Rep
     if (title !== undefined) return await run(title, (signal, report) => handler(context(signal, report)));
     return await handler(context(new AbortController().signal, () => undefined));
   } catch (error) {
-    if (!env.isCancellation(error))
-      env.ui.showErrorWithLog(stepFailure ? stepFailure(error) : failureText(options, error, lastTitle));
+    if (!env.isCancellation(error)) {
+      const explanation = explainProcessFailure(error);
+      const full = stepFailure ? stepFailure(error) : failureText(options, error, lastTitle, explanation);
+      const retry = () => void runInRepository(env, repository, options, args, handler);
+      offerFailure(
+        env,
+        repository,
+        atMostThreeLines(full),
+        rawDetail(error, full),
+        explanation?.action,
+        retry,
+      );
+    }
     return undefined;
   } finally {
     if (worked && options.refreshes && options.refreshes.length > 0)
@@ -211,8 +236,53 @@ function failureText<R>(
   options: RepositoryCommandOptions<R>,
   error: unknown,
   title: string | undefined,
+  explanation: DvcFailureExplanation | undefined,
 ): string {
   if (options.failure) return options.failure(error, title);
-  const text = error instanceof Error ? error.message : String(error);
+  const text = explanation?.sentence ?? (error instanceof Error ? error.message : String(error));
   return title ? `DVC Lens: ${title} failed: ${text}` : `DVC Lens: ${text}`;
+}
+
+/** DVC's (or git's) failure in one sentence with its action; `undefined` for errors that are not an exit. */
+function explainProcessFailure(error: unknown): DvcFailureExplanation | undefined {
+  if (!isProcessError(error, 'exit')) return undefined;
+  return explainDvcFailure(`${error.stderr}\n${error.stdout}`);
+}
+
+/** A notification is read at a glance: three lines at most; the whole text is in the log behind it. */
+function atMostThreeLines(message: string): string {
+  const lines = message.split(/\r?\n/).filter((line) => line.trim().length > 0);
+  if (lines.length <= 3) return lines.join('\n');
+  return `${lines.slice(0, 3).join('\n')} … (the rest is in the log)`;
+}
+
+/** What the log keeps besides the notification: the whole message and the process's own output. */
+function rawDetail(error: unknown, message: string): string | undefined {
+  const output = isProcessError(error)
+    ? `${error.commandLine} (exit ${error.exitCode ?? '?'})\n${error.stderr.trim()}\n${error.stdout.trim()}`.trim()
+    : undefined;
+  const whole = atMostThreeLines(message) === message ? undefined : message;
+  const parts = [whole, output].filter((part): part is string => part !== undefined && part.length > 0);
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+function offerFailure<R extends CommandRepository>(
+  env: CommandEnvironment<R>,
+  repository: R,
+  message: string,
+  detail: string | undefined,
+  action: DvcFailureAction | undefined,
+  retry: () => void,
+): void {
+  const canAct = action && (action.kind === 'retry' || env.runFailureAction !== undefined);
+  if (!action || !canAct || env.ui.showErrorWithAction === undefined) {
+    env.ui.showErrorWithLog(message, detail);
+    return;
+  }
+  const title = dvcFailureActionTitle(action);
+  void Promise.resolve(env.ui.showErrorWithAction(message, title, detail)).then((picked) => {
+    if (!picked) return;
+    if (action.kind === 'retry') retry();
+    else void env.runFailureAction?.(repository, action);
+  });
 }

@@ -17,7 +17,16 @@ export function editorCommandUi(log: OutputLog): CommandUi {
       void vscode.window.showInformationMessage(message);
     },
     // Not awaited: the message stays until dismissed while the view refreshes and the command resolves.
-    showErrorWithLog: (message) => void showErrorWithLog(log, message),
+    showErrorWithLog: (message, detail) => {
+      const shown = showErrorWithLog(log, message);
+      if (detail) log.append(detail);
+      void shown;
+    },
+    showErrorWithAction: async (message, action, detail) => {
+      const shown = showErrorWithLog(log, message, action);
+      if (detail) log.append(detail);
+      return (await shown) === action;
+    },
     withProgress: (title, task) => Promise.resolve(withCancellableProgress(title, task)),
   };
 }

@@ -13,10 +13,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DvcCli } from '../cli/dvcCli';
 import { isCancellation, isProcessError } from '../cli/processError';
+import { explainDvcFailure } from '../core/dvcFailure/explainDvcFailure';
 import type { Pipeline } from '../core/pipeline/model';
 import { dvcLockFileOf, parseDvcLockStageNames } from '../core/status/dvcLockStages';
 import { parseDvcStatus } from '../core/status/dvcStatusJson';
 import type { StageStatus } from '../core/status/stageStatus';
+import { judgeStagesSeparately } from './stageByStageStatus';
 
 /** How a call to `refresh` ended. */
 export type StatusRefreshOutcome =
@@ -34,6 +36,8 @@ export interface PipelineStatusServiceOptions {
   readonly debounceMs?: number;
   /** Reads a file by absolute path, `undefined` when missing (default: node:fs). */
   readonly readTextFile?: (path: string) => Promise<string | undefined>;
+  /** Where the whole text of DVC's failures goes (the Output channel); the views show one line. */
+  readonly log?: (text: string) => void;
 }
 
 export interface StatusSubscription {
@@ -42,10 +46,13 @@ export interface StatusSubscription {
 
 const STATUS_ARGS = ['status', '--json'] as const;
 const DEFAULT_DEBOUNCE_MS = 500;
+/** A broken dvc.yaml or dvc.lock fails every stage alike: no use asking them one by one. */
+const INVALID_PIPELINE = /is invalid|YAML|could not parse|failed to parse/i;
 
 export class PipelineStatusService {
   private statuses: ReadonlyMap<string, StageStatus> = new Map();
   private error: { readonly message: string; readonly detail: string } | undefined;
+  private note: string | undefined;
   private current: AbortController | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -82,6 +89,14 @@ export class PipelineStatusService {
     return this.error?.detail;
   }
 
+  /**
+   * Set when DVC could not judge the whole project at once and the stages were asked separately: why the whole
+   * failed, in one line (the stages DVC could not judge say their own reason as `unknown`).
+   */
+  get stageByStageNote(): string | undefined {
+    return this.note;
+  }
+
   onDidChange(listener: () => void): StatusSubscription {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -109,22 +124,56 @@ export class PipelineStatusService {
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
     if (!wasRefreshing) this.notify();
     try {
-      const json = await cli.readJson(STATUS_ARGS, {
-        signal: combined,
-        slot: 'status',
-        takesRepositoryLock: true,
-      });
+      const read = (targets: readonly string[]) =>
+        cli.readJson([...STATUS_ARGS, ...(targets.length > 0 ? ['--', ...targets] : [])], {
+          signal: combined,
+          slot: 'status',
+          takesRepositoryLock: true,
+        });
+      let json: unknown;
+      let unjudged = new Map<string, string>();
+      let note: string | undefined;
+      try {
+        json = await read([]);
+      } catch (error: unknown) {
+        const stages = this.getPipelines().flatMap((pipeline) => pipeline.stages.map((s) => s.qualifiedName));
+        // One frozen import whose source is gone fails the whole-project read; the stages still answer.
+        if (!isProcessError(error, 'exit') || stages.length === 0 || combined.aborted) throw error;
+        if (INVALID_PIPELINE.test(error.stderr)) throw error;
+        this.options.log?.(describeFailure(error).detail);
+        const separately = await judgeStagesSeparately(
+          stages,
+          read,
+          (failure) => isCancellation(failure) || combined.aborted,
+        );
+        if (separately.judged === 0) throw error;
+        json = separately.entries;
+        unjudged = new Map(
+          [...separately.failures].map(([stage, failure]) => [stage, this.explain(failure)]),
+        );
+        note = `checked stage by stage: ${this.explain(error)}`;
+      }
       const pipelines = this.getPipelines();
       const locked = await this.lockedStages(cli.root, pipelines);
       if (combined.aborted) return this.cancelled(controller);
-      this.statuses = parseDvcStatus(json, pipelines, locked);
+      const statuses = parseDvcStatus(json, pipelines, locked);
+      for (const [stage, reason] of unjudged) statuses.set(stage, { kind: 'unknown', reasons: [reason] });
+      this.statuses = statuses;
       this.error = undefined;
+      this.note = note;
       return this.finish(controller, 'updated');
     } catch (error: unknown) {
       if (isCancellation(error) || combined.aborted) return this.cancelled(controller);
       this.error = describeFailure(error);
+      this.options.log?.(this.error.detail);
       return this.finish(controller, 'failed');
     }
+  }
+
+  /** DVC's failure in the table's one line; a stage's own failure is logged whole. */
+  private explain(error: unknown): string {
+    if (!isProcessError(error, 'exit')) return error instanceof Error ? error.message : String(error);
+    return explainDvcFailure(`${error.stderr}\n${error.stdout}`).sentence;
   }
 
   dispose(): void {
@@ -172,20 +221,13 @@ export class PipelineStatusService {
   }
 }
 
-/**
- * DVC writes its summary first and the context after it ("'./dvc.yaml' is invalid." then the YAML excerpt),
- * often prefixed with `ERROR: `; warnings (frozen stages) come before it.
- */
+/** The table's one line for the views (src/core/dvcFailure); the whole stderr for the log. */
 function describeFailure(error: unknown): { message: string; detail: string } {
   const text = error instanceof Error ? error.message : String(error);
   if (!isProcessError(error, 'exit')) return { message: text, detail: text };
-  const lines = error.stderr
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith('WARNING:'));
-  const summary = lines.find((line) => line.startsWith('ERROR:')) ?? lines[0];
+  const explained = explainDvcFailure(`${error.stderr}\n${error.stdout}`);
   return {
-    message: summary ? `dvc status failed: ${summary.replace(/^ERROR:\s*/, '')}` : text,
+    message: `dvc status failed: ${explained.sentence}`,
     detail: `${error.commandLine} (exit ${error.exitCode ?? '?'})\n${error.stderr.trim()}`,
   };
 }

@@ -25,6 +25,8 @@ export interface DvcExecutableSource {
   readonly executable: DvcExecutable | undefined;
   /** The DVC to use, waiting for a search in progress. */
   ready(): Promise<DvcExecutable | undefined>;
+  /** A search finished and none is running (absent: unknown, taken as not finished). */
+  readonly searched?: boolean;
 }
 
 /** What every repository shares: built once by the composition root and handed to the hub. */
@@ -92,6 +94,12 @@ export class Repository implements vscode.Disposable {
   get dvcIfReady(): DvcCli | undefined {
     const executable = this.services.dvcExecutable.executable;
     return executable && this.isTrusted ? this.dvcFor(executable) : undefined;
+  }
+
+  /** DVC was looked for and not found (trusted workspace): views say so with a way out instead of waiting. */
+  get dvcNotFound(): boolean {
+    const source = this.services.dvcExecutable;
+    return this.isTrusted && source.searched === true && source.executable === undefined;
   }
 
   /** DVC for this repository, waiting for the search; `undefined` when untrusted or DVC was not found. */

@@ -55,6 +55,11 @@ export class DvcLocator implements vscode.Disposable {
     return this.current;
   }
 
+  /** A search finished and none runs now: `executable` is the answer, not "not yet". */
+  get searched(): boolean {
+    return this.current !== undefined && this.inFlight === undefined;
+  }
+
   /** The DVC to use, waiting for a search in progress (or starting one) when none is known yet. */
   async ready(): Promise<DvcExecutable | undefined> {
     if (this.current?.chosen) return this.current.chosen;

@@ -74,7 +74,7 @@ async function pickChoices(folder: vscode.Uri, needsGit: boolean): Promise<Initi
   };
 }
 
-async function askGitIdentity(services: ProjectSetupServices): Promise<boolean> {
+export async function askGitIdentity(services: ProjectSetupServices): Promise<boolean> {
   const name = await vscode.window.showInputBox({
     title: 'Git identity (saved in your global git config)',
     prompt: 'Your name for commits',

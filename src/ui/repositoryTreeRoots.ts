@@ -13,6 +13,8 @@ export interface NoteNode {
   readonly message: string;
   /** A codicon id. */
   readonly icon: string;
+  /** Run when the note is clicked (a way out, e.g. selecting the dvc executable). */
+  readonly command?: string;
 }
 
 export interface RepositoryNode {
@@ -48,6 +50,7 @@ export function noteTreeItem(node: NoteNode): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.message;
+  if (node.command) item.command = { command: node.command, title: node.message };
   return item;
 }
 

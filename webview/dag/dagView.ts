@@ -171,6 +171,11 @@ export class DagView {
   private menu(id: string, x: number, y: number): void {
     const element = this.nodeElements.get(id);
     if (!element) return;
+    // A data source (.dvc file) is not run: it only opens.
+    if (this.nodesById.get(id)?.source) {
+      openMenu([{ label: 'Open .dvc File', run: () => this.send(id, 'openStage') }], x, y, element);
+      return;
+    }
     openMenu(
       [
         { label: 'Run This Stage', run: () => this.send(id, 'runStage', 'withUpstream') },

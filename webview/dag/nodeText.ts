@@ -8,6 +8,14 @@ import { runStateLabels, statusLabels } from './statusText';
  * changes the layout.
  */
 export function nodeDetail(node: DagNodeView): string {
+  if (node.source) return sourceDetail(node.source);
   const state = node.runState ? runStateLabels[node.runState] : statusLabels[node.status];
   return node.lastDurationMs === undefined ? state : `${state} · ${formatDuration(node.lastDurationMs)}`;
+}
+
+/** A data source says what it is instead of a stage status: `import (frozen)`, `dvc add`, `import-url`. */
+function sourceDetail(source: NonNullable<DagNodeView['source']>): string {
+  const kind =
+    source.kind === 'import' ? 'import' : source.kind === 'importUrl' ? 'import-url' : 'data (dvc add)';
+  return source.frozen ? `${kind} · frozen` : kind;
 }

@@ -25,7 +25,7 @@ function describe(node: DagNodeView): string {
 }
 
 function nodeElement(node: DagNodeView, x: number, y: number, width: number, height: number): SVGGElement {
-  const classes = ['node', `status-${node.status}`];
+  const classes = ['node', node.source ? 'source' : `status-${node.status}`];
   if (node.runState) classes.push(`run-${node.runState}`);
   const group = svgElement('g', {
     class: classes.join(' '),

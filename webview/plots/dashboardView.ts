@@ -132,7 +132,7 @@ export class DashboardView implements CardHost, ImageCardHost, ArrangementHost {
     this.status.textContent = snapshot.loading
       ? 'Loading plots…'
       : `${snapshot.plots.length} plot(s), ${snapshot.revisions.length} revision(s) (up to ${snapshot.maxRevisions} besides the workspace)`;
-    this.showError(snapshot.error);
+    this.showError(snapshot.error, snapshot.problems);
     this.plots = snapshot.plots;
     this.showCards();
     this.custom.show(snapshot.custom, snapshot.revisions);
@@ -308,16 +308,31 @@ export class DashboardView implements CardHost, ImageCardHost, ArrangementHost {
         return new ImagePlotCard(plot, renders, this);
       }
       case 'failed':
-        return { id: plot.id, element: failedCardElement(plot) };
+        return {
+          id: plot.id,
+          element: failedCardElement(
+            plot,
+            plot.dataNotInCache ? () => this.post({ type: 'pull' }) : undefined,
+          ),
+        };
     }
   }
 
-  private showError(error: string | undefined): void {
-    this.banner.hidden = error === undefined;
-    if (error === undefined) return;
+  /** The last refresh's failure, else DVC's reasons that name no plot (with Pull: usually data not pulled). */
+  private showError(error: string | undefined, problems: readonly string[] | undefined): void {
+    const text =
+      error ?? (problems?.length ? `DVC could not load every plot: ${problems.join('; ')}` : undefined);
+    this.banner.hidden = text === undefined;
+    if (text === undefined) return;
     const showLog = htmlElement('button', {}, 'Show Log');
     showLog.addEventListener('click', () => this.post({ type: 'showLog' }));
-    this.banner.replaceChildren(htmlElement('span', {}, error), showLog);
+    const actions = [showLog];
+    if (error === undefined) {
+      const pull = htmlElement('button', {}, 'Pull');
+      pull.addEventListener('click', () => this.post({ type: 'pull' }));
+      actions.unshift(pull);
+    }
+    this.banner.replaceChildren(htmlElement('span', {}, text), ...actions);
   }
 
   private toggleSection(id: PlotsSectionId): void {

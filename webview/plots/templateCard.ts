@@ -279,7 +279,7 @@ export function revisionNotes(data: TemplateCard | FailedCard): HTMLElement {
 }
 
 /** A plot DVC could not render at all: the error card, so the others still show. */
-export function failedCardElement(data: FailedCard): HTMLElement {
+export function failedCardElement(data: FailedCard, pull?: () => void): HTMLElement {
   const element = htmlElement('section', {
     class: 'plot-card failed',
     'data-plot-id': data.id,
@@ -287,6 +287,12 @@ export function failedCardElement(data: FailedCard): HTMLElement {
   });
   element.append(htmlElement('h3', { class: 'plot-title' }, data.title));
   element.append(htmlElement('p', { class: 'plot-error' }, data.message));
+  if (pull) {
+    // Data not in the local cache is a state with an action, not a dead end.
+    const button = htmlElement('button', { class: 'plot-pull' }, 'Pull');
+    button.addEventListener('click', pull);
+    element.append(button);
+  }
   element.append(revisionNotes(data));
   return element;
 }

@@ -1,4 +1,5 @@
 import type { Pipeline, Stage } from '../pipeline/model';
+import type { DataSource } from './dataSources';
 import type { GraphEdge, GraphGroup, GraphMode, GraphNode, GraphOutput, PipelineGraph } from './graphModel';
 import { ancestorsOf, repositoryPath } from './repositoryPaths';
 
@@ -7,6 +8,8 @@ const outputKinds = new Set(['out', 'metric', 'plot']);
 
 export interface BuildGraphOptions {
   readonly mode?: GraphMode;
+  /** The repository's `.dvc` files: in stage mode each is a node above the stages that read it, as in `dvc dag`. */
+  readonly dataSources?: readonly DataSource[];
 }
 
 /** Outputs by exact path and by every folder above them, so each dependency is matched without a scan. */
@@ -133,6 +136,8 @@ export function buildPipelineGraph(
     groups.push({ file: pipeline.file, nodeIds });
   }
 
+  if (mode === 'stages') addDataSources(pipelines, options.dataSources ?? [], nodes, groups, stageEdges);
+
   const edges: GraphEdge[] = [...(mode === 'stages' ? stageEdges : dataEdges).values()]
     .filter((edge) => edge.from !== edge.to)
     .map((edge) => ({ from: edge.from, to: edge.to, paths: [...edge.paths].sort() }));
@@ -141,4 +146,48 @@ export function buildPipelineGraph(
 
 function dataId(path: string): string {
   return `data:${path}`;
+}
+
+const startOfFile = { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0 };
+
+/**
+ * One node per `.dvc` file, linked to every stage that reads one of its outputs (same path, inside it, or a
+ * folder holding it), drawn in the frame of its first reader's dvc.yaml (or of the first dvc.yaml).
+ */
+function addDataSources(
+  pipelines: readonly Pipeline[],
+  sources: readonly DataSource[],
+  nodes: GraphNode[],
+  groups: GraphGroup[],
+  edges: Map<string, { from: string; to: string; paths: Set<string> }>,
+): void {
+  if (sources.length === 0) return;
+  const index = new OutputIndex();
+  for (const source of sources)
+    for (const path of source.outs)
+      index.add({ path, stage: source.file, file: source.file, range: startOfFile });
+  const readers = new Map<string, string>();
+  for (const pipeline of pipelines)
+    for (const stage of pipeline.stages)
+      for (const dependency of stageDependencies(pipeline, stage))
+        for (const output of index.matching(dependency)) {
+          link(edges, output.stage, stage.qualifiedName, output.path);
+          if (!readers.has(output.stage)) readers.set(output.stage, pipeline.file);
+        }
+  for (const source of sources) {
+    const group = readers.get(source.file) ?? pipelines[0]?.file ?? source.file;
+    nodes.push({
+      id: source.file,
+      kind: 'source',
+      label: source.file,
+      file: source.file,
+      stage: source.file,
+      range: startOfFile,
+      group,
+      source: { kind: source.kind, frozen: source.frozen },
+    });
+    const frame = groups.find((candidate) => candidate.file === group);
+    if (frame) groups[groups.indexOf(frame)] = { file: group, nodeIds: [...frame.nodeIds, source.file] };
+    else groups.push({ file: group, nodeIds: [source.file] });
+  }
 }

@@ -7,11 +7,11 @@ import type { SourceRange } from '../pipeline/model';
 /** Stage mode draws one node per stage; data mode one node per output file, linked through the stages. */
 export type GraphMode = 'stages' | 'data';
 
-/** A stage node (stage mode) or an output node (data mode). */
+/** A stage node (stage mode), an output node (data mode), or a `.dvc` file (data source, stage mode). */
 export interface GraphNode {
-  /** Unique in the graph: the stage's qualified name, or `data:<path>` for an output. */
+  /** Unique in the graph: the stage's qualified name, `data:<path>` for an output, the `.dvc` file's path. */
   readonly id: string;
-  readonly kind: 'stage' | 'data';
+  readonly kind: 'stage' | 'data' | 'source';
   /** Stage name, or the output's repository-relative path. */
   readonly label: string;
   /** The dvc.yaml (repository-relative) the node belongs to: the producing stage's file for an output. */
@@ -20,6 +20,10 @@ export interface GraphNode {
   readonly stage: string;
   /** Where the stage is written in its dvc.yaml. */
   readonly range: SourceRange;
+  /** The dvc.yaml whose frame the node is drawn in, when not `file` (a data source: its first reader's). */
+  readonly group?: string;
+  /** A data source: how it came (`dvc add`, `dvc import`, `dvc import-url`) and whether it is frozen. */
+  readonly source?: { readonly kind: 'tracked' | 'import' | 'importUrl'; readonly frozen: boolean };
 }
 
 /** `to` reads what `from` writes; `paths` are the repository-relative outputs that make the link. */

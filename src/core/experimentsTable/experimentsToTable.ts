@@ -10,6 +10,7 @@ import type {
   ValuesByFile,
 } from '../experiments/experimentModel';
 import { allRows } from '../experiments/experimentModel';
+import { explainDvcFailure } from '../dvcFailure/explainDvcFailure';
 import { lastFlatKeySegment } from '../experiments/flattenValues';
 import type {
   CellValue,
@@ -81,6 +82,8 @@ export function experimentsTableData(model: ExperimentsModel): ExperimentsTableD
     return { ...tableRow(row), values };
   });
 
+  addUnreadableMetricFiles(rows, inputs, columns, entryOf, setCell);
+
   // Metrics first (what a person compares experiments by, and the order `dvc exp show` uses), then params,
   // then deps; within a kind the order DVC first named them in.
   const rank: Readonly<Record<TableColumnKind, number>> = { created: -1, metrics: 0, params: 1, deps: 2 };
@@ -131,4 +134,37 @@ function columnType(types: ReadonlySet<TableColumnType>): TableColumnType {
 
 function lastSegment(path: string): string {
   return lastFlatKeySegment(path);
+}
+
+/**
+ * A metrics file DVC could not read in any row (a cached output not pulled: "No storage files available")
+ * still gets its column, with the reason in each such cell ("not in cache"), so the table says why the
+ * metrics are missing instead of silently having none (issue 13).
+ */
+function addUnreadableMetricFiles<Entry extends { column: Omit<TableColumn, 'type'> }>(
+  rows: readonly ExperimentRow[],
+  inputs: readonly TableRowInput[],
+  columns: ReadonlyMap<string, Entry>,
+  entryOf: (group: string, key: string, make: () => Omit<TableColumn, 'type'>) => Entry,
+  setCell: (values: Record<string, CellValue | null>, entry: Entry, value: CellValue | null) => void,
+): void {
+  const readGroups = new Set([...columns.values()].map((entry) => entry.column.group));
+  const paramsFiles = new Set(rows.flatMap((row) => Object.keys(row.params)));
+  rows.forEach((row, index) => {
+    const input = inputs[index];
+    if (!input) return;
+    for (const [file, message] of Object.entries(row.fileErrors)) {
+      const group = `metrics:${file}`;
+      if (paramsFiles.has(file) || readGroups.has(group)) continue;
+      const entry = entryOf(group, '', () => ({
+        id: `${group}:`,
+        group,
+        kind: 'metrics',
+        label: file,
+        path: '',
+      }));
+      const missing = explainDvcFailure(message).kind === 'dataMissing';
+      setCell(input.values, entry, missing ? 'not in cache' : 'unreadable');
+    }
+  });
 }

@@ -44,8 +44,9 @@ function blameText(input: ParamAnnotationInput): string {
   if (blame.kind === 'beyond') return 'unchanged in the commits searched';
   const commit = input.commit;
   const who = commit ? ` ${commit.author}, ${commit.date.slice(0, 10)}` : '';
-  const was = blame.previous === undefined ? 'added' : `was ${blame.previous}`;
-  return `${was} before ${blame.sha.slice(0, 7)}${who}${commit ? ` "${commit.subject}"` : ''}`;
+  // The blamed commit is the one that made the value: it added the key, or changed it from `previous`.
+  const change = blame.previous === undefined ? 'added in' : `was ${blame.previous} before`;
+  return `${change} ${blame.sha.slice(0, 7)}${who}${commit ? ` "${commit.subject}"` : ''}`;
 }
 
 /** Hover lines (plain text; the host escapes them into markdown). */

@@ -9,6 +9,7 @@
  * With `--targets`, DVC prefixes ids with their dvc.yaml (`dvc.yaml::metrics/loss.csv`): we drop the prefix of
  * the root dvc.yaml so that ids stay the same either way. The parser never throws on shape.
  */
+import { explainDvcFailure } from '../dvcFailure/explainDvcFailure';
 import type { FailedPlot, Plot, PlotRevision, PlotsModel } from './plotModel';
 
 /** Thrown when the output is not DVC's plots JSON at all. */
@@ -23,14 +24,21 @@ interface PlotError {
 
 const ROOT_PREFIX = 'dvc.yaml::';
 
-export function parsePlotsDiff(json: unknown, requested: readonly string[]): PlotsModel {
-  if (!isRecord(json) || !isRecord(json.data))
+export function parsePlotsDiff(
+  json: unknown,
+  requested: readonly string[],
+  definedPlots: readonly string[] = [],
+): PlotsModel {
+  // When nothing can be drawn DVC prints `{}` or only `errors` (no "data"): a state to show, not a crash.
+  if (!isRecord(json) || (json.data !== undefined && !isRecord(json.data)))
     throw new PlotsDiffShapeError('dvc plots diff --json did not print an object with "data"');
+  const data = isRecord(json.data) ? json.data : {};
   const errors = errorsByPlot(json.errors);
+  const problems = namelessErrors(json.errors);
   // With `--targets <file>` DVC prints a file twice: its dvc.yaml definition (prefixed) and the bare file with
   // the default template. The definition wins, in the place the first of the two had.
   const plots = new Map<string, { plot: Plot; fromDefinition: boolean }>();
-  for (const [rawId, entries] of Object.entries(json.data)) {
+  for (const [rawId, entries] of Object.entries(data)) {
     const id = plotId(rawId);
     const fromDefinition = rawId !== id;
     if (!Array.isArray(entries) || (plots.get(id)?.fromDefinition ?? false)) continue;
@@ -44,7 +52,28 @@ export function parsePlotsDiff(json: unknown, requested: readonly string[]): Plo
         plot: failedPlot(id, requested, failures, failures[0]?.message ?? 'failed'),
         fromDefinition: false,
       });
-  return { revisions: [...requested], plots: [...plots.values()].map((entry) => entry.plot) };
+  // Plots dvc.yaml defines that DVC said nothing about: DVC gave up on them (a reason without a plot name).
+  const missingReason = problems[0] ?? 'DVC returned no data for this plot';
+  for (const id of definedPlots)
+    if (!plots.has(id) && (problems.length > 0 || Object.keys(data).length === 0))
+      plots.set(id, { plot: failedPlot(id, requested, [], missingReason), fromDefinition: false });
+  const model = { revisions: [...requested], plots: [...plots.values()].map((entry) => entry.plot) };
+  return problems.length > 0 ? { ...model, problems } : model;
+}
+
+/** DVC's reasons that name no plot (`{"type": "DataIndexDirError", "msg": ...}`), each once. */
+function namelessErrors(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const messages = value
+    .filter((entry): entry is Record<string, unknown> => isRecord(entry) && typeof entry.name !== 'string')
+    .map((entry) =>
+      typeof entry.msg === 'string' && entry.msg
+        ? entry.msg
+        : typeof entry.type === 'string'
+          ? entry.type
+          : 'error',
+    );
+  return [...new Set(messages)];
 }
 
 /** A plot shown as an error card only, e.g. for a template DVC does not know. */
@@ -58,7 +87,18 @@ export function failedPlot(
     const failure = failures.find((candidate) => candidate.rev === rev);
     return { rev, state: 'error', points: 0, error: failure?.message ?? message };
   });
-  return { kind: 'failed', id, title: id, message, revisions };
+  // Data not in the local cache is a state with an action (Pull), and DVC's own reason stays visible.
+  const missing = explainDvcFailure(message);
+  if (missing.kind !== 'dataMissing') return { kind: 'failed', id, title: id, message, revisions };
+  const what = missing.subject ? ` (${missing.subject})` : '';
+  return {
+    kind: 'failed',
+    id,
+    title: id,
+    message: `Data not in the local cache${what}: Pull brings it in. DVC: ${message}`,
+    revisions,
+    dataNotInCache: true,
+  };
 }
 
 function parseEntries(

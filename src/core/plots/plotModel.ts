@@ -53,6 +53,8 @@ export interface FailedPlot {
   /** Why, in one line, for the card (e.g. the unknown template's name). */
   readonly message: string;
   readonly revisions: readonly PlotRevision[];
+  /** Its data is an output not in the local cache: the card offers Pull. */
+  readonly dataNotInCache?: boolean;
 }
 
 export type Plot = TemplatePlot | ImagePlot | FailedPlot;
@@ -63,4 +65,6 @@ export interface PlotsModel {
   readonly revisions: readonly string[];
   /** In DVC's order (top-level plots first, then stage plots, as dvc.yaml lists them). */
   readonly plots: readonly Plot[];
+  /** DVC's reasons that name no plot (e.g. every plot failed: "failed to load directory ('results', 'train')"). */
+  readonly problems?: readonly string[];
 }

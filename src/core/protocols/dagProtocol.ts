@@ -24,6 +24,8 @@ export interface DagNodeView {
   readonly runState?: StageRunState;
   /** Duration of the last run started from DVC Lens, in milliseconds. */
   readonly lastDurationMs?: number;
+  /** A `.dvc` file (data source), not a stage: `file` is the `.dvc` file; it cannot be run. */
+  readonly source?: { readonly kind: 'tracked' | 'import' | 'importUrl'; readonly frozen: boolean };
 }
 
 /** `to` depends on what `from` writes. */

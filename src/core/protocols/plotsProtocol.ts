@@ -57,6 +57,8 @@ export interface FailedCard {
   readonly title: string;
   readonly message: string;
   readonly revisions: readonly PlotRevision[];
+  /** Its data is not in the local cache: the card has a Pull button (posts `pull`). */
+  readonly dataNotInCache?: boolean;
 }
 
 export type PlotCard = TemplateCard | ImageCard | FailedCard;
@@ -69,6 +71,8 @@ export interface PlotsSnapshot {
   readonly loading: boolean;
   /** Why the last refresh failed (DVC's sentence), shown above the last good plots. */
   readonly error?: string;
+  /** DVC's reasons that name no plot (every plot failed), shown above the cards with Pull. */
+  readonly problems?: readonly string[];
   /** `dvcLens.plots.maxRevisions`, for the hint next to the revisions button. */
   readonly maxRevisions: number;
   /** The "Custom" section (src/plots/custom); absent where the host has no custom plots feature. */
@@ -166,6 +170,8 @@ export type PlotsWebviewMessage =
   | { readonly type: 'refresh' }
   | { readonly type: 'selectRevisions' }
   | { readonly type: 'showLog' }
+  /** Pull the repository's data (a card whose data is not in the local cache asked). */
+  | { readonly type: 'pull' }
   /** The person asked to export a plot: the host asks where (save dialog) and writes it. */
   | { readonly type: 'export'; readonly id: string; readonly format: ExportFormat }
   /** The answer to `exportRequest`: `content` is SVG text or PNG bytes in base64; undefined on failure. */

@@ -21,6 +21,9 @@ async function openStage(repositories: WorkspaceRepositories, root: string, stag
     );
     return;
   }
+  // A data source node names its `.dvc` file (repository-relative, never outside the repository).
+  if (repository && stage.endsWith('.dvc') && !stage.split('/').includes('..') && !stage.startsWith('/'))
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(repository.root, stage));
 }
 
 /** Does what a (checked) message from the DAG webview asks; failures are shown, not thrown. */

@@ -4,6 +4,8 @@ import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { PanelHost, webviewPanelConnection } from '../../webviewShell/panelHost';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
+import type { DataSource } from '../../core/dag';
+import { readDataSources } from './dagDataSources';
 import { dagHtml } from './dagHtml';
 import { isDagWebviewMessage } from './dagMessages';
 import { buildDagSnapshot } from './dagSnapshot';
@@ -30,6 +32,11 @@ const pushDelayMs = 150;
 /** The one DAG panel: created on first use, revealed afterwards, disposed with the extension. */
 class DagPanel {
   private readonly host: PanelHost<DagHostMessage, DagWebviewMessage>;
+  /** `.dvc` files by repository root, read in the background (the first paint has stages only). */
+  private dataSources = new Map<string, readonly DataSource[]>();
+  private sourcesGeneration = 0;
+  /** The hub's file events for `.dvc` files, one subscription per repository root. */
+  private readonly watchers = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly deps: DagViewDeps,
@@ -48,7 +55,21 @@ class DagPanel {
       ...webviewPageAssets(webview, deps.extensionUri, { script: 'dag', style: 'dag/dag.css' }),
       snapshot: this.snapshot(),
     });
-    const changes = [deps.repositories.onDidChange(() => this.host.push())];
+    const reload = () => void this.loadDataSources();
+    const changes: vscode.Disposable[] = [
+      deps.repositories.onDidChange(() => {
+        this.host.push();
+        this.watchDvcFiles(reload);
+        reload();
+      }),
+      {
+        dispose: () => {
+          for (const watcher of this.watchers.values()) watcher.dispose();
+        },
+      },
+    ];
+    this.watchDvcFiles(reload);
+    reload();
     if (deps.onDidChangeStatus) changes.push(deps.onDidChangeStatus(() => this.host.push()));
     this.host.onDidDispose(() => {
       for (const change of changes) change.dispose();
@@ -62,9 +83,34 @@ class DagPanel {
         root: repository.root.toString(),
         name: repository.workspaceFolder.name,
         pipelines: repository.pipelines,
+        dataSources: this.dataSources.get(repository.root.toString()) ?? [],
       })),
       this.deps,
     );
+  }
+
+  private watchDvcFiles(reload: () => void): void {
+    for (const repository of this.deps.repositories.repositories) {
+      const root = repository.root.toString();
+      if (this.watchers.has(root)) continue;
+      this.watchers.set(
+        root,
+        repository.onFiles((relative) => relative.endsWith('.dvc'), reload),
+      );
+    }
+  }
+
+  private async loadDataSources(): Promise<void> {
+    const generation = ++this.sourcesGeneration;
+    const repositories = this.deps.repositories.repositories.filter(
+      (repository) => repository.isDvcRepository,
+    );
+    const read = await Promise.all(repositories.map((repository) => readDataSources(repository.root)));
+    if (generation !== this.sourcesGeneration) return;
+    this.dataSources = new Map(
+      repositories.map((repository, index) => [repository.root.toString(), read[index] ?? []]),
+    );
+    this.host.push();
   }
 }
 

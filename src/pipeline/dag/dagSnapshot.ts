@@ -1,4 +1,4 @@
-import { buildPipelineGraph, graphProblems } from '../../core/dag';
+import { buildPipelineGraph, graphProblems, type DataSource } from '../../core/dag';
 import type { Pipeline, PipelineProblem } from '../../core/pipeline/model';
 import type { StageRunRecord, StageRunState, StageStatus } from '../../core/status/stageStatus';
 import type {
@@ -14,6 +14,8 @@ export interface SnapshotRepository {
   /** Shown before the dvc.yaml paths when the workspace has several repositories. */
   readonly name: string;
   readonly pipelines: readonly Pipeline[];
+  /** Its `.dvc` files, drawn as data sources above the stages that read them. */
+  readonly dataSources?: readonly DataSource[];
 }
 
 /** Where the run-time facts of a stage come from; each may be absent (the DAG then shows `unknown`). */
@@ -45,7 +47,7 @@ export function buildDagSnapshot(
   for (const repository of repositories) {
     const { root } = repository;
     const prefix = several ? `${repository.name}/` : '';
-    const graph = buildPipelineGraph(repository.pipelines);
+    const graph = buildPipelineGraph(repository.pipelines, { dataSources: repository.dataSources ?? [] });
     const nodeId = (stage: string): string => dagNodeId(root, stage);
     for (const group of graph.groups)
       groups.push({ id: nodeId(group.file), label: `${prefix}${group.file}` });
@@ -59,10 +61,11 @@ export function buildDagSnapshot(
         label: node.label,
         qualifiedName: node.stage,
         file: node.file,
-        group: nodeId(node.file),
+        group: nodeId(node.group ?? node.file),
         status: status?.kind ?? 'unknown',
         ...(runState ? { runState } : {}),
         ...(lastRun ? { lastDurationMs: lastRun.durationMs } : {}),
+        ...(node.source ? { source: node.source } : {}),
       });
     }
     for (const edge of graph.edges) edges.push({ from: nodeId(edge.from), to: nodeId(edge.to) });

@@ -5,6 +5,7 @@ import type { RepositoryCommands } from '../../repository/command';
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { stagesThatWouldRun } from './reproOutput';
+import { checkRunInputs } from './runInputsCheck';
 import type { ReproRunResult } from './reproService';
 import type { ReproMode, ReproRequest } from './reproRequest';
 import { dirtyPipelineDocuments, resolveStageTarget } from './runTargets';
@@ -37,6 +38,12 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
   ): Promise<void> => {
     if (!(await saveDirtyPipelineFiles(repository))) return;
     if (request.dryRun) return dryRun(repository, request);
+    if (!request.pull) {
+      const upstream = request.mode === 'withUpstream' || request.mode === 'all';
+      const decision = await checkRunInputs(repository, expected, upstream);
+      if (decision === 'cancel') return;
+      if (decision === 'pullAndRun') request = { ...request, pull: true };
+    }
     const result = await runSessions.run(repository, request, expected);
     if (result?.outcome === 'failed') await reportFailure(repository, result);
   };
@@ -97,6 +104,7 @@ export function registerRunCommands(deps: RunCommandDependencies): StageRunState
       noRepository: 'DVC Lens: there is no pipeline to run (no dvc.yaml with stages).',
     },
     async ({ repository }) => {
+      if (!(await confirmReproduceAll(repository))) return;
       // DVC reproduces only ./dvc.yaml without targets: naming every dvc.yaml covers nested pipelines too.
       const files = repository.pipelines.map((pipeline) => pipeline.file);
       const stages = repository.pipelines.flatMap((pipeline) =>
@@ -151,4 +159,23 @@ export async function openLog(file: string): Promise<void> {
   } catch {
     void vscode.window.showWarningMessage(`DVC Lens: the log file ${file} no longer exists.`);
   }
+}
+
+/** `dvcLens.pipeline.confirmReproduceAll`: false runs every stage from one click without asking. */
+const CONFIRM_REPRODUCE_ALL = 'dvcLens.pipeline.confirmReproduceAll';
+
+/** One click on the view's title runs every stage: asked once, with a way to stop asking. */
+async function confirmReproduceAll(repository: Repository): Promise<boolean> {
+  const configuration = vscode.workspace.getConfiguration();
+  if (!configuration.get<boolean>(CONFIRM_REPRODUCE_ALL, true)) return true;
+  const count = repository.pipelines.reduce((sum, pipeline) => sum + pipeline.stages.length, 0);
+  const picked = await vscode.window.showWarningMessage(
+    `Reproduce all ${count} stage${count === 1 ? '' : 's'} of ${repository.workspaceFolder.name}? DVC runs every stage whose inputs changed.`,
+    { modal: true },
+    'Reproduce All',
+    'Reproduce All, Don’t Ask Again',
+  );
+  if (picked === 'Reproduce All, Don’t Ask Again')
+    await configuration.update(CONFIRM_REPRODUCE_ALL, false, vscode.ConfigurationTarget.Global);
+  return picked !== undefined;
 }

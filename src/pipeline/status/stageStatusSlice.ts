@@ -28,6 +28,7 @@ export class StageStatusSlice implements RepositorySlice {
     this.service = new PipelineStatusService(
       () => repository.dvcIfReady,
       () => repository.pipelines,
+      { log: (text) => repository.log.append(text) },
     );
     this.subscriptions = [
       this.service.onDidChange(() => this.changed.fire()),
@@ -45,6 +46,11 @@ export class StageStatusSlice implements RepositorySlice {
 
   get lastError(): string | undefined {
     return this.service.lastError;
+  }
+
+  /** Why the stages were asked one batch at a time (the whole-project read failed), in one line. */
+  get stageByStageNote(): string | undefined {
+    return this.service.stageByStageNote;
   }
 
   /** Asks DVC after the quiet period; a burst of calls makes one call. */

@@ -39,6 +39,10 @@ export class StageStatuses implements vscode.Disposable {
     return this.sliceAt(root)?.lastError;
   }
 
+  stageByStageNote(root: string): string | undefined {
+    return this.sliceAt(root)?.stageByStageNote;
+  }
+
   /** Asks DVC again for every repository (after a run, when DVC was found, on request). */
   refreshAll(): void {
     for (const slice of this.slices()) slice.scheduleRefresh();

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../../repository/processes';
 import type { PlotsModel } from '../../core/plots/plotModel';
+import { remoteCommandIds } from '../../remotes';
 import { errorText } from '../../ui/messages';
 import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';
 import { webviewPageAssets } from '../../webviewShell/webviewAssets';
@@ -321,6 +322,10 @@ export class PlotsDashboard implements vscode.Disposable {
         return;
       case 'showLog':
         void vscode.commands.executeCommand('dvcLens.showLog');
+        return;
+      case 'pull':
+        // The Pull command refreshes the data state; the plots watcher sees the pulled files and redraws.
+        void vscode.commands.executeCommand(remoteCommandIds.pull, { root: this.deps.root });
         return;
       case 'export':
         void this.exportPlot(message.id, message.format).catch((error: unknown) =>

@@ -51,6 +51,7 @@ export function isPlotsWebviewMessage(value: unknown): value is PlotsWebviewMess
     case 'selectRevisions':
     case 'showLog':
     case 'choosePlots':
+    case 'pull':
       return true;
     case 'export':
       return typeof value.id === 'string' && formats.includes(value.format as ExportFormat);

@@ -32,6 +32,7 @@ export function plotsSnapshot(input: SnapshotInput): PlotsSnapshot {
     ),
     loading: input.loading,
     ...(input.error ? { error: input.error } : {}),
+    ...(input.model?.problems?.length ? { problems: input.model.problems } : {}),
     maxRevisions: input.maxRevisions,
   };
 }

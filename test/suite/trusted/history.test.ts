@@ -158,7 +158,7 @@ describe('history, report preview and CI workflow', () => {
       const annotation = api.history.annotations.current;
       return annotation?.line === line && annotation;
     });
-    assert.match(shown.text, new RegExp(`^HEAD [\\d.]+ · added before ${added.slice(0, 7)} `));
+    assert.match(shown.text, new RegExp(`^HEAD [\\d.]+ · added in ${added.slice(0, 7)} `));
     // The root commit has no metrics (nor a parent): the annotation says so rather than showing a number.
     const settled = await waitFor('the movement of the root commit', () => {
       const annotation = api.history.annotations.current;
@@ -478,7 +478,7 @@ describe('history, report preview and CI workflow', () => {
         },
         60_000,
       );
-      assert.match(shown.text, new RegExp(`^HEAD 0\\.5 · added before ${sha.slice(0, 7)} `), shown.text);
+      assert.match(shown.text, new RegExp(`^HEAD 0\\.5 · added in ${sha.slice(0, 7)} `), shown.text);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       if ((await run(['log', '-1', '--format=%s'])).stdout.trim() === 'Suite: a TOML params file')

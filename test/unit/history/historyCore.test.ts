@@ -148,6 +148,15 @@ void describe('param annotation text', () => {
     );
     assert.ok(paramHoverLines(input).some((line) => line.includes(commit.sha)));
     assert.equal(paramAnnotationText({ ...input, headValue: undefined }), 'new: not committed yet');
+    // The blamed commit added the key: it was added IN that commit, not before it (issue 13).
+    assert.equal(
+      paramAnnotationText({
+        ...input,
+        workspaceValue: '0.1',
+        blame: { kind: 'commit', sha: commit.sha, previous: undefined },
+      }),
+      'HEAD 0.1 · added in bbbbbbb Ada, 2026-11-29 "Tune lr"',
+    );
     assert.equal(
       paramAnnotationText({ ...input, workspaceValue: '0.1', blame: { kind: 'beyond' }, commit: undefined }),
       'HEAD 0.1 · unchanged in the commits searched',

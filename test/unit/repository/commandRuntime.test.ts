@@ -12,6 +12,7 @@ import {
   type CommandRepository,
   type RepositoryResolution,
 } from '../../../src/repository/commandRuntime';
+import { ProcessError } from '../../../src/cli/processError';
 import { restrictedModeMessage } from '../../../src/trust/restrictedModeMessage';
 
 class Cancelled extends Error {}
@@ -225,4 +226,73 @@ void test('a progress step may word its own failure (it knows what it was given)
     );
   });
   assert.deepEqual(shown, ['error+log: could not build the report against HEAD: no metrics']);
+});
+
+function dvcExit(stderr: string): ProcessError {
+  return new ProcessError({
+    reason: 'exit',
+    commandLine: 'dvc push -r archive',
+    cwd: '/repo',
+    exitCode: 255,
+    signal: undefined,
+    stdout: '',
+    stderr,
+    durationMs: 5,
+  });
+}
+
+void test("DVC's failure is said in one translated sentence with its action; the raw text goes to the log", async () => {
+  const { env } = environment();
+  const offered: string[] = [];
+  const acted: string[] = [];
+  const withActions: CommandEnvironment<FakeRepository> = {
+    ...env,
+    ui: {
+      ...env.ui,
+      showErrorWithAction: (message, action, detail) => {
+        offered.push(message, action, detail ?? '');
+        return Promise.resolve(true);
+      },
+    },
+    runFailureAction: (target, action) => {
+      acted.push(`${target.name}: ${JSON.stringify(action)}`);
+      return Promise.resolve();
+    },
+  };
+  const stderr =
+    "ERROR: unexpected error - s3 is supported, but requires 'dvc-s3' to be installed: No module named 'dvc_s3'\n\nHaving any troubles? Hit us up at https://dvc.org/support, we are always happy to help!";
+  await runRepositoryCommand(withActions, { progress: 'pushing' }, [], () => Promise.reject(dvcExit(stderr)));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(
+    offered[0],
+    'DVC Lens: pushing failed: The s3 remote needs the dvc-s3 package, which is not installed where DVC runs.',
+  );
+  assert.equal(offered[1], 'Install dvc-s3');
+  assert.match(
+    offered[2] ?? '',
+    /^dvc push -r archive \(exit 255\)\nERROR: unexpected error - s3 is supported/,
+  );
+  assert.deepEqual(acted, ['main: {"kind":"installPlugin","packageName":"dvc-s3"}']);
+});
+
+void test('Retry runs the command again; a notification keeps three lines at most', async () => {
+  const { env, shown } = environment();
+  let calls = 0;
+  const retrying: CommandEnvironment<FakeRepository> = {
+    ...env,
+    ui: { ...env.ui, showErrorWithAction: () => Promise.resolve(calls === 1) },
+  };
+  await runRepositoryCommand(retrying, {}, [], () => {
+    calls++;
+    return Promise.reject(
+      dvcExit('ERROR: Unable to acquire lock. Most likely another DVC process is running'),
+    );
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(calls, 2);
+
+  await runRepositoryCommand(env, { failure: () => 'one\ntwo\nthree\nfour\nfive' }, [], () =>
+    Promise.reject(new Error('x')),
+  );
+  assert.equal(shown.at(-1), 'error+log: one\ntwo\nthree … (the rest is in the log)');
 });

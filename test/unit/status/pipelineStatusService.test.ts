@@ -196,3 +196,36 @@ void test('scheduleRefresh collapses a burst into one dvc status', async () => {
   await new Promise((resolve) => setTimeout(resolve, 60));
   assert.equal(runner.calls.length, 1, 'dispose cancels a scheduled refresh');
 });
+
+void test('when the whole project fails, the stages are asked in one call and each says its real state', async () => {
+  const { runner, service } = setUp();
+  const refresh = service.refresh();
+  await settle();
+  runner.calls[0]!.fail(
+    "ERROR: SCM error: Failed to clone repo '/gone/source' to '/tmp/tmpx': No git repository was found at /gone/source",
+  );
+  await settle();
+  assert.deepEqual(runner.calls[1]?.request.args, ['status', '--json', '--', 'prepare', 'train', 'evaluate']);
+  runner.calls[1].fail("ERROR: failed for 'evaluate'");
+  await settle();
+  assert.deepEqual(runner.calls[2]?.request.args, ['status', '--json', '--', 'prepare', 'train']);
+  runner.calls[2].finish('{"train": [{"changed outs": {"model.pkl": "not in cache"}}]}');
+  await settle();
+  await settle();
+  assert.deepEqual(runner.calls[3]?.request.args, ['status', '--json', '--', 'evaluate']);
+  runner.calls[3].fail(
+    'ERROR: unexpected error - evaluate cannot be judged\nTraceback (most recent call last):\n  x',
+  );
+  assert.equal(await refresh, 'updated');
+  assert.equal(service.lastError, undefined);
+  assert.equal(
+    service.stageByStageNote,
+    'checked stage by stage: The source of an import (/gone/source) cannot be reached, so DVC cannot check or update what comes from it.',
+  );
+  assert.deepEqual(service.statusOf('train'), { kind: 'changed', reasons: ['outs not in cache: model.pkl'] });
+  assert.deepEqual(service.statusOf('prepare'), { kind: 'upToDate', reasons: [] });
+  assert.deepEqual(service.statusOf('evaluate'), {
+    kind: 'unknown',
+    reasons: ['evaluate cannot be judged.'],
+  });
+});

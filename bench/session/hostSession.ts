@@ -93,6 +93,8 @@ class LineCollector {
   /** Resolves once no process line came for `QUIET_MS` and the views say they are not reading. */
   async quiet(busy: () => boolean, limitMs = 180_000): Promise<void> {
     const deadline = performance.now() + limitMs;
+    // Quiet counts from now: the step that just ran (a saved file) may start its reads only later.
+    this.lastChange = performance.now();
     for (;;) {
       this.poll();
       if (busy()) this.lastChange = performance.now();

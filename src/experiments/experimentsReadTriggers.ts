@@ -16,6 +16,27 @@ export function affectsExperiments(path: string): boolean {
   );
 }
 
+/**
+ * Changes after which a commit's results may say something else: git's refs (a new commit, a moved branch,
+ * an experiment made or removed under `refs/exps`), HEAD, and DVC's experiment queue and running experiments
+ * (`.dvc/tmp/exps`, its own results cache excepted). Kept answers about commits end with them.
+ */
+export function changesCommitResults(path: string): boolean {
+  if (path.startsWith('.dvc/tmp/exps/cache/') || path === '.dvc/tmp/exps/cache') return false;
+  return (
+    path === '.git/HEAD' ||
+    path === '.git/packed-refs' ||
+    path.startsWith('.git/refs/') ||
+    path.startsWith('.dvc/tmp/exps') ||
+    /(^|\/)dvc\.yaml$/.test(path)
+  );
+}
+
+/** Changes that alter only the workspace row (params, metrics, dvc.lock): read from files, not from DVC. */
+export function changesWorkspaceOnly(path: string): boolean {
+  return affectsExperiments(path) && !changesCommitResults(path);
+}
+
 /** DVC's own words: its `ERROR:` line when there is one, else the error's message. */
 export function dvcMessage(error: unknown): string {
   if (isProcessError(error)) {

@@ -18,3 +18,4 @@ export {
   ProcessRunner,
 } from '../cli/runner';
 export { optionValue, optionalValue, positionals, refuseOptionLike } from '../cli/safeArguments';
+export { readCancelledError } from '../cli/processError';

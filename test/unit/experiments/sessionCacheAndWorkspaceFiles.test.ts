@@ -53,7 +53,7 @@ void test('the workspace row from files flattens values as exp show does and say
   );
   assert.equal(row.kind, 'workspace');
   assert.deepEqual(row.params['params.yaml'], { lr: 0.3, 'train.epochs': 5, 'train."val.loss"': 1 });
-  assert.ok(Number.isNaN(row.metrics['metrics.json']?.acc as number));
+  assert.ok(Number.isNaN(row.metrics['metrics.json']?.acc));
   assert.equal(row.metrics['metrics.json']?.['nested.f1'], 0.5);
   assert.match(row.fileErrors['eval/missing.json'] ?? '', /does not exist/);
   assert.ok(row.fileErrors['broken.yaml']);

@@ -6,11 +6,13 @@
  * is served from it without DVC. Reads of HEAD's branch are coalesced (src/core/reads/coalescedRead.ts): a
  * started read is never cancelled; asks that come meanwhile wait for one follow-up read that covers them all.
  */
+import { stat } from 'node:fs/promises';
 import { CoalescedRead } from '../core/reads/coalescedRead';
 import type { ExperimentsModel } from '../core/experiments/experimentModel';
 import { DisposableStore } from '../lifecycle/disposableStore';
 import { readCancelledError } from '../repository/processes';
 import type { Repository } from '../repository/repository';
+import type { RelativeFileEvent } from '../repository/repositoryFileEvents';
 import { defineSlice, type RepositorySlice } from '../repository/repositorySlice';
 import { changesCommitResults } from './experimentsReadTriggers';
 import type { ExperimentsQuery } from './experimentsService';
@@ -27,6 +29,8 @@ interface HeadAnswer {
 
 /** Keyed answers kept at most (other branches, pages of older commits, single commits). */
 const KEYED_LIMIT = 64;
+/** How far a file's modification time may lag our clock (file systems store coarse times). */
+const CLOCK_SLACK_MS = 50;
 
 export const expShowReadsKey = defineSlice('expShowReads', (repository) => new ExpShowReads(repository));
 
@@ -38,6 +42,9 @@ export class ExpShowReads implements RepositorySlice {
   /** Views that will want this many commits of HEAD's branch (History's page): every read asks for them too. */
   private readonly standing = new Map<string, number>();
   private reader: ExpShowRead | undefined;
+  /** When the oldest read whose answer is kept (or in flight) started; Infinity when nothing is kept. */
+  private keptSince = Number.POSITIVE_INFINITY;
+  private checks: Promise<void> = Promise.resolve();
   private readonly keyedController = new AbortController();
 
   constructor(repository: Repository) {
@@ -45,7 +52,17 @@ export class ExpShowReads implements RepositorySlice {
       (commits, signal) => this.readHead(commits, signal),
       { merge: (a, b) => Math.max(a, b), covers: (have, want) => have >= want },
     );
-    this.disposables.register(repository.onFiles(changesCommitResults, () => this.invalidate()));
+    this.disposables.register(
+      repository.onFiles(changesCommitResults, (events) => {
+        // A change that cannot be judged drops what is kept (the safe side).
+        this.checks = this.checks.then(() => this.refsChanged(events)).catch(() => this.invalidate());
+      }),
+    );
+  }
+
+  /** Resolves once the file changes heard so far were judged (kept answers dropped or not). */
+  afterChanges(): Promise<void> {
+    return this.checks;
   }
 
   /** The newest answer about HEAD's branch, current or not (for a first paint while DVC is asked again). */
@@ -62,6 +79,7 @@ export class ExpShowReads implements RepositorySlice {
   invalidate(): void {
     this.headReads.invalidate();
     this.keyed.clear();
+    this.keptSince = Number.POSITIVE_INFINITY;
   }
 
   /** `who` will ask for `commits` of HEAD's branch (undefined: no longer): reads ask for them at once. */
@@ -92,8 +110,34 @@ export class ExpShowReads implements RepositorySlice {
     this.disposables.dispose();
   }
 
+  /**
+   * The watcher tells of a change late (after the command that made it, and after the read the command asked
+   * for began): a ref written before the oldest kept read started is in every kept answer already.
+   */
+  private async refsChanged(events: readonly RelativeFileEvent[]): Promise<void> {
+    const since = this.keptSince;
+    if (since === Number.POSITIVE_INFINITY) return;
+    const times = await Promise.all(
+      events.map((event) =>
+        event.kind === 'deleted'
+          ? Number.POSITIVE_INFINITY
+          : stat(event.uri.fsPath).then(
+              (stats) => stats.mtimeMs,
+              () => Number.POSITIVE_INFINITY,
+            ),
+      ),
+    );
+    // Deletions carry no time; a file's clock and ours may differ by a tick.
+    if (times.some((time) => time >= since - CLOCK_SLACK_MS)) this.invalidate();
+  }
+
+  private noteReadStart(): void {
+    this.keptSince = Math.min(this.keptSince, Date.now());
+  }
+
   private async readHead(commits: number, signal: AbortSignal): Promise<HeadAnswer> {
     const generation = this.headReads.currentGeneration;
+    this.noteReadStart();
     const read = this.reader;
     if (!read) throw new Error('DVC is not available');
     const model = await read({ commits }, signal);
@@ -129,6 +173,7 @@ export class ExpShowReads implements RepositorySlice {
     if (kept && kept.generation === generation) return kept.answer;
     const read = this.reader;
     if (!read) return Promise.reject(new Error('DVC is not available'));
+    this.noteReadStart();
     const answer = read(query, this.keyedController.signal);
     if (this.keyed.size >= KEYED_LIMIT) this.keyed.clear();
     this.keyed.set(key, { generation, answer });

@@ -101,8 +101,6 @@ export class ExperimentsSlice implements RepositorySlice {
   /** The stamp of the DVC answer shown (answers apply in the order they were asked). */
   private appliedRead = 0;
   private readCounter = 0;
-  /** Refs or the queue changed since the last read: the next one must not be served from kept answers. */
-  private freshNeeded = false;
   private disposed = false;
 
   constructor(
@@ -117,9 +115,11 @@ export class ExperimentsSlice implements RepositorySlice {
             this.stale = true;
             return;
           }
-          const fresh = this.freshNeeded;
-          this.freshNeeded = false;
-          void (fresh ? this.refresh() : this.load());
+          // The hub's reader judged the refs change (dropping kept answers only when they predate it).
+          void this.repository
+            .slice(expShowReadsKey)
+            .afterChanges()
+            .then(() => this.load());
         },
       ),
     );
@@ -137,7 +137,6 @@ export class ExperimentsSlice implements RepositorySlice {
             this.workspaceReads.add(true);
             return;
           }
-          this.freshNeeded = true;
           this.scheduleRead();
         },
       ),

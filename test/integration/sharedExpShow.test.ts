@@ -5,7 +5,7 @@
  * DVC processes are counted from the runner's log (one line per process).
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { GitCli } from '../../src/cli/gitCli';
@@ -38,10 +38,17 @@ function fakeHub(): { hub: Repository; change: (path: string) => void } {
     },
   } as unknown as Repository;
   const change = (relativePath: string): void => {
-    const event = { uri: { path: relativePath } as never, kind: 'changed' as const, relativePath };
+    const uri = { path: `/${relativePath}`, fsPath: join(repo.dir, relativePath) } as never;
+    const event = { uri, kind: 'changed' as const, relativePath };
     for (const { filter, listener } of subscribers) if (filter(relativePath, event)) listener([event]);
   };
   return { hub, change };
+}
+
+/** Gives a file a modification time of now, as a real change would. */
+async function touch(relativePath: string): Promise<void> {
+  const now = new Date();
+  await utimes(join(repo.dir, relativePath), now, now);
 }
 
 const expShowLines = (lines: readonly string[]): string[] =>
@@ -56,9 +63,13 @@ void test('a trigger during an exp show in flight does not cancel it: exactly on
     const first = service.show({ commits: 10 });
     // While DVC runs: the refs change twice and two views ask (a newer and a wider question).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    change('.git/refs/heads/main');
+    await touch('.git/HEAD');
+    change('.git/HEAD');
+    await reads.afterChanges();
     const second = service.show({ commits: 10 });
-    change('.git/refs/exps/ab/cd');
+    await touch('.git/HEAD');
+    change('.git/HEAD');
+    await reads.afterChanges();
     const third = service.show({ revs: ['HEAD'], commits: 51 });
     const [a, b, c] = await Promise.all([first, second, third]);
     assert.ok(a.commits.length >= 1 && b.commits.length >= 1 && c.commits.length >= 1);
@@ -85,6 +96,7 @@ void test("a commit's results are served from the kept answer after a workspace-
     assert.ok(sha);
     await writeFile(join(repo.dir, 'params.yaml'), 'train:\n  epochs: 3\n  learning_rate: 0.2\n');
     change('params.yaml');
+    await reads.afterChanges();
     const after = lines.length;
     // The Experiments view's read, the metrics baseline of HEAD and param blame's commit-and-parent rows.
     const view = await service.show({ commits: 10 });
@@ -94,7 +106,14 @@ void test("a commit's results are served from the kept answer after a workspace-
     assert.equal(baseline.commits[0]?.rev, sha);
     assert.ok(blame.commits.length >= 1);
     assert.deepEqual(lines.slice(after), [], 'no DVC process after a workspace-only change');
-    change('.git/refs/heads/main');
+    // A refs change the watcher reports late, older than the kept answer: still kept.
+    change('.git/HEAD');
+    await reads.afterChanges();
+    await service.show({ commits: 10 });
+    assert.deepEqual(lines.slice(after), [], 'a change older than the kept answer keeps it');
+    await touch('.git/HEAD');
+    change('.git/HEAD');
+    await reads.afterChanges();
     await service.show({ commits: 10 });
     assert.equal(expShowLines(lines.slice(after)).length, 1, 'a refs change asks DVC again');
   } finally {

@@ -120,7 +120,7 @@ export class ExpShowReads implements RepositorySlice {
     const times = await Promise.all(
       events.map((event) =>
         event.kind === 'deleted'
-          ? Number.POSITIVE_INFINITY
+          ? Promise.resolve(Number.POSITIVE_INFINITY)
           : stat(event.uri.fsPath).then(
               (stats) => stats.mtimeMs,
               () => Number.POSITIVE_INFINITY,

@@ -13,6 +13,7 @@ import './dataTree.test';
 import './dataBadInput.test';
 import './experiments.test';
 import './experimentsTable.test';
+import './experimentsFirstContent.test';
 import './metricsView.test';
 import './addPlot.test';
 import './compare.test';

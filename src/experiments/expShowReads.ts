@@ -120,7 +120,13 @@ export class ExpShowReads implements RepositorySlice {
     const times = await Promise.all(
       events.map((event) =>
         event.kind === 'deleted'
-          ? Promise.resolve(Number.POSITIVE_INFINITY)
+          ? // DVC clears its temp files as a run ends (the run's ref, written then, has a time); a deleted
+            // ref (an experiment removed) has none: it always counts.
+            Promise.resolve(
+              event.relativePath.startsWith('.dvc/tmp/')
+                ? Number.NEGATIVE_INFINITY
+                : Number.POSITIVE_INFINITY,
+            )
           : stat(event.uri.fsPath).then(
               (stats) => stats.mtimeMs,
               () => Number.POSITIVE_INFINITY,

@@ -3,9 +3,7 @@ import { isProcessError } from '../repository/processes';
 
 /** Files whose change can change what `dvc exp show` says (paths relative to the repository root). */
 export function affectsExperiments(path: string): boolean {
-  // `dvc exp show` writes its own results under .dvc/tmp/exps/cache: taking that for a change made every first
-  // read of a repository trigger (and supersede) itself.
-  if (path.startsWith('.dvc/tmp/exps/cache/') || path === '.dvc/tmp/exps/cache') return false;
+  if (isDvcOwnWrite(path)) return false;
   return (
     path.startsWith('.git/refs/exps') ||
     path === '.git/HEAD' ||
@@ -22,7 +20,7 @@ export function affectsExperiments(path: string): boolean {
  * (`.dvc/tmp/exps`, its own results cache excepted). Kept answers about commits end with them.
  */
 export function changesCommitResults(path: string): boolean {
-  if (path.startsWith('.dvc/tmp/exps/cache/') || path === '.dvc/tmp/exps/cache') return false;
+  if (isDvcOwnWrite(path)) return false;
   return (
     path === '.git/HEAD' ||
     path === '.git/packed-refs' ||
@@ -35,6 +33,27 @@ export function changesCommitResults(path: string): boolean {
 /** Changes that alter only the workspace row (params, metrics, dvc.lock): read from files, not from DVC. */
 export function changesWorkspaceOnly(path: string): boolean {
   return affectsExperiments(path) && !changesCommitResults(path);
+}
+
+/**
+ * The folders the first `dvc exp show` of a repository makes for itself (checked with DVC 3.67.1: `exps`,
+ * its results cache and the empty queue folders), and that cache's files. Taking them for a change made every
+ * first read of a repository trigger (and, before reads were coalesced, supersede) itself. A queued
+ * experiment's message under `celery/broker/in/` is a file in those folders and still counts.
+ */
+const DVC_OWN_FOLDERS = new Set([
+  '.dvc/tmp/exps',
+  '.dvc/tmp/exps/cache',
+  '.dvc/tmp/exps/celery',
+  '.dvc/tmp/exps/celery/broker',
+  '.dvc/tmp/exps/celery/broker/control',
+  '.dvc/tmp/exps/celery/broker/in',
+  '.dvc/tmp/exps/celery/broker/processed',
+  '.dvc/tmp/exps/celery/result',
+]);
+
+function isDvcOwnWrite(path: string): boolean {
+  return DVC_OWN_FOLDERS.has(path) || path.startsWith('.dvc/tmp/exps/cache/');
 }
 
 /** DVC's own words: its `ERROR:` line when there is one, else the error's message. */

@@ -288,8 +288,10 @@ export class ExperimentsSlice implements RepositorySlice {
     const text = sessionCacheOf(model);
     if (!file || !text) return;
     try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+      const folder = vscode.Uri.joinPath(file, '..');
+      await vscode.workspace.fs.createDirectory(folder);
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      await pruneSessionCaches(folder);
     } catch {
       // Only a faster next start is lost.
     }
@@ -304,4 +306,21 @@ export class ExperimentsSlice implements RepositorySlice {
     }
     for (const id of [...this.runningSince.keys()]) if (!running.has(id)) this.runningSince.delete(id);
   }
+}
+
+/** At most this many repositories keep a session cache (each at most SESSION_CACHE_BYTES). */
+const SESSION_CACHE_FILES = 32;
+
+/** Drops the least recently written caches beyond the limit. */
+async function pruneSessionCaches(folder: vscode.Uri): Promise<void> {
+  const entries = await vscode.workspace.fs.readDirectory(folder);
+  if (entries.length <= SESSION_CACHE_FILES) return;
+  const files = await Promise.all(
+    entries.map(async ([name]) => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      return { uri, mtime: (await vscode.workspace.fs.stat(uri)).mtime };
+    }),
+  );
+  files.sort((a, b) => b.mtime - a.mtime);
+  for (const { uri } of files.slice(SESSION_CACHE_FILES)) await vscode.workspace.fs.delete(uri);
 }

@@ -43,7 +43,11 @@ export class ExperimentsStore implements vscode.Disposable {
     locator: DvcLocator,
     /** The workspace's memento: the other branches chosen per repository live there. */
     private readonly memento: vscode.Memento,
-    /** The extension's workspace storage: the last session's commits per repository live there. */
+    /**
+     * Where the last session's commits per repository live: the extension's global storage, one file per
+     * repository root (named by its hash). Not the workspace storage: code-server gave the same folder a new
+     * workspace storage id in the next window (seen in the first-content benchmark), which lost the cache.
+     */
     private readonly storage?: vscode.Uri,
   ) {
     this.key = experimentsSliceKey({
@@ -52,7 +56,7 @@ export class ExperimentsStore implements vscode.Disposable {
       readEnded: () => this.schedulePoll(),
       sessionCacheFile: (root) =>
         this.storage
-          ? vscode.Uri.joinPath(this.storage, 'experiments', `${sessionCacheName(root)}.json`)
+          ? vscode.Uri.joinPath(this.storage, SESSION_CACHE_FOLDER, `${sessionCacheName(root)}.json`)
           : undefined,
     });
     this.disposables.register(
@@ -181,6 +185,9 @@ export class ExperimentsStore implements vscode.Disposable {
     this.changed.fire();
   }
 }
+
+/** The folder of the session caches in global storage (at most SESSION_CACHE_FILES repositories). */
+export const SESSION_CACHE_FOLDER = 'experiments-sessions';
 
 /** A file name for a repository's root (URI string): short, stable, safe on every file system. */
 function sessionCacheName(root: string): string {

@@ -42,7 +42,7 @@ export interface ExperimentFeatures {
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
   const { disposables, repositories, locator, log } = deps;
   const store = disposables.register(
-    new ExperimentsStore(repositories, locator, deps.context.workspaceState, deps.context.storageUri),
+    new ExperimentsStore(repositories, locator, deps.context.workspaceState, deps.context.globalStorageUri),
   );
   const tree = disposables.register(new ExperimentsTreeProvider(store));
   const view = disposables.register(

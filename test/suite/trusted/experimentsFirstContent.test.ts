@@ -12,11 +12,12 @@ import * as vscode from 'vscode';
 import type { DvcExecutable } from '../../../src/cli/dvcExecutable';
 import { ProcessRunner } from '../../../src/cli/runner';
 import { experimentsTableData } from '../../../src/core/experimentsTable/experimentsToTable';
+import type { Pipeline } from '../../../src/core/pipeline/model';
 import { ExperimentsSlice } from '../../../src/experiments/experimentsSlice';
 import { OutputLog } from '../../../src/log/outputLog';
 import { Repository } from '../../../src/repository/repository';
 import { RepositorySchedulers } from '../../../src/repository/repositorySchedulers';
-import { waitFor, workspaceRoot } from '../suiteHelpers';
+import { extensionApi, waitFor, workspaceRoot } from '../suiteHelpers';
 
 describe('experiments: first content before DVC answers', () => {
   let scratch = '';
@@ -46,7 +47,18 @@ describe('experiments: first content before DVC answers', () => {
     assert.ok(folder);
     const log = new OutputLog();
     const schedulers = new RepositorySchedulers(new ProcessRunner({ log }));
-    const repository = new Repository(
+    // The suite's bundle has no parse worker of its own: the pipelines are the extension's hub's, as read.
+    const api = await extensionApi();
+    const hubPipelines = await waitFor('the hub to read dvc.yaml', () => {
+      const pipelines = api.repositories.repositoryAt(folder.uri)?.pipelines ?? [];
+      return pipelines.length > 0 ? pipelines : undefined;
+    });
+    class RepositoryWithHubPipelines extends Repository {
+      override get pipelines(): readonly Pipeline[] {
+        return hubPipelines;
+      }
+    }
+    const repository = new RepositoryWithHubPipelines(
       {
         root: folder.uri,
         workspaceFolder: folder,
@@ -55,7 +67,6 @@ describe('experiments: first content before DVC answers', () => {
       },
       { log, schedulers, dvcExecutable: { executable, ready: () => Promise.resolve(executable) } },
     );
-    await repository.refresh();
     const slice = new ExperimentsSlice(repository, {
       isWatched: () => true,
       otherBranches: () => [],

@@ -120,12 +120,10 @@ export class ExpShowReads implements RepositorySlice {
     const times = await Promise.all(
       events.map((event) =>
         event.kind === 'deleted'
-          ? // DVC clears its temp files as a run ends (the run's ref, written then, has a time); a deleted
-            // ref (an experiment removed) has none: it always counts.
+          ? // DVC clears its temporaries as a run ends (the run's ref, written then, has a time); any other
+            // deleted ref (an experiment removed) has none: it always counts.
             Promise.resolve(
-              event.relativePath.startsWith('.dvc/tmp/')
-                ? Number.NEGATIVE_INFINITY
-                : Number.POSITIVE_INFINITY,
+              isDvcTemporary(event.relativePath) ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
             )
           : stat(event.uri.fsPath).then(
               (stats) => stats.mtimeMs,
@@ -189,6 +187,14 @@ export class ExpShowReads implements RepositorySlice {
     });
     return answer;
   }
+}
+
+/**
+ * What DVC makes for the length of a run and deletes at its end: its temp files, and the execution refs of a
+ * workspace run (`refs/exps/exec/EXEC_BASELINE`…). Their deletion tells nothing the run's own ref does not.
+ */
+function isDvcTemporary(path: string): boolean {
+  return path.startsWith('.dvc/tmp/') || path.startsWith('.git/refs/exps/exec/');
 }
 
 /** How many commits of HEAD's branch a query asks for, or undefined when it asks about other revisions. */

@@ -21,6 +21,8 @@ export interface WindowOptions {
   readonly userDataDir?: string;
   readonly timeoutSeconds?: number;
   readonly name: string;
+  /** How long the session waits without a process line before a step counts as settled (default 4 s). */
+  readonly quietMs?: number;
 }
 
 /** Opens the folder in a fresh code-server window, lets the host script run, returns its report. */
@@ -34,7 +36,11 @@ export async function runHostSession(options: WindowOptions): Promise<HostSessio
     name: options.name,
     ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     settings: { 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath },
-    env: { DVC_LENS_BENCH_OUT: out, DVC_LENS_BENCH_SCRIPT: options.script },
+    env: {
+      DVC_LENS_BENCH_OUT: out,
+      DVC_LENS_BENCH_SCRIPT: options.script,
+      ...(options.quietMs === undefined ? {} : { DVC_LENS_BENCH_QUIET_MS: String(options.quietMs) }),
+    },
   });
   const browser = await launchChromium();
   try {

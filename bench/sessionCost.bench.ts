@@ -34,6 +34,8 @@ export const benchmark: Benchmark = {
         folder: repo.dir,
         script: 'session',
         name: 'bench-session-cost',
+        // The smoke run only proves the session still runs: shorter waits between steps.
+        ...(mode === 'smoke' ? { quietMs: 1500 } : {}),
       });
       const calls = parseProcessLines(report.lines);
       const cost = sessionCost(calls);

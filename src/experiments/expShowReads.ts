@@ -144,7 +144,8 @@ export class ExpShowReads implements RepositorySlice {
     this.noteReadStart();
     const read = this.reader;
     if (!read) throw new Error('DVC is not available');
-    const model = await read({ commits }, signal);
+    // `--rev HEAD -n N`: HEAD's first-parent chain, as History has always asked it (and its log says).
+    const model = await read({ revs: ['HEAD'], commits }, signal);
     const answer = { commits, model, generation };
     // An older read ending after a newer one must not replace it.
     if (!this.latest || this.latest.generation <= generation) this.latest = answer;

@@ -6,7 +6,11 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../repository/processes';
 import { ungroupedCommits, type CommitGroups } from '../core/experiments/branchGroups';
-import { allExperiments, type ExperimentsModel } from '../core/experiments/experimentModel';
+import {
+  allExperiments,
+  type ExperimentRow,
+  type ExperimentsModel,
+} from '../core/experiments/experimentModel';
 import { Debouncer } from '../lifecycle/debouncer';
 import { DisposableStore } from '../lifecycle/disposableStore';
 import type { Repository } from '../repository/repository';
@@ -101,6 +105,8 @@ export class ExperimentsSlice implements RepositorySlice {
   /** The stamp of the DVC answer shown (answers apply in the order they were asked). */
   private appliedRead = 0;
   private readCounter = 0;
+  /** The workspace row of the last DVC answer applied (a kept answer hands out the same object again). */
+  private dvcWorkspace: ExperimentRow | undefined;
   private disposed = false;
 
   constructor(
@@ -221,9 +227,12 @@ export class ExperimentsSlice implements RepositorySlice {
       const model = await service.show(plan?.query ?? { commits: count });
       if (this.disposed || ticket < this.appliedRead) return;
       this.appliedRead = ticket;
-      // The workspace changed after this read was asked: the row read from the files then is newer.
+      // The row shown stays when it is newer than the answer's: read from the files after this read was asked,
+      // or the answer is one the hub kept (its workspace row is as old as the read that made it).
+      const kept = model.workspace !== undefined && model.workspace === this.dvcWorkspace;
+      this.dvcWorkspace = model.workspace;
       const workspace =
-        workspaceStamp !== this.workspaceStamp && this.model?.workspace
+        (workspaceStamp !== this.workspaceStamp || kept) && this.model?.workspace
           ? this.model.workspace
           : model.workspace;
       this.model = { ...model, workspace };

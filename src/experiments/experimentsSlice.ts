@@ -139,11 +139,9 @@ export class ExperimentsSlice implements RepositorySlice {
       repository.onFiles(
         (path) => affectsExperiments(path),
         (events) => {
-          if (events.every((event) => changesWorkspaceOnly(event.relativePath))) {
-            this.workspaceReads.add(true);
-            return;
-          }
-          this.scheduleRead();
+          // A batch may hold both kinds (a params edit beside DVC's queue files): each gets its read.
+          if (events.some((event) => changesWorkspaceOnly(event.relativePath))) this.workspaceReads.add(true);
+          if (!events.every((event) => changesWorkspaceOnly(event.relativePath))) this.scheduleRead();
         },
       ),
     );
@@ -240,6 +238,8 @@ export class ExperimentsSlice implements RepositorySlice {
       this.error = undefined;
       this.awaitingDvc = false;
       this.trackRunning(model);
+      // The files were read again during this read: once more, now with the files DVC named.
+      if (workspaceStamp !== this.workspaceStamp && !kept) this.workspaceReads.add(true);
       void this.keepForNextSession(model);
     } catch (error) {
       if (isCancellation(error) || this.disposed) return;
@@ -258,7 +258,9 @@ export class ExperimentsSlice implements RepositorySlice {
   /** Only the workspace's params or metrics files changed: their row from the files, no DVC. */
   async readWorkspace(): Promise<void> {
     const stamp = ++this.workspaceStamp;
-    const row = await readWorkspaceRow(this.repository, this.model?.workspace).catch(() => undefined);
+    // DVC's last row names the files it reads (and keeps what only DVC knows); the shown row until then.
+    const previous = this.dvcWorkspace ?? this.model?.workspace;
+    const row = await readWorkspaceRow(this.repository, previous).catch(() => undefined);
     if (!row || stamp !== this.workspaceStamp || this.disposed) return;
     this.model = { workspace: row, commits: this.model?.commits ?? [] };
     this.changed.fire();

@@ -13,17 +13,16 @@ import type { Repository } from '../repository/repository';
 const DEFAULT_PARAMS = 'params.yaml';
 
 /**
- * The files DVC's row lists when there is one (its own choice is the truth), else those the pipelines name:
- * params files of stages (and the root's params.yaml), metrics files of stages.
+ * The files DVC's last row listed (its own choice) together with those the pipelines name: params files of
+ * stages (and the root's params.yaml), metrics files of stages. The pipelines may not be read yet at the
+ * first paint, and DVC may not have answered yet: each covers what the other misses.
  */
 export function workspaceFileSets(
   pipelines: readonly Pipeline[],
   previous: ExperimentRow | undefined,
 ): { params: string[]; metrics: string[] } {
-  if (previous && (Object.keys(previous.params).length > 0 || Object.keys(previous.metrics).length > 0))
-    return { params: Object.keys(previous.params), metrics: Object.keys(previous.metrics) };
-  const params = new Set<string>([DEFAULT_PARAMS]);
-  const metrics = new Set<string>();
+  const params = new Set<string>([DEFAULT_PARAMS, ...Object.keys(previous?.params ?? {})]);
+  const metrics = new Set<string>(Object.keys(previous?.metrics ?? {}));
   for (const pipeline of pipelines) {
     const folder = posix.dirname(pipeline.file);
     for (const stage of pipeline.stages)

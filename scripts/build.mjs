@@ -68,9 +68,18 @@ const suiteOptions = {
   logLevel: 'warning',
 };
 
+// The benchmarks' extension-host script (bench/session): drives a window as a person would, for session-cost
+// and first-content.
+const benchHostOptions = {
+  ...suiteOptions,
+  entryPoints: { hostSession: 'bench/session/hostSession.ts' },
+  outdir: 'dist-test/bench',
+};
+
 const targets = [hostOptions];
 if (Object.keys(webviewEntries).length > 0) targets.push(webviewOptions);
 if (!production && existsSync('test/suite/index.ts')) targets.push(suiteOptions);
+if (!production && existsSync('bench/session/hostSession.ts')) targets.push(benchHostOptions);
 
 // The codicon font and its stylesheet, for webviews that draw VS Code's icons: copied next to the webview
 // bundles, so the panels' localResourceRoots (dist/webview) and the .vsix (dist/**) already include them.

@@ -131,7 +131,7 @@ floor build check 300 npm run --silent build
 floor unit tests 300 npm run --silent test:unit
 floor fuzz tests 300 npm run --silent test:fuzz
 floor integration tests 2100 npm run --silent test:integration
-floor bench-smoke tests 400 npm run --silent bench:smoke
+floor bench-smoke tests 900 npm run --silent bench:smoke
 floor package check 300 npm run --silent package
 floor suite tests 1200 npm run --silent test:suite
 floor e2e tests 1800 npm run --silent test:e2e

@@ -96,3 +96,20 @@ function lastMeaningfulLine(text: string): string | undefined {
     .filter((line) => line.length > 0);
   return lines.find((line) => line.startsWith('ERROR:')) ?? lines.at(-1);
 }
+
+/**
+ * "Cancelled" for one caller that stopped waiting for a read others still share (the read runs on): what
+ * `isCancellation` recognises, without a process of its own.
+ */
+export function readCancelledError(commandLine: string): ProcessError {
+  return new ProcessError({
+    reason: 'cancelled',
+    commandLine,
+    cwd: '',
+    exitCode: undefined,
+    signal: undefined,
+    stdout: '',
+    stderr: '',
+    durationMs: 0,
+  });
+}

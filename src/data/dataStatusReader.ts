@@ -1,9 +1,10 @@
 /**
- * One repository's `dvc data status`, for the Data view and the decorations (part of the data slice). A newer
- * read cancels the older one (ours, and the `data-status` slot in the scheduler); a failure keeps the last
- * good status and remembers DVC's sentence. Nothing runs in Restricted Mode or before DVC is located.
+ * One repository's `dvc data status`, for the Data view and the decorations (part of the data slice). Reads
+ * are coalesced: a newer trigger waits for the read running and shares one follow-up; a failure keeps the
+ * last good status and remembers DVC's sentence. Nothing runs in Restricted Mode or before DVC is located.
  */
 import { isCancellation } from '../repository/processes';
+import { CoalescedRead } from '../core/reads/coalescedRead';
 import { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { dataCheckRemoteSetting } from '../config/dataSettings';
 import type { Repository } from '../repository/repository';
@@ -19,12 +20,26 @@ export function dataServiceOf(repository: Repository): DataService | undefined {
   return cli ? new DataService(cli, repository.scheduler, repository.git) : undefined;
 }
 
+interface StatusAnswer {
+  readonly status: Awaited<ReturnType<DataService['status']>>;
+  readonly notInRemote: boolean;
+}
+
 export class DataStatusReader {
   private index: DataStatusIndex | undefined;
   private error: string | undefined;
   /** The last good status asked the remote too. */
   private remoteCheckedLast = false;
-  private current: AbortController | undefined;
+  /**
+   * One `dvc data status` at a time, never killed part-way: a change while one runs waits for one follow-up
+   * read (a burst of changes during `dvc exp run` used to start and kill a read per change).
+   */
+  private readonly reads = new CoalescedRead<boolean, StatusAnswer>(
+    (notInRemote, signal) => this.read(notInRemote, signal),
+    // A read that asked the remote answers one that does not need it.
+    { merge: (a, b) => a || b, covers: (have, want) => have || !want },
+  );
+  private waiting = 0;
 
   constructor(
     private readonly repository: Repository,
@@ -41,7 +56,7 @@ export class DataStatusReader {
   }
 
   get isRefreshing(): boolean {
-    return this.current !== undefined;
+    return this.waiting > 0;
   }
 
   /** Whether the status shown includes what the remote lacks. */
@@ -49,36 +64,37 @@ export class DataStatusReader {
     return this.remoteCheckedLast;
   }
 
-  /** Reads now, cancelling a read in progress. Never rejects. */
+  /** Reads after what changed: a read running now is not cancelled, this one follows it. Never rejects. */
   async refresh(options: { readonly notInRemote?: boolean } = {}): Promise<StatusReadOutcome> {
-    const service = dataServiceOf(this.repository);
-    if (!service) return 'noDvc';
-    const controller = new AbortController();
-    this.current?.abort();
-    this.current = controller;
-    this.changed();
+    if (!dataServiceOf(this.repository)) return 'noDvc';
     const notInRemote = options.notInRemote === true || dataCheckRemoteSetting();
+    this.reads.invalidate();
+    this.waiting++;
+    this.changed();
     try {
-      const status = await service.status({ notInRemote }, controller.signal);
-      if (controller.signal.aborted) return 'cancelled';
-      this.index = new DataStatusIndex(status);
+      const answer = await this.reads.ask(notInRemote);
+      this.index = new DataStatusIndex(answer.status);
       this.error = undefined;
-      this.remoteCheckedLast = notInRemote;
+      this.remoteCheckedLast = answer.notInRemote;
       return 'updated';
     } catch (error) {
-      if (controller.signal.aborted || isCancellation(error)) return 'cancelled';
+      if (isCancellation(error)) return 'cancelled';
       this.error = dvcErrorText(error);
       this.repository.log.error('dvc data status failed', error);
       return 'failed';
     } finally {
-      if (this.current === controller) {
-        this.current = undefined;
-        this.changed();
-      }
+      this.waiting--;
+      this.changed();
     }
   }
 
   dispose(): void {
-    this.current?.abort();
+    this.reads.dispose();
+  }
+
+  private async read(notInRemote: boolean, signal: AbortSignal): Promise<StatusAnswer> {
+    const service = dataServiceOf(this.repository);
+    if (!service) throw new Error('DVC is not available');
+    return { status: await service.status({ notInRemote }, signal), notInRemote };
   }
 }

@@ -146,8 +146,8 @@ export class ExperimentActions implements vscode.Disposable {
     const service = new ExperimentsService(runtime.dvc, runtime.repository.scheduler, runtime.git);
     const argument = commandArgument(runtime.args[0]);
     // The view may never have been shown (nothing read yet): pickers need the experiments.
-    if (!state.model) {
-      await this.store.refresh(root);
+    if (!state.answeredByDvc) {
+      await this.store.load(root);
       return { state: this.store.get(root) ?? state, service, argument, runtime };
     }
     return { state, service, argument, runtime };

@@ -59,8 +59,10 @@ export function registerExperimentRunCommands(
     root: string,
     mode: 'run' | 'queue',
   ): Promise<ParamOverride[] | undefined> => {
-    // The values offered are DVC's own view of the workspace's params: read now, so edits just saved count.
-    await store.refresh(root);
+    // The workspace's params as they are now (read from the files, so edits just saved count), beside what
+    // DVC said of the repository (kept while refs stay as they are).
+    await store.load(root);
+    await store.readWorkspace(root);
     const workspace = store.get(root)?.model?.workspace;
     if (!workspace) {
       void vscode.window.showWarningMessage(

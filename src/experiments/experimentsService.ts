@@ -28,6 +28,7 @@ import {
 import { parseExpDiff, type ExperimentDiffEntry } from '../core/experiments/parseExpDiff';
 import { parseExpShow } from '../core/experiments/parseExpShow';
 import type { RemoteRunSource } from '../execution';
+import type { ExpShowReads } from './expShowReads';
 
 /** What `dvc exp show` is asked for. */
 export interface ExperimentsQuery {
@@ -65,6 +66,8 @@ export class ExperimentsService {
     private readonly cli: DvcCli,
     private readonly scheduler: RepositoryScheduler,
     private readonly git: GitCli,
+    /** The hub's shared reader: with it, reads are shared, kept per commit and never superseded. */
+    private readonly reads?: ExpShowReads,
   ) {}
 
   get root(): string {
@@ -79,10 +82,18 @@ export class ExperimentsService {
     query: ExperimentsQuery = {},
     options: { readonly signal?: AbortSignal; readonly slot?: string } = {},
   ): Promise<ExperimentsModel> {
-    const json = await this.cli.readJson(expShowArguments(query), {
-      signal: options.signal,
-      slot: options.slot ?? EXPERIMENTS_READ_SLOT,
-    });
+    // Through the hub, no slot: a shared read must never be cancelled because another view asked.
+    if (this.reads)
+      return this.reads.show(query, (asked, signal) => this.readShow(asked, signal), options.signal);
+    return this.readShow(query, options.signal, options.slot ?? EXPERIMENTS_READ_SLOT);
+  }
+
+  private async readShow(
+    query: ExperimentsQuery,
+    signal: AbortSignal | undefined,
+    slot?: string,
+  ): Promise<ExperimentsModel> {
+    const json = await this.cli.readJson(expShowArguments(query), { signal, slot });
     return parseExpShow(json);
   }
 

@@ -15,6 +15,7 @@ import {
 } from './experimentsSlice';
 import type { ExperimentsService } from './experimentsService';
 import { savedOtherBranches, saveOtherBranches } from './otherBranchesPlan';
+import { createHash } from 'node:crypto';
 
 export { dvcMessage } from './experimentsReadTriggers';
 export type { RepositoryExperiments } from './experimentsSlice';
@@ -42,11 +43,21 @@ export class ExperimentsStore implements vscode.Disposable {
     locator: DvcLocator,
     /** The workspace's memento: the other branches chosen per repository live there. */
     private readonly memento: vscode.Memento,
+    /**
+     * Where the last session's commits per repository live: the extension's global storage, one file per
+     * repository root (named by its hash). Not the workspace storage: code-server gave the same folder a new
+     * workspace storage id in the next window (seen in the first-content benchmark), which lost the cache.
+     */
+    private readonly storage?: vscode.Uri,
   ) {
     this.key = experimentsSliceKey({
       isWatched: () => this.isWatched,
       otherBranches: (root) => this.otherBranches(root),
       readEnded: () => this.schedulePoll(),
+      sessionCacheFile: (root) =>
+        this.storage
+          ? vscode.Uri.joinPath(this.storage, SESSION_CACHE_FOLDER, `${sessionCacheName(root)}.json`)
+          : undefined,
     });
     this.disposables.register(
       repositories.onDidChangeSlice((change) => {
@@ -125,9 +136,22 @@ export class ExperimentsStore implements vscode.Disposable {
     for (const slice of this.slices()) slice.scheduleRead();
   }
 
-  /** Asks DVC now; resolves when the answer (or the error) is in. A newer refresh cancels an older one. */
+  /**
+   * Asks DVC for a fresh answer; resolves when it is in. A read already running is not cancelled: this one
+   * follows it (and shares that follow-up with every other ask meanwhile).
+   */
   refresh(root: string): Promise<void> {
     return this.sliceAt(root)?.refresh() ?? Promise.resolve();
+  }
+
+  /** An answer, from what the hub keeps when it is current (a panel opens), else from DVC. */
+  load(root: string): Promise<void> {
+    return this.sliceAt(root)?.load() ?? Promise.resolve();
+  }
+
+  /** The workspace row read again from its params and metrics files now (no DVC). */
+  readWorkspace(root: string): Promise<void> {
+    return this.sliceAt(root)?.readWorkspace() ?? Promise.resolve();
   }
 
   dispose(): void {
@@ -166,4 +190,12 @@ export class ExperimentsStore implements vscode.Disposable {
     this.slices();
     this.changed.fire();
   }
+}
+
+/** The folder of the session caches in global storage (at most SESSION_CACHE_FILES repositories). */
+export const SESSION_CACHE_FOLDER = 'experiments-sessions';
+
+/** A file name for a repository's root (URI string): short, stable, safe on every file system. */
+function sessionCacheName(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
 }

@@ -4,4 +4,5 @@ export { experimentCommandIds } from './experimentCommandIds';
 export { headlineMetricSetting, metricDirectionsSetting } from './experimentSettings';
 export { ExperimentsService } from './experimentsService';
 export { experimentsServiceOf } from './experimentsSlice';
+export { expShowReadsKey } from './expShowReads';
 export { type ExperimentsStore, type RepositoryExperiments } from './experimentsStore';

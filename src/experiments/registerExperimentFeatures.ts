@@ -56,7 +56,7 @@ export interface ExperimentFeatures {
 export function registerExperimentFeatures(deps: ExperimentFeatureDependencies): ExperimentFeatures {
   const { disposables, repositories, locator, log } = deps;
   const store = disposables.register(
-    new ExperimentsStore(repositories, locator, deps.context.workspaceState),
+    new ExperimentsStore(repositories, locator, deps.context.workspaceState, deps.context.globalStorageUri),
   );
   const computeTargets = new ComputeTargets();
   disposables.register(computeTargets.register(new LocalMachineTarget()));

@@ -8,11 +8,11 @@ import { isCancellation } from '../repository/processes';
 import type { ExperimentRow } from '../core/experiments/experimentModel';
 import type { LoggedCommit } from '../core/history/gitLogPage';
 import { buildHistoryEntries, type HistoryEntry } from '../core/history/historyEntries';
-import { metricDirectionsSetting } from '../experiments';
+import { expShowReadsKey, metricDirectionsSetting } from '../experiments';
 import type { Repository } from '../repository/repository';
 import { defineSlice, type RepositorySlice, type SliceKey } from '../repository/repositorySlice';
 import { errorText } from '../ui/messages';
-import type { CommitAndParentRows } from './historyService';
+import { HISTORY_PAGE_SIZE, type CommitAndParentRows } from './historyService';
 import { repositoryTools, type HistoryToolDependencies } from './historyTools';
 
 interface LoadedPage {
@@ -111,6 +111,8 @@ export class HistorySlice implements RepositorySlice {
   /** Drops what was loaded and reads the first page again (a newer reload cancels an older one). */
   async reload(): Promise<void> {
     const root = this.root;
+    // Every `exp show` of HEAD's branch asks for History's first page too, so one read serves both views.
+    this.repository.slice(expShowReadsKey).setStandingNeed('history', HISTORY_PAGE_SIZE + 1);
     const previous = this.state;
     previous?.controller?.abort();
     const state: RepositoryState = {

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import type { DvcCli } from '../repository/processes';
 import type { GitCli } from '../repository/processes';
 import { gitForFolder } from '../repository/folderClis';
-import { ExperimentsService } from '../experiments';
+import { experimentsServiceOf, type ExperimentsService } from '../experiments';
 import type { OutputLog } from '../log/outputLog';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import type { DvcLocator } from '../setup';
@@ -34,7 +34,8 @@ export async function repositoryTools(
   const repository = deps.repositories.repositoryOf(root);
   const git = repository?.git ?? gitForFolder({ log: deps.log }, root.fsPath);
   const cli = await repository?.dvc();
-  const experiments = repository && cli ? new ExperimentsService(cli, repository.scheduler, git) : undefined;
+  // The hub's service: its `exp show` reads are shared with the Experiments view and kept per commit.
+  const experiments = repository && cli ? experimentsServiceOf(repository) : undefined;
   const unavailable = {
     show: (): Promise<never> => Promise.reject(new Error('DVC was not found: metrics need DVC.')),
   };

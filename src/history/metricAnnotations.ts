@@ -107,9 +107,9 @@ export class MetricAnnotations implements vscode.Disposable {
     if (!root) return undefined;
     const key = root.toString();
     const state = this.store.get(key);
-    if (!state?.model && !this.asked.has(key)) {
+    if (!state?.answeredByDvc && !this.asked.has(key)) {
       this.asked.add(key);
-      void this.store.refresh(key);
+      void this.store.load(key);
     }
     const comparison = state?.model && workspaceVsHead(state.model, metricDirectionsSetting());
     if (!comparison) return undefined;

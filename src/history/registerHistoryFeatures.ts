@@ -13,7 +13,8 @@ import { historyCommandIds } from './historyCommandIds';
 import { HistoryStore } from './historyStore';
 import { HistoryTreeProvider } from './historyTreeProvider';
 import { openCommitComparison, type CommitComparison } from './openCommitComparison';
-import type { ExperimentsStore } from '../experiments';
+import { expShowReadsKey, type ExperimentsStore } from '../experiments';
+import { HISTORY_PAGE_SIZE } from './historyService';
 import { MetricAnnotations } from './metricAnnotations';
 import { ParamAnnotations } from './paramAnnotations';
 
@@ -35,6 +36,8 @@ const HIDE_UNRELATED_STATE = 'dvcLens.history.hideUnrelated';
 const HIDING_CONTEXT_KEY = 'dvcLens.history.hidingUnrelated';
 /** Repository files change in bursts (a repro writes many): wait for quiet before reading history again. */
 const RELOAD_DELAY_MS = 1500;
+/** Refs that move commits of a branch (not DVC's experiment refs, which History does not show). */
+const MOVED_COMMITS = /\/\.git\/(HEAD|packed-refs|refs\/(heads|tags|remotes)\/.+)$/;
 
 export function registerHistoryFeatures(
   deps: DataFeatureDependencies,
@@ -59,12 +62,39 @@ export function registerHistoryFeatures(
     stale = false;
     void reloadAll();
   };
-  disposables.register(view.onDidChangeVisibility((event) => event.visible && stale && reloadIfVisible()));
+  // While the view shows, every `exp show` of HEAD's branch asks for its first page too (one read, both views).
+  const declareNeed = (visible: boolean): void => {
+    for (const repository of repositories.repositories)
+      if (repository.isDvcRepository)
+        repository
+          .slice(expShowReadsKey)
+          .setStandingNeed('history', visible ? HISTORY_PAGE_SIZE + 1 : undefined);
+  };
+  declareNeed(view.visible);
+  disposables.register(
+    view.onDidChangeVisibility((event) => {
+      declareNeed(event.visible);
+      if (event.visible && stale) reloadIfVisible();
+    }),
+  );
+  const scheduleReload = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(reloadIfVisible, RELOAD_DELAY_MS);
+  };
+  // History is commits: it changes when refs move or repositories come and go, not when a workspace file
+  // (a params edit re-reads the pipelines) changes.
+  let roots = '';
   disposables.register(
     repositories.onDidChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(reloadIfVisible, RELOAD_DELAY_MS);
+      const now = repositories.repositories.map((repository) => repository.root.toString()).join('\n');
+      if (now === roots) return;
+      roots = now;
+      declareNeed(view.visible);
+      scheduleReload();
     }),
+  );
+  disposables.register(
+    repositories.onWorkspaceFiles((event) => MOVED_COMMITS.test(event.uri.path), scheduleReload),
   );
   disposables.register({ dispose: () => clearTimeout(timer) });
 

@@ -59,7 +59,7 @@ export async function insertMetricsSummaryCommand(
     void vscode.window.showWarningMessage('DVC Lens: this git repository holds no DVC project.');
     return;
   }
-  if (!state.model) await store.refresh(state.repository.root.toString());
+  if (!state.answeredByDvc) await store.load(state.repository.root.toString());
   const model = store.get(state.repository.root.toString())?.model;
   const comparison = model ? workspaceVsHead(model, metricDirectionsSetting()) : undefined;
   const summary = comparison ? metricsCommitSummary(comparison) : undefined;

@@ -31,9 +31,12 @@ export class PlotsSlice implements RepositorySlice {
     });
   }
 
-  /** Asks DVC again for the open dashboard (nothing when none is open). */
+  /**
+   * Asks DVC again for the open dashboard (nothing when none is open). A `plots diff` running is not cancelled
+   * for it: one more read follows it (a command's change is newer than what the running read sees).
+   */
   async refresh(): Promise<void> {
-    await this.opened?.dashboard.refresh(false);
+    await this.opened?.dashboard.refreshLive();
   }
 
   dispose(): void {

@@ -20,3 +20,4 @@ export {
 export { optionValue, optionalValue, positionals, refuseOptionLike } from '../cli/safeArguments';
 export { type TagRecord } from '../cli/gitCli';
 export { GtoCli, gtoRefusalReason } from '../cli/gtoCli';
+export { readCancelledError } from '../cli/processError';

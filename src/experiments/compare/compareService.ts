@@ -13,7 +13,47 @@ import {
   type CompareModel,
   type CompareRevision,
 } from '../../core/compare/compareModel';
-import { parseExpDiff } from '../../core/experiments/parseExpDiff';
+import { parseExpDiff, type ExperimentDiffEntry } from '../../core/experiments/parseExpDiff';
+import type { FileChange } from '../../core/compare/compareChanges';
+import { defineSlice, type RepositorySlice } from '../../repository/repositorySlice';
+
+/** What DVC and git said about a pair of revisions, before the view's model is built from it. */
+interface CompareParts {
+  readonly entries: ExperimentDiffEntry[];
+  readonly data: FileChange[];
+  readonly files: FileChange[];
+}
+
+/** Pairs of commits kept at most per repository. */
+const KEPT_PAIRS = 16;
+
+/**
+ * What two commits differ by never changes (unlike the workspace): a repository keeps the answers for pairs of
+ * commits, so comparing them again asks neither DVC nor git.
+ */
+export class CommitPairResults implements RepositorySlice {
+  private readonly pairs = new Map<string, Promise<CompareParts>>();
+
+  get(key: string, read: () => Promise<CompareParts>): Promise<CompareParts> {
+    let kept = this.pairs.get(key);
+    if (!kept) {
+      if (this.pairs.size >= KEPT_PAIRS) this.pairs.delete(this.pairs.keys().next().value ?? '');
+      kept = read();
+      this.pairs.set(key, kept);
+      // A failure is not kept: the next compare asks again.
+      kept.catch(() => {
+        if (this.pairs.get(key) === kept) this.pairs.delete(key);
+      });
+    }
+    return kept;
+  }
+
+  dispose(): void {
+    this.pairs.clear();
+  }
+}
+
+export const commitPairResultsKey = defineSlice('commitPairResults', () => new CommitPairResults());
 
 /** The ref that means "the files as they are now". */
 export const WORKSPACE_REF = 'workspace';
@@ -28,6 +68,8 @@ export class CompareService {
   constructor(
     private readonly cli: DvcCli,
     private readonly git: GitCli,
+    /** The repository's kept answers for pairs of commits (none: every compare asks). */
+    private readonly kept?: CommitPairResults,
   ) {}
 
   /** The ref with its commit and a label such as `slow (7fee795)`; throws when git knows no such revision. */
@@ -52,6 +94,30 @@ export class CompareService {
     const first = (swapped ? b.sha : a.sha) ?? '';
     const second = swapped ? undefined : b.sha;
     const revisions = second === undefined ? [first] : [first, second];
+    const read = (readSignal?: AbortSignal): Promise<CompareParts> =>
+      this.readParts(revisions, first, second, readSignal);
+    // Two commits: kept (shared by later compares, so no single caller's cancel may stop it).
+    const parts =
+      second !== undefined && this.kept
+        ? await this.kept.get(revisions.join('..'), () => read())
+        : await read(signal);
+    const { entries: diffEntries, data: dataChanges, files: fileChanges } = parts;
+    return buildCompareModel({
+      a,
+      b,
+      entries: swapped ? swapDiffEntries(diffEntries) : diffEntries,
+      data: swapped ? swapChanges(dataChanges) : dataChanges,
+      files: swapped ? swapChanges(fileChanges) : fileChanges,
+      directions,
+    });
+  }
+
+  private async readParts(
+    revisions: readonly string[],
+    first: string,
+    second: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<CompareParts> {
     const slot = `compare:${revisions.join('..')}`;
     const [entries, data, files] = await Promise.all([
       this.cli.readJson(['exp', 'diff', '--all', '--json', '--', ...revisions], {
@@ -61,16 +127,6 @@ export class CompareService {
       this.cli.readJson(['diff', '--json', '--', ...revisions], { signal, slot: `${slot}:data` }),
       this.git.diffNameStatus(first, second, signal),
     ]);
-    const diffEntries = parseExpDiff(entries);
-    const dataChanges = parseDataDiff(data);
-    const fileChanges = parseNameStatus(files);
-    return buildCompareModel({
-      a,
-      b,
-      entries: swapped ? swapDiffEntries(diffEntries) : diffEntries,
-      data: swapped ? swapChanges(dataChanges) : dataChanges,
-      files: swapped ? swapChanges(fileChanges) : fileChanges,
-      directions,
-    });
+    return { entries: parseExpDiff(entries), data: parseDataDiff(data), files: parseNameStatus(files) };
   }
 }

@@ -15,7 +15,7 @@ import type { ExperimentsStore } from '../experimentsStore';
 import { commandArgument } from '../experimentTargets';
 import { showComparePanel, type ComparePanel } from './comparePanel';
 import { pickRef, rowRef } from './compareRefPick';
-import { CompareService, WORKSPACE_REF } from './compareService';
+import { commitPairResultsKey, CompareService, WORKSPACE_REF } from './compareService';
 import { RevisionContentProvider, revisionScheme } from './revisionContent';
 import { experimentCommandIds } from '../experimentCommandIds';
 
@@ -54,7 +54,7 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
 
   const serviceFor = (repository: Repository): CompareService | undefined => {
     const cli = repository.dvcIfReady;
-    return cli ? new CompareService(cli, repository.git) : undefined;
+    return cli ? new CompareService(cli, repository.git, repository.slice(commitPairResultsKey)) : undefined;
   };
 
   const openPanel = async (

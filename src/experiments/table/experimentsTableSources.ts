@@ -101,7 +101,8 @@ export function registerStoreExperimentsTable(
     const root = await pickRoot(store, argument);
     if (!root) return undefined;
     store.setWatched('table', true);
-    void store.refresh(root);
+    // What the hub keeps serves a table that opens; DVC is asked only when nothing current is kept.
+    void store.load(root);
     return sourceFor(root);
   });
   // The store asks DVC on file changes only while someone looks: the view, or an open table.

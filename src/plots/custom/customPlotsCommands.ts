@@ -83,7 +83,7 @@ export function customPlotsCommands(deps: CustomPlotsCommandDeps): CustomPlotsCo
             const timer = setTimeout(finish, MODEL_WAIT_MS);
             signal.addEventListener('abort', finish);
             if (state()?.refreshing) return;
-            void deps.experiments.refresh(root).then(settle);
+            void deps.experiments.load(root).then(settle);
           }),
       );
     return experimentColumns(state()?.model);

@@ -17,6 +17,7 @@ import './dataSourceControl.test';
 import './dataDiff.test';
 import './experiments.test';
 import './experimentsTable.test';
+import './experimentsFirstContent.test';
 import './metricsView.test';
 import './addPlot.test';
 import './compare.test';

@@ -1,7 +1,8 @@
 /**
  * The experiments table as the editor's own panels read: a codicon toolbar (named buttons, Left/Right between
  * them), the short sha beside each name, a star on a row and the Starred filter. The picture is put side by
- * side with the table of main's build when its screenshot is there (see README: experiments-table-main.png).
+ * side with the table as it was before (media/screenshots/experiments-table-before.png, kept in the repository so
+ * a fresh clone draws it too).
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -95,26 +96,27 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
 }
 
 /**
- * Today's table (main's build, `before`) beside the new one, drawn by the browser into one
- * picture: experiments-table-side-by-side.png. Returns false when main's picture is not there.
+ * The table as it was (`before`, a picture kept in the repository) beside the new one, drawn by the browser
+ * into one picture: experiments-table-side-by-side.png. A missing picture fails the test: the comparison is
+ * part of what this scenario shows.
  */
-export async function sideBySide(browser: Browser, screenshots: string, before: string): Promise<boolean> {
-  // The sorting test's picture (same rows, sort and deltas as main's) when it ran; else this scenario's own.
+export async function sideBySide(browser: Browser, screenshots: string, before: string): Promise<void> {
+  // The sorting test's picture (same rows, sort and deltas as the old one) when it ran; else this scenario's own.
   const sorted = join(screenshots, 'experiments-table.png');
   const after = existsSync(sorted) ? sorted : join(screenshots, 'experiments-table-new.png');
-  if (!existsSync(before) || !existsSync(after)) return false;
+  assert.ok(existsSync(before), `no ${before}: the old table's picture for the side-by-side is missing`);
+  assert.ok(existsSync(after), `no ${after}: this scenario's own picture of the table is missing`);
   const dataUrl = async (file: string): Promise<string> =>
     `data:image/png;base64,${(await readFile(file)).toString('base64')}`;
   const page = await browser.newPage({ viewport: { width: 2580, height: 860 } });
   try {
     await page.setContent(
       `<body style="margin:0;display:flex;gap:20px;background:#888;font:16px sans-serif">` +
-        `<figure style="margin:0"><figcaption>today (main)</figcaption><img src="${await dataUrl(before)}"></figure>` +
+        `<figure style="margin:0"><figcaption>before</figcaption><img src="${await dataUrl(before)}"></figure>` +
         `<figure style="margin:0"><figcaption>new</figcaption><img src="${await dataUrl(after)}"></figure></body>`,
     );
     await page.screenshot({ path: join(screenshots, 'experiments-table-side-by-side.png'), fullPage: true });
   } finally {
     await page.close();
   }
-  return true;
 }

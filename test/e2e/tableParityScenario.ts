@@ -1,6 +1,6 @@
 /**
  * The experiments table as the editor's own panels read: a codicon toolbar (named buttons, Left/Right between
- * them), the short sha beside each name, a star on a row and the Starred filter. The picture is put side by
+ * them), the short sha beside each name, a star on a row (by mouse and by key) and the Starred filter. The picture is put side by
  * side with the table as it was before (media/screenshots/experiments-table-before.png, kept in the repository so
  * a fresh clone draws it too).
  */
@@ -86,6 +86,15 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(screenshots, 'experiments-table-new.png') });
 
+  // By keyboard: with lr-low's row focused, S flips its star on and off again (the toggle names its key).
+  const lowStar = rowByLabel(table, 'lr-low').first().locator('.row-star');
+  assert.equal(await lowStar.getAttribute('aria-keyshortcuts'), 'S');
+  await rowByLabel(table, 'lr-low').first().locator('.row-label').click();
+  await page.keyboard.press('s');
+  await rowByLabel(table, 'lr-low').first().locator('.row-star.on').waitFor({ timeout: timeouts.ui });
+  await page.keyboard.press('s');
+  await rowByLabel(table, 'lr-low').first().locator('.row-star:not(.on)').waitFor({ timeout: timeouts.ui });
+
   // A row's plot toggle opens the plots dashboard with that experiment.
   await rowByLabel(table, 'lr-high').first().locator('.row-plot').click();
   const plots = visibleWebview(page);
@@ -93,6 +102,22 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
     .locator('.legend .legend-entry', { hasText: 'lr-high' })
     .first()
     .waitFor({ timeout: timeouts.command });
+
+  // By keyboard: back in the table, P on lr-low's focused row adds it to the dashboard beside lr-high.
+  await runCommandFromPalette(page, 'DVC Lens: Show Experiments Table');
+  const tableAgain = visibleWebview(page);
+  const lowRow = rowByLabel(tableAgain, 'lr-low').first();
+  await lowRow.waitFor({ timeout: timeouts.command });
+  assert.equal(await lowRow.locator('.row-plot').getAttribute('aria-keyshortcuts'), 'P');
+  await lowRow.locator('.row-label').click();
+  await page.keyboard.press('p');
+  const legend = visibleWebview(page).locator('.legend .legend-entry');
+  await eventually(
+    () => legend.allTextContents(),
+    (entries) =>
+      entries.some((text) => text.includes('lr-low')) && entries.some((text) => text.includes('lr-high')),
+    'P plotted lr-low beside lr-high',
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The experiments table as the editor's own panels read: a codicon toolbar (named buttons, Left/Right between
- * them), the short sha beside each name, a star on a row and the Starred filter. The picture is put side by
- * side with the table of main's build when its screenshot is there (see README: experiments-table-main.png).
+ * them), the short sha beside each name, a star on a row (by mouse and by key) and the Starred filter. The picture is put side by
+ * side with the table as it was before (media/screenshots/experiments-table-before.png, kept in the repository so
+ * a fresh clone draws it too).
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -85,6 +86,15 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(screenshots, 'experiments-table-new.png') });
 
+  // By keyboard: with lr-low's row focused, S flips its star on and off again (the toggle names its key).
+  const lowStar = rowByLabel(table, 'lr-low').first().locator('.row-star');
+  assert.equal(await lowStar.getAttribute('aria-keyshortcuts'), 'S');
+  await rowByLabel(table, 'lr-low').first().locator('.row-label').click();
+  await page.keyboard.press('s');
+  await rowByLabel(table, 'lr-low').first().locator('.row-star.on').waitFor({ timeout: timeouts.ui });
+  await page.keyboard.press('s');
+  await rowByLabel(table, 'lr-low').first().locator('.row-star:not(.on)').waitFor({ timeout: timeouts.ui });
+
   // A row's plot toggle opens the plots dashboard with that experiment.
   await rowByLabel(table, 'lr-high').first().locator('.row-plot').click();
   const plots = visibleWebview(page);
@@ -92,29 +102,46 @@ export async function tableParityScenario(page: Page, screenshots: string): Prom
     .locator('.legend .legend-entry', { hasText: 'lr-high' })
     .first()
     .waitFor({ timeout: timeouts.command });
+
+  // By keyboard: back in the table, P on lr-low's focused row adds it to the dashboard beside lr-high.
+  await runCommandFromPalette(page, 'DVC Lens: Show Experiments Table');
+  const tableAgain = visibleWebview(page);
+  const lowRow = rowByLabel(tableAgain, 'lr-low').first();
+  await lowRow.waitFor({ timeout: timeouts.command });
+  assert.equal(await lowRow.locator('.row-plot').getAttribute('aria-keyshortcuts'), 'P');
+  await lowRow.locator('.row-label').click();
+  await page.keyboard.press('p');
+  const legend = visibleWebview(page).locator('.legend .legend-entry');
+  await eventually(
+    () => legend.allTextContents(),
+    (entries) =>
+      entries.some((text) => text.includes('lr-low')) && entries.some((text) => text.includes('lr-high')),
+    'P plotted lr-low beside lr-high',
+  );
 }
 
 /**
- * Today's table (main's build, `before`) beside the new one, drawn by the browser into one
- * picture: experiments-table-side-by-side.png. Returns false when main's picture is not there.
+ * The table as it was (`before`, a picture kept in the repository) beside the new one, drawn by the browser
+ * into one picture: experiments-table-side-by-side.png. A missing picture fails the test: the comparison is
+ * part of what this scenario shows.
  */
-export async function sideBySide(browser: Browser, screenshots: string, before: string): Promise<boolean> {
-  // The sorting test's picture (same rows, sort and deltas as main's) when it ran; else this scenario's own.
+export async function sideBySide(browser: Browser, screenshots: string, before: string): Promise<void> {
+  // The sorting test's picture (same rows, sort and deltas as the old one) when it ran; else this scenario's own.
   const sorted = join(screenshots, 'experiments-table.png');
   const after = existsSync(sorted) ? sorted : join(screenshots, 'experiments-table-new.png');
-  if (!existsSync(before) || !existsSync(after)) return false;
+  assert.ok(existsSync(before), `no ${before}: the old table's picture for the side-by-side is missing`);
+  assert.ok(existsSync(after), `no ${after}: this scenario's own picture of the table is missing`);
   const dataUrl = async (file: string): Promise<string> =>
     `data:image/png;base64,${(await readFile(file)).toString('base64')}`;
   const page = await browser.newPage({ viewport: { width: 2580, height: 860 } });
   try {
     await page.setContent(
       `<body style="margin:0;display:flex;gap:20px;background:#888;font:16px sans-serif">` +
-        `<figure style="margin:0"><figcaption>today (main)</figcaption><img src="${await dataUrl(before)}"></figure>` +
+        `<figure style="margin:0"><figcaption>before</figcaption><img src="${await dataUrl(before)}"></figure>` +
         `<figure style="margin:0"><figcaption>new</figcaption><img src="${await dataUrl(after)}"></figure></body>`,
     );
     await page.screenshot({ path: join(screenshots, 'experiments-table-side-by-side.png'), fullPage: true });
   } finally {
     await page.close();
   }
-  return true;
 }

@@ -103,16 +103,21 @@ export function labelCell(
   return cell;
 }
 
+/** The keys that flip a focused row's toggles (tableView's key handling); named in each toggle's title. */
+export const rowToggleKeys = { star: 's', plot: 'p' } as const;
+
 /** The star and plot toggles at the end of the label cell: codicons, pressed when on. */
 function rowToggle(kind: 'star' | 'plot', on: boolean, label: string): HTMLElement {
   const icon = kind === 'star' ? (on ? 'star-full' : 'star-empty') : on ? 'graph-line' : 'graph';
+  const key = rowToggleKeys[kind].toUpperCase();
   const toggle = htmlElement('span', {
     class: `row-toggle row-${kind}${on ? ' on' : ''}`,
     [`data-${kind}`]: 'true',
     role: 'button',
     'aria-pressed': String(on),
     'aria-label': label,
-    title: label,
+    'aria-keyshortcuts': key,
+    title: `${label} (${key})`,
   });
   toggle.append(htmlElement('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }));
   return toggle;

@@ -16,6 +16,7 @@ import type { WebviewApi } from '../shared/vscodeApi';
 import { openColumnMenu, openRowMenu } from './tableMenus';
 import { Grid } from './grid';
 import { attachGridPointer } from './gridPointer';
+import { rowToggleKeys } from './rowCells';
 import { TableModel, type TableLayout } from './tableModel';
 import { TableToolbar } from './tableToolbar';
 import { enabledActions, openColumnPicker, withColumnWidth, withReorderedColumn } from './tableEdits';
@@ -29,6 +30,11 @@ export interface TableViewState {
 }
 
 const saveDelayMs = 300;
+
+/** A letter key with Ctrl, Alt or Meta belongs to the editor (or the browser), not to a row toggle. */
+function withModifier(event: KeyboardEvent): boolean {
+  return event.ctrlKey || event.altKey || event.metaKey;
+}
 
 export class TableView {
   readonly model = new TableModel();
@@ -249,6 +255,13 @@ export class TableView {
     if (id !== undefined) this.starRows([id], row?.starred !== true);
   }
 
+  /** A row shows a star and a plot toggle unless it is a remote run that has not come home yet. */
+  private hasToggles(visibleRow: number): boolean {
+    const id = this.rowIdAt(visibleRow);
+    const row = id === undefined ? undefined : this.model.row(this.model.rowIndex(id) ?? -1);
+    return row !== undefined && row.remote === undefined;
+  }
+
   private setFocus(row: number, column: number): void {
     this.focus = { row, column };
     this.grid.reveal(row, column);
@@ -316,6 +329,10 @@ export class TableView {
     else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) {
       this.selection = { selected: new Set(this.visibleIds()) };
       this.refresh();
+    } else if (!withModifier(event) && event.key === rowToggleKeys.star && this.hasToggles(this.focus.row)) {
+      this.toggleStar(this.focus.row);
+    } else if (!withModifier(event) && event.key === rowToggleKeys.plot && this.hasToggles(this.focus.row)) {
+      this.togglePlotted(this.focus.row);
     } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
       const rect = document.querySelector('.focused')?.getBoundingClientRect();
       const column = this.focus.column === 0 ? -1 : (layout.columns[this.focus.column - 1] ?? -1);

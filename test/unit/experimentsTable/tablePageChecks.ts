@@ -70,7 +70,7 @@ export async function checkTableInteractions(
   await page.keyboard.press('Escape');
   await page.locator('.grid-body .grid-row[data-row="3"] .label-cell').click();
   await page.getByRole('button', { name: 'Set Baseline', exact: true }).click();
-  await page.getByRole('button', { name: 'Δ Delta', exact: true }).click();
+  await page.getByRole('button', { name: 'Delta', exact: true }).click();
   // The metrics (which have a direction) come after the params: scroll sideways to them.
   await page.evaluate(
     "new Promise((done) => { document.querySelector('.grid').scrollLeft = 110 * 110; requestAnimationFrame(() => setTimeout(done, 0)); })",

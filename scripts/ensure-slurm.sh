@@ -16,29 +16,7 @@ missing() {
 }
 
 if missing; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "ensure-slurm: Slurm is missing; install Debian's slurmctld slurmd slurm-client munge packages as root" >&2
-    exit 1
-  fi
-  echo "ensure-slurm: installing Debian's slurmctld slurmd slurm-client munge ..." >&2
-  log="$(mktemp)"
-  policy=/usr/sbin/policy-rc.d
-  own_policy=0
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy"
-    chmod 755 "$policy"
-    own_policy=1
-  fi
-  status=0
-  { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends slurmctld slurmd slurm-client munge; } >"$log" 2>&1 || status=$?
-  if [ "$own_policy" -eq 1 ]; then rm -f "$policy"; fi
-  if [ "$status" -ne 0 ]; then
-    echo "ensure-slurm: apt-get install slurmctld slurmd slurm-client munge failed:" >&2
-    tail -n 100 "$log" >&2
-    rm -f "$log"
-    exit 1
-  fi
-  rm -f "$log"
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" ensure-slurm --no-service-starts slurmctld slurmd slurm-client munge
   if missing; then
     echo "ensure-slurm: the packages are installed but a program is still missing" >&2
     exit 1

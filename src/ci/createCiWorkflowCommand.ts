@@ -21,6 +21,13 @@ import type { RepositoryCommandContext } from '../repository/command';
 import type { Repository } from '../repository/repository';
 import { booleanField, isRecord, stringField } from '../remotes';
 import { errorText, showErrorWithLog } from '../ui/messages';
+import {
+  askGitlabToo,
+  fileExists,
+  githubWorkflowUri,
+  writeWorkflowFiles,
+  type WorkflowFile,
+} from '../ui/workflowFiles';
 
 /** How the runtime runs Create CI Workflow (DVC only adds the default remote's needs, so it is optional). */
 export const createCiWorkflowOptions = {
@@ -35,7 +42,7 @@ export async function createCiWorkflowCommand(
   const argument = args[0];
   const name = stringField(argument, 'name') ?? (await askName());
   if (!name) return undefined;
-  const gitlab = booleanField(argument, 'gitlab') ?? (isRecord(argument) ? false : await askGitlab());
+  const gitlab = booleanField(argument, 'gitlab') ?? (isRecord(argument) ? false : await askGitlabToo());
   if (gitlab === undefined) return undefined;
   const gitRoot = await git.repositoryRoot();
   const folder = relative(gitRoot, repository.root.fsPath).split('\\').join('/');
@@ -50,7 +57,7 @@ export async function createCiWorkflowCommand(
     mainBranch: stringField(argument, 'mainBranch') ?? ciMainBranchSetting(),
     dvcExtras: extras,
     secretEnv,
-    ...((await exists(vscode.Uri.joinPath(repository.root, 'requirements.txt')))
+    ...((await fileExists(vscode.Uri.joinPath(repository.root, 'requirements.txt')))
       ? { requirementsFile: 'requirements.txt' }
       : {}),
     ...(folder ? { workingDirectory: folder } : {}),
@@ -61,32 +68,16 @@ export async function createCiWorkflowCommand(
     return undefined;
   }
   const top = vscode.Uri.file(gitRoot);
-  const files: Array<{ uri: vscode.Uri; text: string }> = [
-    {
-      uri: vscode.Uri.joinPath(top, '.github', 'workflows', `${fileName(name)}.yml`),
-      text: githubWorkflowYaml(options),
-    },
+  const files: WorkflowFile[] = [
+    { uri: githubWorkflowUri(top, name, 'dvc-report'), text: githubWorkflowYaml(options) },
     ...(gitlab ? [{ uri: vscode.Uri.joinPath(top, '.gitlab-ci.yml'), text: gitlabCiYaml(options) }] : []),
   ];
   const confirmed = isRecord(argument) && argument.confirmed === true;
-  const existing = [];
-  for (const file of files) if (await exists(file.uri)) existing.push(file.uri);
-  if (existing.length > 0 && !confirmed && !(await confirmOverwrite(existing))) return undefined;
-  for (const file of files)
-    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(file.text));
+  if (!(await writeWorkflowFiles(files, confirmed))) return undefined;
   log.append(`Wrote ${files.map((file) => file.uri.fsPath).join(', ')}`);
   const first = files[0];
   if (first) await vscode.window.showTextDocument(first.uri, { preview: false });
   return files.map((file) => file.uri);
-}
-
-function fileName(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'dvc-report'
-  );
 }
 
 async function askName(): Promise<string | undefined> {
@@ -97,37 +88,4 @@ async function askName(): Promise<string | undefined> {
     validateInput: (value) =>
       /^[\w.\- ]+$/.test(value) ? undefined : 'Letters, digits, spaces, dots, dashes',
   });
-}
-
-async function askGitlab(): Promise<boolean | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: 'GitHub Actions', gitlab: false },
-      { label: 'GitHub Actions and a GitLab CI job', gitlab: true },
-    ],
-    { title: 'Which CI?' },
-  );
-  return picked?.gitlab;
-}
-
-async function confirmOverwrite(existing: readonly vscode.Uri[]): Promise<boolean> {
-  const names = existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ');
-  const picked = await vscode.window.showWarningMessage(
-    `Replace ${names}?`,
-    {
-      modal: true,
-      detail: 'The file exists; its current content will be lost (git keeps committed versions).',
-    },
-    'Replace',
-  );
-  return picked === 'Replace';
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

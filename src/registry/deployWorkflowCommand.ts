@@ -14,6 +14,7 @@ import {
 import { booleanField, isRecord, stringField } from '../remotes';
 import type { RepositoryCommandContext } from '../repository/command';
 import type { Repository } from '../repository/repository';
+import { askGitlabToo, githubWorkflowUri, writeWorkflowFiles, type WorkflowFile } from '../ui/workflowFiles';
 import type { RegistryStore } from './registryStore';
 
 export async function createDeployWorkflowCommand(
@@ -45,7 +46,7 @@ export async function createDeployWorkflowCommand(
       .map((secret) => secret.trim())
       .filter((secret) => secret.length > 0);
   if (!secrets) return undefined;
-  const gitlab = booleanField(argument, 'gitlab') ?? (isRecord(argument) ? false : await askGitlab());
+  const gitlab = booleanField(argument, 'gitlab') ?? (isRecord(argument) ? false : await askGitlabToo());
   if (gitlab === undefined) return undefined;
   const gitRoot = await git.repositoryRoot();
   const folder = relative(gitRoot, repository.root.fsPath).split('\\').join('/');
@@ -58,43 +59,13 @@ export async function createDeployWorkflowCommand(
   const problem = deployOptionsProblem(options);
   if (problem) throw new Error(`no workflow was written: ${problem}.`);
   const top = vscode.Uri.file(gitRoot);
-  const slug =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'deploy-model';
-  const files = [
-    {
-      uri: vscode.Uri.joinPath(top, '.github', 'workflows', `${slug}.yml`),
-      text: deployGithubWorkflowYaml(options),
-    },
+  const files: WorkflowFile[] = [
+    { uri: githubWorkflowUri(top, name, 'deploy-model'), text: deployGithubWorkflowYaml(options) },
     ...(gitlab
       ? [{ uri: vscode.Uri.joinPath(top, '.gitlab-ci.yml'), text: deployGitlabCiYaml(options) }]
       : []),
   ];
-  const existing: vscode.Uri[] = [];
-  for (const file of files)
-    if (
-      await vscode.workspace.fs.stat(file.uri).then(
-        () => true,
-        () => false,
-      )
-    )
-      existing.push(file.uri);
-  if (existing.length > 0 && booleanField(argument, 'confirmed') !== true) {
-    const names = existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ');
-    const picked = await vscode.window.showWarningMessage(
-      `Replace ${names}?`,
-      {
-        modal: true,
-        detail: 'The file exists; its current content will be lost (git keeps committed versions).',
-      },
-      'Replace',
-    );
-    if (picked !== 'Replace') return undefined;
-  }
-  for (const file of files)
-    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(file.text));
+  if (!(await writeWorkflowFiles(files, booleanField(argument, 'confirmed') === true))) return undefined;
   const first = files[0];
   if (first && !isRecord(argument)) await vscode.window.showTextDocument(first.uri, { preview: false });
   return files.map((file) => file.uri);
@@ -113,15 +84,4 @@ async function askStages(known: readonly string[]): Promise<string[] | undefined
     { title: 'Deploy when which stage is assigned?', canPickMany: true },
   );
   return picked?.map((item) => item.label);
-}
-
-async function askGitlab(): Promise<boolean | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    [
-      { label: 'GitHub Actions', gitlab: false },
-      { label: 'GitHub Actions and a GitLab CI job', gitlab: true },
-    ],
-    { title: 'Which CI?' },
-  );
-  return picked?.gitlab;
 }

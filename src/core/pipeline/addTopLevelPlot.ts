@@ -3,7 +3,13 @@
  * file (comments, quoting, blank lines, key order) stays as the person wrote it. Re-serializing the parsed
  * document would normalize all of those. DVC itself has no command that writes top-level plots.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import {
+  insertAfter,
+  topLevelSection,
+  type SectionInsertionResult,
+  type TextInsertion,
+} from './topLevelSection';
 
 export interface PlotDefinition {
   /** The data file, relative to the dvc.yaml folder, `/`-separated (`plots/loss.csv`). */
@@ -17,14 +23,8 @@ export interface PlotDefinition {
   readonly title?: string;
 }
 
-/** Insert `text` at `offset` of the original text. */
-export interface TextInsertion {
-  readonly offset: number;
-  readonly text: string;
-}
-
-export type AddPlotResult =
-  { readonly ok: true; readonly insertion: TextInsertion } | { readonly ok: false; readonly reason: string };
+export type { TextInsertion } from './topLevelSection';
+export type AddPlotResult = SectionInsertionResult;
 
 /** A YAML scalar as written by hand: plain when safe, else double-quoted (JSON strings are valid YAML). */
 export function yamlScalar(value: string): string {
@@ -62,44 +62,11 @@ function plotIds(plots: Node): string[] {
   });
 }
 
-/** Where the next line starts after `offset` (the text's end when it has no further newline). */
-function endOfLine(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
-}
-
 export function addTopLevelPlot(text: string, definition: PlotDefinition): AddPlotResult {
   if (definition.y.length === 0) return { ok: false, reason: 'A plot needs at least one y field.' };
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0)
-    return {
-      ok: false,
-      reason: `dvc.yaml does not parse: ${doc.errors[0]?.message ?? 'YAML error'}. Fix it first.`,
-    };
-  const root = doc.contents;
-  if (root !== null && !isMap(root)) return { ok: false, reason: 'dvc.yaml is not a mapping of sections.' };
-  const pair = root?.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === 'plots');
-  const ending = text.length === 0 || text.endsWith('\n') ? '' : '\n';
-  if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-    if (pair) {
-      // `plots:` with nothing under it: the list goes right below the key.
-      const keyNode = pair.key as Node;
-      const at = endOfLine(text, keyNode.range?.[1] ?? text.length);
-      const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-      return {
-        ok: true,
-        insertion: { offset: at, text: `${before}${plotItemLines(definition, 2).join('\n')}\n` },
-      };
-    }
-    return {
-      ok: true,
-      insertion: {
-        offset: text.length,
-        text: `${ending}plots:\n${plotItemLines(definition, 2).join('\n')}\n`,
-      },
-    };
-  }
-  const plots = pair.value as Node;
+  const found = topLevelSection(text, 'plots', (indent) => plotItemLines(definition, indent));
+  if ('result' in found) return found.result;
+  const plots = found.section;
   if (!isSeq(plots)) return { ok: false, reason: "dvc.yaml's 'plots' is not a list; add the plot by hand." };
   if (plots.flow)
     return { ok: false, reason: "dvc.yaml's 'plots' is a one-line [ ] list; add the plot by hand." };
@@ -113,13 +80,7 @@ export function addTopLevelPlot(text: string, definition: PlotDefinition): AddPl
   const dash = text.slice(lineStart, itemStart).indexOf('-');
   const indent = dash >= 0 ? dash : 2;
   const end = last?.range?.[1] ?? plots.range?.[1] ?? text.length;
-  // After the last item's last line (its range may stop before trailing comments on that line).
-  const at = endOfLine(text, Math.max(end - 1, 0));
-  const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-  return {
-    ok: true,
-    insertion: { offset: at, text: `${before}${plotItemLines(definition, indent).join('\n')}\n` },
-  };
+  return { ok: true, insertion: insertAfter(text, end, plotItemLines(definition, indent)) };
 }
 
 /** The text with the insertion applied (for tests and for writing a file that is not open). */

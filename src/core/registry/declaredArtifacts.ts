@@ -3,7 +3,8 @@
  * insertion that Declare Artifact makes (every other byte of the file stays as written, as Add Plot does).
  */
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
-import { yamlScalar, type TextInsertion } from '../pipeline/addTopLevelPlot';
+import { yamlScalar } from '../pipeline/addTopLevelPlot';
+import { insertAfter, topLevelSection, type SectionInsertionResult } from '../pipeline/topLevelSection';
 import type { DeclaredArtifact } from './registryTypes';
 
 /** GTO's name of an artifact declared in the dvc.yaml of `folder` (relative to the git root, '' at the top). */
@@ -42,8 +43,7 @@ export interface ArtifactDeclaration {
   readonly labels?: readonly string[];
 }
 
-export type DeclareArtifactResult =
-  { readonly ok: true; readonly insertion: TextInsertion } | { readonly ok: false; readonly reason: string };
+export type DeclareArtifactResult = SectionInsertionResult;
 
 function declarationLines(declaration: ArtifactDeclaration, indent: number): string[] {
   const pad = ' '.repeat(indent);
@@ -60,36 +60,9 @@ function declarationLines(declaration: ArtifactDeclaration, indent: number): str
 
 /** Adds the artifact under `artifacts:` (made at the end of the file when absent). */
 export function declareArtifact(text: string, declaration: ArtifactDeclaration): DeclareArtifactResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0)
-    return {
-      ok: false,
-      reason: `dvc.yaml does not parse: ${doc.errors[0]?.message ?? 'YAML error'}. Fix it first.`,
-    };
-  const root = doc.contents;
-  if (root !== null && !isMap(root)) return { ok: false, reason: 'dvc.yaml is not a mapping of sections.' };
-  const pair = root?.items.find(
-    (candidate) => isScalar(candidate.key) && candidate.key.value === 'artifacts',
-  );
-  const ending = text.length === 0 || text.endsWith('\n') ? '' : '\n';
-  if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
-    if (pair) {
-      const at = endOfLine(text, (pair.key as Node).range?.[1] ?? text.length);
-      const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-      return {
-        ok: true,
-        insertion: { offset: at, text: `${before}${declarationLines(declaration, 2).join('\n')}\n` },
-      };
-    }
-    return {
-      ok: true,
-      insertion: {
-        offset: text.length,
-        text: `${ending}artifacts:\n${declarationLines(declaration, 2).join('\n')}\n`,
-      },
-    };
-  }
-  const section = pair.value as Node;
+  const found = topLevelSection(text, 'artifacts', (indent) => declarationLines(declaration, indent));
+  if ('result' in found) return found.result;
+  const section = found.section;
   if (!isMap(section))
     return { ok: false, reason: "dvc.yaml's 'artifacts' is not a mapping; add the artifact by hand." };
   if (section.flow)
@@ -100,17 +73,7 @@ export function declareArtifact(text: string, declaration: ArtifactDeclaration):
   const keyStart = firstKey?.range?.[0] ?? section.range?.[0] ?? 0;
   const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
   const end = section.range?.[1] ?? text.length;
-  const at = endOfLine(text, Math.max(end - 1, 0));
-  const before = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
-  return {
-    ok: true,
-    insertion: { offset: at, text: `${before}${declarationLines(declaration, indent).join('\n')}\n` },
-  };
-}
-
-function endOfLine(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+  return { ok: true, insertion: insertAfter(text, end, declarationLines(declaration, indent)) };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -6,24 +6,16 @@
  * `dvc exp pull`.
  */
 import type { RemoteRunRecord, SlurmTargetSettings } from '../../core/execution/computeTargetSettings';
-import type { ExperimentRunRequest } from '../../core/execution/runRequest';
-import { isFinishedRunState } from '../../core/execution/runState';
-import { remoteExperimentName, remoteJobScript, remoteRunFiles } from '../../core/execution/remoteJobScript';
+import { remoteJobScript, type RemoteRunFiles } from '../../core/execution/remoteJobScript';
 import { POLL_SECTION, parseSlurmPoll } from '../../core/execution/remoteRunState';
 import { sbatchArguments, sbatchHeader } from '../../core/execution/sbatchArguments';
 import { parseSbatchJobId } from '../../core/execution/slurmJobState';
-import { parseTargetCheck, targetCheckSnippet } from '../../core/execution/targetCheck';
-import type {
-  RemoteComputeTarget,
-  RemoteRunHandle,
-  RemoteSubmission,
-  SubmitContext,
-  TargetCheck,
-} from '../computeTarget';
-import { bashSnippet, hostCallMessage, type HostShell } from '../hostShell';
-import { REMOTE_CALL_TIMEOUT_MS, RemoteRun, type RemoteRunPoll } from '../remoteRun';
-import { gitRemoteOf, planRemoteRuns } from '../remoteRunPlan';
-import { finishCancel } from '../remoteCancel';
+import type { ProgramCheck } from '../../core/execution/targetCheck';
+import type { SubmitContext } from '../computeTarget';
+import { bashSnippet, type HostShell } from '../hostShell';
+import { REMOTE_CALL_TIMEOUT_MS, type RemoteRunPoll } from '../remoteRun';
+import type { PlannedRemoteRun } from '../remoteRunPlan';
+import { ShellRemoteTarget } from '../shellRemoteTarget';
 
 /** `$1` job id, `$2` the run's state file. scontrol's exit code is printed so a failure can be told apart. */
 const POLL = [
@@ -41,108 +33,47 @@ const POLL = [
 /** `$1` the work folder, then the sbatch command: sbatch opens the --output file there before the job runs. */
 const SUBMIT = 'mkdir -p -- "$1" && shift && exec "$@"';
 
-export class SlurmTarget implements RemoteComputeTarget {
+export class SlurmTarget extends ShellRemoteTarget<SlurmTargetSettings> {
   readonly kind = 'slurm' as const;
-  readonly modes = ['queue'] as const;
-  readonly id: string;
-  readonly label: string;
+  protected readonly checks: readonly ProgramCheck[] = [
+    { label: 'sbatch', command: 'sbatch --version' },
+    // sbatch --version answers without the controller; sinfo proves the cluster answers, and names partitions.
+    { label: 'sinfo', command: 'sinfo --summarize --noheader' },
+    { label: 'git', command: 'git --version' },
+  ];
 
-  constructor(
-    readonly settings: SlurmTargetSettings,
-    private readonly shell: HostShell,
-  ) {
-    this.id = settings.name;
-    this.label = `${settings.name} (Slurm)`;
+  constructor(settings: SlurmTargetSettings, shell: HostShell) {
+    super(settings, shell, 'Slurm');
   }
 
-  private get workFolder(): string {
-    return this.shell.resolveFolder(this.settings.workFolder);
-  }
-
-  async submit(request: ExperimentRunRequest, context: SubmitContext): Promise<RemoteSubmission> {
-    const planned = await planRemoteRuns(this.settings, request, context);
-    const workFolder = this.workFolder;
-    const header = sbatchHeader(this.settings);
-    const runs: RemoteRunHandle[] = [];
-    try {
-      for (const run of planned) {
-        const script = remoteJobScript({
-          ...run.script,
-          header,
-          workFolder,
-          runId: { variable: 'SLURM_JOB_ID' },
-        });
-        const result = await this.shell.run(
-          bashSnippet(SUBMIT, [
-            workFolder,
-            ...sbatchArguments(this.settings, workFolder, run.script.experimentBase),
-          ]),
-          { input: script, signal: context.signal, timeoutMs: REMOTE_CALL_TIMEOUT_MS },
-        );
-        const jobId = parseSbatchJobId(result.stdout);
-        context.onOutput?.(`Submitted batch job ${jobId} on ${this.label}`, 'stdout');
-        runs.push(
-          this.reattach(
-            {
-              target: this.settings.name,
-              root: context.experiments.root,
-              id: jobId,
-              experiment: remoteExperimentName(run.script.experimentBase, jobId),
-              baseline: run.baseline,
-              overrides: run.overrides,
-              submittedAt: Date.now(),
-            },
-            context,
-          ),
-        );
-      }
-    } catch (error) {
-      // Half a grid is not what was asked for, and the caller could not see those jobs: take them back.
-      await Promise.allSettled(runs.map((run) => run.cancel()));
-      throw error;
-    }
-    return { target: this, runs };
-  }
-
-  reattach(record: RemoteRunRecord, context: SubmitContext): RemoteRunHandle {
-    const files = remoteRunFiles(this.workFolder, record.id);
-    const shell = this.shell;
-    const poll = async (signal?: AbortSignal): Promise<RemoteRunPoll> => {
-      const result = await shell.run(bashSnippet(POLL, [record.id, files.stateFile]), {
-        signal,
-        timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-      });
-      return parseSlurmPoll(result.stdout, record.id);
-    };
-    return new RemoteRun(record, files, shell, gitRemoteOf(this.settings), context, {
-      poll,
-      async cancel(signal) {
-        if (isFinishedRunState((await poll(signal)).state)) return;
-        await shell.run(['scancel', record.id], { signal, timeoutMs: REMOTE_CALL_TIMEOUT_MS });
-        await finishCancel(shell, files, poll, signal);
-      },
+  protected async start(run: PlannedRemoteRun, workFolder: string, context: SubmitContext): Promise<string> {
+    const script = remoteJobScript({
+      ...run.script,
+      header: sbatchHeader(this.settings),
+      workFolder,
+      runId: { variable: 'SLURM_JOB_ID' },
     });
+    const result = await this.shell.run(
+      bashSnippet(SUBMIT, [
+        workFolder,
+        ...sbatchArguments(this.settings, workFolder, run.script.experimentBase),
+      ]),
+      { input: script, signal: context.signal, timeoutMs: REMOTE_CALL_TIMEOUT_MS },
+    );
+    const jobId = parseSbatchJobId(result.stdout);
+    context.onOutput?.(`Submitted batch job ${jobId} on ${this.label}`, 'stdout');
+    return jobId;
   }
 
-  async test(signal?: AbortSignal): Promise<TargetCheck> {
-    const snippet = targetCheckSnippet(
-      [
-        { label: 'sbatch', command: 'sbatch --version' },
-        // sbatch --version answers without the controller; sinfo proves the cluster answers, and names partitions.
-        { label: 'sinfo', command: 'sinfo --summarize --noheader' },
-        { label: 'git', command: 'git --version' },
-      ],
-      this.settings.setup ?? [],
-      [{ label: 'dvc', command: '"$1" --version' }],
-    );
-    try {
-      const result = await this.shell.run(bashSnippet(snippet, [this.settings.dvcCommand ?? 'dvc']), {
-        signal,
-        timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-      });
-      return parseTargetCheck(result.stdout, this.shell.where);
-    } catch (error) {
-      return { ok: false, lines: [`Could not reach ${this.shell.where}: ${hostCallMessage(error)}`] };
-    }
+  protected pollCommand(record: RemoteRunRecord, files: RemoteRunFiles): readonly string[] {
+    return bashSnippet(POLL, [record.id, files.stateFile]);
+  }
+
+  protected parsePoll(stdout: string, record: RemoteRunRecord): RemoteRunPoll {
+    return parseSlurmPoll(stdout, record.id);
+  }
+
+  protected stopCommand(record: RemoteRunRecord): readonly string[] {
+    return ['scancel', record.id];
   }
 }

@@ -7,29 +7,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { RemoteRunRecord, SshTargetSettings } from '../../core/execution/computeTargetSettings';
-import type { ExperimentRunRequest } from '../../core/execution/runRequest';
-import { isFinishedRunState } from '../../core/execution/runState';
-import { remoteExperimentName, remoteJobScript, remoteRunFiles } from '../../core/execution/remoteJobScript';
+import { remoteJobScript, remoteRunFiles, type RemoteRunFiles } from '../../core/execution/remoteJobScript';
 import { POLL_SECTION, parseSshPoll } from '../../core/execution/remoteRunState';
-import { parseTargetCheck, targetCheckSnippet } from '../../core/execution/targetCheck';
-import type {
-  RemoteComputeTarget,
-  RemoteRunHandle,
-  RemoteSubmission,
-  SubmitContext,
-  TargetCheck,
-} from '../computeTarget';
-import { bashSnippet, hostCallMessage, type HostShell } from '../hostShell';
-import { finishCancel } from '../remoteCancel';
-import { REMOTE_CALL_TIMEOUT_MS, RemoteRun, type RemoteRunPoll } from '../remoteRun';
-import { gitRemoteOf, planRemoteRuns } from '../remoteRunPlan';
+import type { ProgramCheck } from '../../core/execution/targetCheck';
+import type { SubmitContext } from '../computeTarget';
+import { bashSnippet, type HostShell } from '../hostShell';
+import { REMOTE_CALL_TIMEOUT_MS, type RemoteRunPoll } from '../remoteRun';
+import type { PlannedRemoteRun } from '../remoteRunPlan';
+import { ShellRemoteTarget } from '../shellRemoteTarget';
 
 /**
- * `$1` script, `$2` log, `$3` pid file; the script arrives on stdin. Started with no tie to this session
- * (stdin, stdout and stderr elsewhere), so ssh returns at once and the run goes on after it.
+ * `$1` work folder, `$2` script, `$3` log, `$4` pid file; the script arrives on stdin. Started with no tie to
+ * this session (stdin, stdout and stderr elsewhere), so ssh returns at once and the run goes on after it.
  */
 const LAUNCH = [
   'set -e',
+  'mkdir -p -- "$1" && shift',
   'cat >"$1"',
   'setsid nohup bash "$1" >"$2" 2>&1 </dev/null &',
   'printf \'%s\\n\' "$!" >"$3"',
@@ -58,102 +51,39 @@ function newRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 }
 
-export class SshTarget implements RemoteComputeTarget {
+export class SshTarget extends ShellRemoteTarget<SshTargetSettings> {
   readonly kind = 'ssh' as const;
-  readonly modes = ['queue'] as const;
-  readonly id: string;
-  readonly label: string;
+  protected readonly checks: readonly ProgramCheck[] = [
+    { label: 'git', command: 'git --version' },
+    { label: 'setsid', command: 'setsid --version' },
+  ];
 
-  constructor(
-    readonly settings: SshTargetSettings,
-    private readonly shell: HostShell,
-  ) {
-    this.id = settings.name;
-    this.label = `${settings.name} (SSH)`;
+  constructor(settings: SshTargetSettings, shell: HostShell) {
+    super(settings, shell, 'SSH');
   }
 
-  private get workFolder(): string {
-    return this.shell.resolveFolder(this.settings.workFolder);
-  }
-
-  async submit(request: ExperimentRunRequest, context: SubmitContext): Promise<RemoteSubmission> {
-    const planned = await planRemoteRuns(this.settings, request, context);
-    const workFolder = this.workFolder;
-    await this.shell.run(['mkdir', '-p', '--', workFolder], {
+  protected async start(run: PlannedRemoteRun, workFolder: string, context: SubmitContext): Promise<string> {
+    const runId = newRunId();
+    const files = remoteRunFiles(workFolder, runId);
+    const script = remoteJobScript({ ...run.script, workFolder, runId: { literal: runId } });
+    await this.shell.run(bashSnippet(LAUNCH, [workFolder, files.scriptFile, files.logFile, files.pidFile]), {
+      input: script,
       signal: context.signal,
       timeoutMs: REMOTE_CALL_TIMEOUT_MS,
     });
-    const runs: RemoteRunHandle[] = [];
-    try {
-      for (const run of planned) {
-        const runId = newRunId();
-        const files = remoteRunFiles(workFolder, runId);
-        const script = remoteJobScript({ ...run.script, workFolder, runId: { literal: runId } });
-        await this.shell.run(bashSnippet(LAUNCH, [files.scriptFile, files.logFile, files.pidFile]), {
-          input: script,
-          signal: context.signal,
-          timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-        });
-        context.onOutput?.(`Started run ${runId} on ${this.label}`, 'stdout');
-        runs.push(
-          this.reattach(
-            {
-              target: this.settings.name,
-              root: context.experiments.root,
-              id: runId,
-              experiment: remoteExperimentName(run.script.experimentBase, runId),
-              baseline: run.baseline,
-              overrides: run.overrides,
-              submittedAt: Date.now(),
-            },
-            context,
-          ),
-        );
-      }
-    } catch (error) {
-      await Promise.allSettled(runs.map((run) => run.cancel()));
-      throw error;
-    }
-    return { target: this, runs };
+    context.onOutput?.(`Started run ${runId} on ${this.label}`, 'stdout');
+    return runId;
   }
 
-  reattach(record: RemoteRunRecord, context: SubmitContext): RemoteRunHandle {
-    const files = remoteRunFiles(this.workFolder, record.id);
-    const shell = this.shell;
-    const poll = async (signal?: AbortSignal): Promise<RemoteRunPoll> => {
-      const result = await shell.run(bashSnippet(POLL, [files.pidFile, files.stateFile]), {
-        signal,
-        timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-      });
-      return parseSshPoll(result.stdout);
-    };
-    return new RemoteRun(record, files, shell, gitRemoteOf(this.settings), context, {
-      poll,
-      async cancel(signal) {
-        if (isFinishedRunState((await poll(signal)).state)) return;
-        await shell.run(bashSnippet(STOP, [files.pidFile]), { signal, timeoutMs: REMOTE_CALL_TIMEOUT_MS });
-        await finishCancel(shell, files, poll, signal);
-      },
-    });
+  protected pollCommand(_record: RemoteRunRecord, files: RemoteRunFiles): readonly string[] {
+    return bashSnippet(POLL, [files.pidFile, files.stateFile]);
   }
 
-  async test(signal?: AbortSignal): Promise<TargetCheck> {
-    const snippet = targetCheckSnippet(
-      [
-        { label: 'git', command: 'git --version' },
-        { label: 'setsid', command: 'setsid --version' },
-      ],
-      this.settings.setup ?? [],
-      [{ label: 'dvc', command: '"$1" --version' }],
-    );
-    try {
-      const result = await this.shell.run(bashSnippet(snippet, [this.settings.dvcCommand ?? 'dvc']), {
-        signal,
-        timeoutMs: REMOTE_CALL_TIMEOUT_MS,
-      });
-      return parseTargetCheck(result.stdout, this.shell.where);
-    } catch (error) {
-      return { ok: false, lines: [`Could not reach ${this.shell.where}: ${hostCallMessage(error)}`] };
-    }
+  protected parsePoll(stdout: string): RemoteRunPoll {
+    return parseSshPoll(stdout);
+  }
+
+  protected stopCommand(_record: RemoteRunRecord, files: RemoteRunFiles): readonly string[] {
+    return bashSnippet(STOP, [files.pidFile]);
   }
 }

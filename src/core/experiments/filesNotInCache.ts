@@ -5,7 +5,7 @@
  * one line that says so with Pull (issue 13 item 2).
  */
 import { explainDvcFailure } from '../dvcFailure/explainDvcFailure';
-import type { ExperimentRow } from './experimentModel';
+import { allRows, type ExperimentRow, type ExperimentsModel } from './experimentModel';
 
 /** DVC's per-file message says the file's data is in neither the local cache nor (reachably) the remote. */
 export function isNotInCacheMessage(message: string): boolean {
@@ -38,4 +38,20 @@ export function notInCacheLine(files: readonly string[]): string {
   if (files.length === 1 && only !== undefined) return `${only}: data not in the local cache`;
   const shown = files.slice(0, 3).join(', ');
   return `${files.length} files: data not in the local cache (${shown}${files.length > 3 ? ', …' : ''})`;
+}
+
+/**
+ * The metrics files not in the local cache at these revisions (a commit or experiment sha; `undefined` for the
+ * workspace), as the model of `dvc exp show` knows them: Compare's own reads (`exp diff`) carry no per-file
+ * reasons. A revision the model does not hold adds nothing.
+ */
+export function metricsNotInCacheAt(
+  model: ExperimentsModel | undefined,
+  revisions: ReadonlyArray<string | undefined>,
+): string[] {
+  if (!model) return [];
+  const rows = allRows(model);
+  const at = (sha: string | undefined): ExperimentRow | undefined =>
+    sha === undefined ? model.workspace : rows.find((row) => row.rev === sha);
+  return filesNotInCache(revisions.map(at), { metricsOnly: true });
 }

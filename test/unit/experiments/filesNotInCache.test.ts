@@ -6,6 +6,7 @@ import type { ExperimentRow } from '../../../src/core/experiments/experimentMode
 import {
   filesNotInCache,
   isNotInCacheMessage,
+  metricsNotInCacheAt,
   notInCacheLine,
 } from '../../../src/core/experiments/filesNotInCache';
 import { parseExpShow } from '../../../src/core/experiments/parseExpShow';
@@ -81,4 +82,13 @@ void test('History: a commit whose metrics are all not in cache says so in one l
   const mixed = commitMetrics(row({ 'eval/metrics.json': missing, 'm.json': 'No such file' }), undefined, {});
   assert.equal(mixed.kind, 'unavailable');
   assert.match(mixed.kind === 'unavailable' ? mixed.reason : '', /^Metrics not available \(/);
+});
+
+void test('Compare: the revisions compared are looked up in the exp show model (workspace, commit, unknown)', () => {
+  const head = freshClone.commits[0]?.rev;
+  assert.ok(head);
+  assert.deepEqual(metricsNotInCacheAt(freshClone, [undefined, head]), ['eval/metrics.json']);
+  assert.deepEqual(metricsNotInCacheAt(freshClone, [head]), ['eval/metrics.json']);
+  assert.deepEqual(metricsNotInCacheAt(freshClone, ['f'.repeat(40)]), []);
+  assert.deepEqual(metricsNotInCacheAt(undefined, [undefined]), []);
 });

@@ -12,6 +12,7 @@ import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } fr
 import { metricAnnotationText, metricValueOf } from '../core/history/metricAnnotationText';
 import { documentKeyLines } from './documentParses';
 import { filesNotInCache } from '../core/experiments/filesNotInCache';
+import { remoteCommandIds } from '../remotes';
 import { workspaceVsHead, type WorkspaceValue } from '../core/metrics/workspaceVsHead';
 import { metricDirectionsSetting } from '../experiments';
 import type { ExperimentsStore } from '../experiments';
@@ -148,8 +149,8 @@ export class MetricAnnotations implements vscode.Disposable {
 function pullHover(root: vscode.Uri | undefined): vscode.MarkdownString {
   const args = encodeURIComponent(JSON.stringify([{ root: root?.toString() }]));
   const hover = new vscode.MarkdownString(
-    `HEAD's metrics file is not in the local cache, so its value is unknown. [Pull](command:dvcLens.pull?${args})`,
+    `HEAD's metrics file is not in the local cache, so its value is unknown. [Pull](command:${remoteCommandIds.pull}?${args})`,
   );
-  hover.isTrusted = { enabledCommands: ['dvcLens.pull'] };
+  hover.isTrusted = { enabledCommands: [remoteCommandIds.pull] };
   return hover;
 }

@@ -106,10 +106,14 @@ export function commitMetrics(
     .filter(([, message]) => isNotInCacheMessage(message))
     .map(([file]) => file);
   if (values.length === 0) {
-    // Cached metrics never pulled (a fresh clone) are a state with an action, said in one line.
-    if (notInCache.length > 0 && notInCache.length === Object.keys(missing).length)
-      return { kind: 'unavailable', reason: `${notInCacheLine(notInCache)}: Pull brings it in.`, notInCache };
     const reasons = Object.entries(missing).map(([file, message]) => `${file}: ${message}`);
+    // Cached metrics never pulled (a fresh clone) are a state with an action, said in one line; DVC's words after.
+    if (notInCache.length > 0 && notInCache.length === reasons.length)
+      return {
+        kind: 'unavailable',
+        reason: `${notInCacheLine(notInCache)}: Pull brings it in. DVC: ${reasons.join('; ')}`,
+        notInCache,
+      };
     return {
       kind: 'unavailable',
       reason:

@@ -75,7 +75,8 @@ void test('History: a commit whose metrics are all not in cache says so in one l
   const missing = "[Errno 2] No storage files available: 'eval/metrics.json'";
   assert.deepEqual(commitMetrics(row({ 'eval/metrics.json': missing }), undefined, {}), {
     kind: 'unavailable',
-    reason: 'eval/metrics.json: data not in the local cache: Pull brings it in.',
+    reason:
+      "eval/metrics.json: data not in the local cache: Pull brings it in. DVC: eval/metrics.json: [Errno 2] No storage files available: 'eval/metrics.json'",
     notInCache: ['eval/metrics.json'],
   });
   // Another reason beside it: DVC's own words stay, as before.

@@ -4,6 +4,7 @@
  */
 import { checkoutConfirmation, forEachSelected, noConfirmation, untrackConfirmation } from './dataSelection';
 import * as vscode from 'vscode';
+import { viewReadProgress } from '../ui/viewReadProgress';
 import { settingKeys } from '../config/settings';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
@@ -63,6 +64,8 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
       vscode.window.createTreeView('dvcLens.data', { treeDataProvider: tree, showCollapseAll: true }),
     ),
   );
+  // A `dvc data status` slower than 2 s shows the view's progress bar.
+  disposables.register(viewReadProgress('dvcLens.data', () => model.isRefreshing, model.onDidChange));
   const decorations = disposables.register(new DataDecorationProvider(model));
   disposables.register(vscode.window.registerFileDecorationProvider(decorations));
   const diagnostics = disposables.register(new DataDiagnostics(model));

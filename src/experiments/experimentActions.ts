@@ -23,6 +23,13 @@ export interface ExperimentActionContext {
   readonly runtime: DvcCommandContext;
 }
 
+/** An experiment command's failure: DVC's message and, for the failures people meet most, what to do. */
+export function experimentFailureText(error: unknown, title: string | undefined): string {
+  const message = dvcMessage(error);
+  const hint = experimentErrorHint(message);
+  return `DVC Lens: ${title ?? 'the experiment command'} failed: ${message}${hint ? ` ${hint}` : ''}`;
+}
+
 const NO_EXPERIMENTS_REPOSITORY = 'DVC Lens: no DVC repository to run experiments in.';
 
 /**
@@ -55,11 +62,7 @@ export class ExperimentActions implements vscode.Disposable {
         accepts: this.hasExperiments,
         noRepository: NO_EXPERIMENTS_REPOSITORY,
         needsDvc: true,
-        failure: (error, title) => {
-          const message = dvcMessage(error);
-          const hint = experimentErrorHint(message);
-          return `DVC Lens: ${title ?? 'the experiment command'} failed: ${message}${hint ? ` ${hint}` : ''}`;
-        },
+        failure: experimentFailureText,
         refreshes: [EXPERIMENTS_STATE],
       },
       async (runtime) => {

@@ -9,6 +9,7 @@ import { promptExperimentName, promptOverrides } from './experimentPrompts';
 import { announceQueued, refuseIgnoredOverrides, submitExperiment } from './experimentSubmission';
 import type { ExperimentsStore } from './experimentsStore';
 import { overridesFromRecord, resolveStartingRow } from './experimentTargets';
+import { runKeepingParams } from './runKeepingParams';
 
 /**
  * Modify and Run / Modify and Queue: on an experiment or commit (the Experiments view's menu, the table's row
@@ -61,12 +62,15 @@ export function registerExperimentModifyCommands(
     if (!planned) return;
     const name = await nameOf(context, `Modify and run from '${planned.source.label}': name`);
     if (name === undefined) return;
-    await actions.perform(
-      context,
-      `dvc exp run${name ? ` -n ${name}` : ''} (from ${planned.source.label})`,
-      (signal, onOutput) =>
-        submitExperiment(targets, context, 'now', planned.overrides, name, { signal, onOutput }),
-      { streamed: true },
+    const title = `dvc exp run${name ? ` -n ${name}` : ''} (from ${planned.source.label})`;
+    await runKeepingParams(context.service.root, planned.overrides, title, () =>
+      actions.perform(
+        context,
+        title,
+        (signal, onOutput) =>
+          submitExperiment(targets, context, 'now', planned.overrides, name, { signal, onOutput }),
+        { streamed: true },
+      ),
     );
   });
 

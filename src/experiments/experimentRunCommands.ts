@@ -14,6 +14,7 @@ import { submitToRemoteTarget } from './remote/remoteSubmit';
 import type { RemoteRunStore } from './remote/remoteRunStore';
 import type { RemoteTargetsSetting } from './remote/remoteTargetsSetting';
 import { chooseRunPlace } from './remote/wherePick';
+import { runKeepingParams } from './runKeepingParams';
 
 /** The compute targets beyond this machine, and where their runs are kept. */
 export interface RemoteRunsAccess {
@@ -113,11 +114,13 @@ export function registerExperimentRunCommands(
     if (decision === 'pullAndRun')
       await vscode.commands.executeCommand(remoteCommandIds.pull, { root: repository.root });
     const title = `dvc exp run${name ? ` -n ${name}` : ''}`;
-    await actions.perform(
-      context,
-      title,
-      (signal, onOutput) => submit(context, 'now', overrides, name, { signal, onOutput }),
-      { streamed: true },
+    await runKeepingParams(context.service.root, overrides, title, () =>
+      actions.perform(
+        context,
+        title,
+        (signal, onOutput) => submit(context, 'now', overrides, name, { signal, onOutput }),
+        { streamed: true },
+      ),
     );
   };
 

@@ -3,6 +3,7 @@
  * experiments table and compare panels.
  */
 import * as vscode from 'vscode';
+import { viewReadProgress } from '../ui/viewReadProgress';
 import type { DataFeatureDependencies } from '../data';
 import type { CommandRunner } from '../repository/processes';
 import { ComputeTargets, LocalMachineTarget } from '../execution';
@@ -66,6 +67,14 @@ export function registerExperimentFeatures(deps: ExperimentFeatureDependencies):
   registerStarCommands(deps.commands, stars);
   const view = disposables.register(
     vscode.window.createTreeView('dvcLens.experiments', { treeDataProvider: tree, showCollapseAll: true }),
+  );
+  // A `dvc exp show` slower than 2 s shows the view's progress bar (the rows shown stay, marked refreshing).
+  disposables.register(
+    viewReadProgress(
+      'dvcLens.experiments',
+      () => store.all.some((state) => state.refreshing),
+      store.onDidChange,
+    ),
   );
   // The table's host calls store.setWatched('table', …) the same way while its panel is visible.
   store.setWatched('view', view.visible);

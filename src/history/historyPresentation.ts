@@ -32,10 +32,16 @@ export function metricText(metric: MetricAtCommit): string {
 export function commitDescription(entry: HistoryEntry, headline: string): string {
   const parts = [entry.sha.slice(0, 7)];
   if (entry.metrics.kind === 'loading') parts.push('metrics…');
-  else if (entry.metrics.kind === 'unavailable') parts.push('metrics unavailable');
+  else if (entry.metrics.kind === 'unavailable')
+    parts.push(entry.metrics.notInCache ? 'metrics: data not in the local cache' : 'metrics unavailable');
   else parts.push(...headlineMetrics(entry, headline).map(metricText));
   if (entry.markers.length > 0) parts.push(`[${entry.markers.join(', ')}]`);
   return parts.join(' · ');
+}
+
+/** The metrics files of the commit whose data is not in the local cache (the row then offers Pull). */
+export function commitNotInCache(entry: HistoryEntry): readonly string[] {
+  return entry.metrics.kind === 'loading' ? [] : (entry.metrics.notInCache ?? []);
 }
 
 /** The icon: a commit, coloured by the first headline metric's verdict; hollow for commits DVC ignores. */

@@ -9,7 +9,7 @@ import { headlineMetricSetting } from '../experiments';
 import { isDvcRelated, type HistoryEntry } from '../core/history/historyEntries';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { historyCommandIds } from './historyCommandIds';
-import { commitDescription, commitIcon, commitTooltip } from './historyPresentation';
+import { commitDescription, commitIcon, commitNotInCache, commitTooltip } from './historyPresentation';
 import type { HistoryStore } from './historyStore';
 
 export type HistoryNode =
@@ -97,8 +97,8 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
           .join(' · ');
         item.tooltip = commitTooltip(node.entry);
         item.iconPath = commitIcon(node.entry, headline);
-        item.contextValue =
-          node.entry.markers.length > 0 ? 'dvcLens.historyCommit.dvc' : 'dvcLens.historyCommit';
+        // `.notInCache`: its metrics are cached outputs not pulled, and the row has Pull inline.
+        item.contextValue = `${node.entry.markers.length > 0 ? 'dvcLens.historyCommit.dvc' : 'dvcLens.historyCommit'}${commitNotInCache(node.entry).length > 0 ? '.notInCache' : ''}`;
         item.command = {
           command: historyCommandIds.openHistoryCommit,
           title: 'Compare with Parent',

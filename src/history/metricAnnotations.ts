@@ -11,6 +11,8 @@ import { createLineEndDecoration, trendColourIds } from '../ui/lineAnnotations';
 import { historyAnnotateChangedLinesSetting, historyParamAnnotationsSetting } from '../config/settings';
 import { metricAnnotationText, metricValueOf } from '../core/history/metricAnnotationText';
 import { documentKeyLines } from './documentParses';
+import { filesNotInCache } from '../core/experiments/filesNotInCache';
+import { remoteCommandIds } from '../remotes';
 import { workspaceVsHead, type WorkspaceValue } from '../core/metrics/workspaceVsHead';
 import { metricDirectionsSetting } from '../experiments';
 import type { ExperimentsStore } from '../experiments';
@@ -78,13 +80,18 @@ export class MetricAnnotations implements vscode.Disposable {
       const atCursor = keyLine === line;
       // Other lines only with `dvcLens.history.annotateChangedLines`, and only when they differ from HEAD.
       if (!atCursor && (value.trend === 'same' || !historyAnnotateChangedLinesSetting())) continue;
-      const text = metricAnnotationText(value);
+      const headUnknown = value.head === undefined && target.headNotInCache;
+      const text = metricAnnotationText(value, target.headNotInCache);
       const end = editor.document.lineAt(keyLine).range.end;
       const colour = trendColourIds[value.trend];
       const after = colour
         ? { contentText: text, color: new vscode.ThemeColor(colour) }
         : { contentText: text };
-      decorations.push({ range: new vscode.Range(end, end), renderOptions: { after } });
+      decorations.push({
+        range: new vscode.Range(end, end),
+        renderOptions: { after },
+        ...(headUnknown ? { hoverMessage: pullHover(this.rootOf(editor.document.uri)) } : {}),
+      });
       if (atCursor) this.shown = { uri: editor.document.uri, line, key, text, trend: value.trend };
     }
     editor.setDecorations(this.decoration, decorations);
@@ -96,9 +103,14 @@ export class MetricAnnotations implements vscode.Disposable {
   }
 
   /** The file's place among the metrics DVC lists for its repository; undefined when it is not one. */
-  private metricsFileOf(
-    uri: vscode.Uri,
-  ): { file: string; files: NonNullable<ReturnType<typeof workspaceVsHead>>['files'] } | undefined {
+  private metricsFileOf(uri: vscode.Uri):
+    | {
+        file: string;
+        files: NonNullable<ReturnType<typeof workspaceVsHead>>['files'];
+        /** DVC marked the file at HEAD as not in the local cache. */
+        headNotInCache: boolean;
+      }
+    | undefined {
     if (uri.scheme !== 'file' || !historyParamAnnotationsSetting()) return undefined;
     // The hub's trust gate: the metrics come from DVC, which Restricted Mode does not run.
     if (!this.repositories.repositoryOf(uri)?.isTrusted) return undefined;
@@ -115,7 +127,11 @@ export class MetricAnnotations implements vscode.Disposable {
     if (!comparison) return undefined;
     const file = relative(root.fsPath, uri.fsPath).split('\\').join('/');
     return comparison.files.some((entry) => entry.kind === 'metrics' && entry.file === file)
-      ? { file, files: comparison.files }
+      ? {
+          file,
+          files: comparison.files,
+          headNotInCache: filesNotInCache([state.model?.commits[0]], { metricsOnly: true }).includes(file),
+        }
       : undefined;
   }
 
@@ -127,4 +143,14 @@ export class MetricAnnotations implements vscode.Disposable {
       .filter((root) => path.startsWith(`${root.fsPath}/`) || path.startsWith(`${root.fsPath}\\`))
       .sort((a, b) => b.fsPath.length - a.fsPath.length)[0];
   }
+}
+
+/** The hover of an annotation whose HEAD value is not in the local cache: a Pull link (only that command runs). */
+function pullHover(root: vscode.Uri | undefined): vscode.MarkdownString {
+  const args = encodeURIComponent(JSON.stringify([{ root: root?.toString() }]));
+  const hover = new vscode.MarkdownString(
+    `HEAD's metrics file is not in the local cache, so its value is unknown. [Pull](command:${remoteCommandIds.pull}?${args})`,
+  );
+  hover.isTrusted = { enabledCommands: [remoteCommandIds.pull] };
+  return hover;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { viewReadProgress } from '../ui/viewReadProgress';
 import type { DisposableStore } from '../lifecycle/disposableStore';
 import type { OutputLog } from '../log/outputLog';
 import type { RepositoryCommands } from '../repository/command';
@@ -72,6 +73,16 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
   const runHistory = registerRunHistory(disposables, repositories, runs, deps.commands);
   const insights = disposables.register(new StageInsights(statuses, runs));
   tree.setDecorations(insights);
+  // A stage status read (or the first parse) slower than 2 s shows the view's progress bar.
+  disposables.register(
+    viewReadProgress(
+      'dvcLens.pipeline',
+      () =>
+        !repositories.isLoaded ||
+        repositories.repositories.some((repository) => insights.isRefreshing(repository.root.toString())),
+      tree.onDidChangeTreeData,
+    ),
+  );
   // A run rewrites dvc.lock and outputs; the file watcher asks DVC again, and so does the end of a run.
   disposables.register(runs.onDidChange(() => statuses.refreshAll()));
 

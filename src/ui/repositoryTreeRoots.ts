@@ -15,6 +15,8 @@ export interface NoteNode {
   readonly icon: string;
   /** Run when the note is clicked (a way out, e.g. selecting the dvc executable). */
   readonly command?: string;
+  /** The command's arguments (e.g. `{ root }` for Pull). */
+  readonly arguments?: readonly unknown[];
 }
 
 export interface RepositoryNode {
@@ -50,7 +52,12 @@ export function noteTreeItem(node: NoteNode): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.message;
-  if (node.command) item.command = { command: node.command, title: node.message };
+  if (node.command)
+    item.command = {
+      command: node.command,
+      title: node.message,
+      arguments: node.arguments && [...node.arguments],
+    };
   return item;
 }
 

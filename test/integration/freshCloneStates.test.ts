@@ -9,6 +9,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildPipelineGraph, parseDataSource, type DataSource } from '../../src/core/dag';
 import { explainDvcFailure } from '../../src/core/dvcFailure/explainDvcFailure';
+import {
+  filesNotInCache,
+  metricsNotInCacheAt,
+  notInCacheLine,
+} from '../../src/core/experiments/filesNotInCache';
+import { commitMetrics } from '../../src/core/history/historyEntries';
+import { GitCli } from '../../src/cli/gitCli';
+import { ExperimentsService } from '../../src/experiments/experimentsService';
 import { parsePipeline, pipelineParamsFiles, type Pipeline } from '../../src/core/pipeline';
 import { PlotsService } from '../../src/plots/plotsService';
 import { PipelineStatusService } from '../../src/repository/pipelineStatusService';
@@ -122,6 +130,26 @@ void test("plots: what is in git is drawn, each plot whose data is not pulled sa
       /^Data not in the local cache \(eval\/plots\): Pull brings it in\. DVC: failed to load directory/,
     );
   }
+});
+
+void test("metrics not pulled: DVC's exp show marks them, and Metrics, History and Compare say it in one line", async () => {
+  const { cli, scheduler } = await recordingDvcCli(fixture.root);
+  const model = await new ExperimentsService(cli, scheduler, new GitCli(fixture.root)).show();
+  const head = model.commits[0];
+  assert.ok(head && model.workspace);
+  // The Metrics view (workspace and HEAD rows).
+  const missing = filesNotInCache([model.workspace, head], { metricsOnly: true });
+  assert.deepEqual(missing, ['eval/metrics.json']);
+  assert.equal(notInCacheLine(missing), 'eval/metrics.json: data not in the local cache');
+  // History (the commit's row).
+  const history = commitMetrics(head, undefined, {});
+  assert.deepEqual(
+    history.kind === 'unavailable' && history.notInCache,
+    ['eval/metrics.json'],
+    JSON.stringify(history),
+  );
+  // Compare (the workspace against HEAD, looked up by sha).
+  assert.deepEqual(metricsNotInCacheAt(model, [undefined, head.rev]), ['eval/metrics.json']);
 });
 
 void test('the error table on what the real DVC says in the fresh clone', async () => {

@@ -94,6 +94,18 @@ export class CompareView {
       return;
     }
     const { model } = state;
+    if (state.notInCache !== undefined) {
+      const notice = htmlElement('div', {
+        class: 'problems not-in-cache',
+        role: 'status',
+        'data-testid': 'compare-not-in-cache',
+      });
+      notice.append(htmlElement('p', { class: 'message' }, state.notInCache));
+      notice.append(
+        iconButton('cloud-download', 'Pull', 'compare-pull', () => this.api.postMessage({ type: 'pull' })),
+      );
+      this.content.append(notice);
+    }
     const labels = { a: model.a.label, b: model.b.label };
     const filter = (rows: typeof model.params) =>
       this.ui.onlyChanged ? rows.filter((row) => row.changed) : rows;

@@ -10,7 +10,7 @@ import type {
   ValuesByFile,
 } from '../experiments/experimentModel';
 import { allRows } from '../experiments/experimentModel';
-import { explainDvcFailure } from '../dvcFailure/explainDvcFailure';
+import { isNotInCacheMessage } from '../experiments/filesNotInCache';
 import { lastFlatKeySegment } from '../experiments/flattenValues';
 import type {
   CellValue,
@@ -163,8 +163,7 @@ function addUnreadableMetricFiles<Entry extends { column: Omit<TableColumn, 'typ
         label: file,
         path: '',
       }));
-      const missing = explainDvcFailure(message).kind === 'dataMissing';
-      setCell(input.values, entry, missing ? 'not in cache' : 'unreadable');
+      setCell(input.values, entry, isNotInCacheMessage(message) ? 'not in cache' : 'unreadable');
     }
   });
 }

@@ -4,6 +4,7 @@
  * could not read says why instead of showing stale or guessed numbers.
  */
 import type { ExperimentRow, ExperimentValue } from '../experiments/experimentModel';
+import { isNotInCacheMessage, notInCacheLine } from '../experiments/filesNotInCache';
 import { metricDirection } from '../experiments/metricDirection';
 import { changeVerdict, type ChangeVerdict } from '../report/reportMarkdown';
 import { commitMarkers, type DvcChange } from './commitMarkers';
@@ -27,8 +28,15 @@ export type CommitMetrics =
       readonly values: readonly MetricAtCommit[];
       /** Metrics files DVC could not read at this commit, with its message. */
       readonly missing: Readonly<Record<string, string>>;
+      /** Those of them whose data is not in the local cache (Pull brings them in). */
+      readonly notInCache?: readonly string[];
     }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: string;
+      /** The metrics files whose data is not in the local cache, when that is the reason (Pull helps). */
+      readonly notInCache?: readonly string[];
+    };
 
 export interface HistoryEntry extends LoggedCommit {
   readonly markers: readonly DvcChange[];
@@ -94,15 +102,25 @@ export function commitMetrics(
       ([file]) => !paramsFiles.has(file) && !Object.hasOwn(row.params, file),
     ),
   );
+  const notInCache = Object.entries(missing)
+    .filter(([, message]) => isNotInCacheMessage(message))
+    .map(([file]) => file);
   if (values.length === 0) {
     const reasons = Object.entries(missing).map(([file, message]) => `${file}: ${message}`);
+    // Cached metrics never pulled (a fresh clone) are a state with an action, said in one line; DVC's words after.
+    if (notInCache.length > 0 && notInCache.length === reasons.length)
+      return {
+        kind: 'unavailable',
+        reason: `${notInCacheLine(notInCache)}: Pull brings it in. DVC: ${reasons.join('; ')}`,
+        notInCache,
+      };
     return {
       kind: 'unavailable',
       reason:
         reasons.length > 0 ? `Metrics not available (${reasons.join('; ')})` : 'No metrics at this commit.',
     };
   }
-  return { kind: 'available', values, missing };
+  return { kind: 'available', values, missing, ...(notInCache.length > 0 ? { notInCache } : {}) };
 }
 
 /** True when the commit changed anything DVC tracks (what "hide unrelated commits" keeps). */

@@ -7,9 +7,13 @@ import { formatExperimentValue } from '../experiments/headlineMetric';
 import { formatDelta, formatRelative } from '../experimentsTable/numberFormat';
 import type { WorkspaceValue } from '../metrics/workspaceVsHead';
 
-/** `HEAD 0.91 → 0.93 ▲+0.02 (+2.2%), better`, `HEAD 0.91`, `new: not at HEAD`. */
-export function metricAnnotationText(value: WorkspaceValue): string {
-  if (value.head === undefined) return 'new: not at HEAD';
+/**
+ * `HEAD 0.91 → 0.93 ▲+0.02 (+2.2%), better`, `HEAD 0.91`, `new: not at HEAD`. `headNotInCache`: DVC could not
+ * read the file at HEAD because its data is not in the local cache, so HEAD's value is unknown, not absent.
+ */
+export function metricAnnotationText(value: WorkspaceValue, headNotInCache = false): string {
+  if (value.head === undefined)
+    return headNotInCache ? 'HEAD: data not in the local cache (Pull brings it in)' : 'new: not at HEAD';
   const head = `HEAD ${formatExperimentValue(value.head)}`;
   if (value.trend === 'same') return head;
   if (value.value === undefined) return `${head} → removed in the workspace`;

@@ -13,7 +13,12 @@ export type { FileChange, FileChangeKind } from '../compare/compareChanges';
 /** What the panel shows: DVC and git still answering, the model, or why it failed. */
 export type CompareViewState =
   | { readonly kind: 'loading'; readonly a: CompareRevision; readonly b: CompareRevision }
-  | { readonly kind: 'ready'; readonly model: CompareModel }
+  | {
+      readonly kind: 'ready';
+      readonly model: CompareModel;
+      /** "eval/metrics.json: data not in the local cache" when DVC marked metrics so: one line with Pull. */
+      readonly notInCache?: string;
+    }
   | {
       readonly kind: 'error';
       readonly a: CompareRevision;
@@ -41,7 +46,9 @@ export type CompareWebviewMessage =
   /** Ask DVC and git again. */
   | { readonly type: 'refresh' }
   /** Swap sides A and B. */
-  | { readonly type: 'swap' };
+  | { readonly type: 'swap' }
+  /** The "data not in the local cache" line's Pull button. */
+  | { readonly type: 'pull' };
 
 /** The webview's own UI state (getState/setState): survives hiding the panel. */
 export interface CompareUiState {

@@ -8,4 +8,5 @@ export const isCompareWebviewMessage = messageGuard<CompareWebviewMessage>({
   showLog: () => true,
   refresh: () => true,
   swap: () => true,
+  pull: () => true,
 });

@@ -11,6 +11,8 @@ import { withCancellableProgress } from '../../ui/progress';
 import { PanelHost, webviewPanelConnection, type PanelMessage } from '../../webviewShell/panelHost';
 import { webviewPageAssets, webviewPanelOptions } from '../../webviewShell/webviewAssets';
 import { webviewHtml } from '../../webviewShell/webviewHtml';
+import { notInCacheLine } from '../../core/experiments/filesNotInCache';
+import { remoteCommandIds } from '../../remotes';
 import { openFileDiff } from './compareDiffEditor';
 import { isCompareWebviewMessage } from './compareMessages';
 import type { CompareService, ResolvedRevision } from './compareService';
@@ -26,6 +28,8 @@ export interface ComparePanelDeps {
   readonly log: OutputLog;
   /** The `dvcLens.experiments.metricDirections` setting, read at each load. */
   readonly directions: () => Readonly<Record<string, unknown>>;
+  /** The metrics files of these revisions (`undefined`: the workspace) not in the local cache, as DVC said. */
+  readonly notInCache?: (root: vscode.Uri, revisions: ReadonlyArray<string | undefined>) => readonly string[];
 }
 
 export class ComparePanel implements vscode.Disposable {
@@ -101,7 +105,7 @@ export class ComparePanel implements vscode.Disposable {
         signal.addEventListener('abort', () => controller.abort());
         try {
           const model = await this.service.compare(a, b, this.deps.directions(), controller.signal);
-          if (this.controller === controller) this.show({ kind: 'ready', model });
+          if (this.controller === controller) this.show({ kind: 'ready', model, ...this.notInCache(a, b) });
         } catch (error) {
           if (this.controller !== controller) return;
           const message = isCancellation(error) ? 'The comparison was cancelled.' : errorText(error);
@@ -110,6 +114,11 @@ export class ComparePanel implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  private notInCache(a: ResolvedRevision, b: ResolvedRevision): { notInCache?: string } {
+    const files = this.deps.notInCache?.(this.root, [a.sha, b.sha]) ?? [];
+    return files.length > 0 ? { notInCache: notInCacheLine(files) } : {};
   }
 
   private show(state: CompareViewState): void {
@@ -127,6 +136,9 @@ export class ComparePanel implements vscode.Disposable {
         return;
       case 'refresh':
         this.reload();
+        return;
+      case 'pull':
+        void vscode.commands.executeCommand(remoteCommandIds.pull, { root: this.root });
         return;
       case 'swap':
         [this.a, this.b] = [this.b, this.a];

@@ -10,6 +10,7 @@ import type { RepositoryCommandContext, RepositoryCommands } from '../../reposit
 import type { Repository } from '../../repository/repository';
 import type { WorkspaceRepositories } from '../../repository/workspaceRepositories';
 import { errorText, showErrorWithLog } from '../../ui/messages';
+import { metricsNotInCacheAt } from '../../core/experiments/filesNotInCache';
 import { metricDirectionsSetting } from '../experimentSettings';
 import type { ExperimentsStore } from '../experimentsStore';
 import { commandArgument } from '../experimentTargets';
@@ -50,7 +51,13 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
       new RevisionContentProvider(deps.repositories, log),
     ),
   );
-  const panelDeps = { extensionUri: deps.context.extensionUri, log, directions: metricDirectionsSetting };
+  const panelDeps = {
+    extensionUri: deps.context.extensionUri,
+    log,
+    directions: metricDirectionsSetting,
+    notInCache: (root: vscode.Uri, revisions: ReadonlyArray<string | undefined>) =>
+      metricsNotInCacheAt(store.get(root.toString())?.model, revisions),
+  };
 
   const serviceFor = (repository: Repository): CompareService | undefined => {
     const cli = repository.dvcIfReady;

@@ -33,6 +33,14 @@ void describe('metric annotations', () => {
     assert.equal(text('fresh'), 'new: not at HEAD');
   });
 
+  void it("a HEAD whose metrics file is not in the local cache is unknown, not 'new'", () => {
+    const unknownHead = workspaceVsRow(row({ accuracy: 0.93 }), row({}), 'main', directions).files;
+    const value = metricValueOf(unknownHead, 'metrics.json', 'accuracy');
+    assert.ok(value);
+    assert.equal(metricAnnotationText(value, true), 'HEAD: data not in the local cache (Pull brings it in)');
+    assert.equal(metricAnnotationText(value), 'new: not at HEAD');
+  });
+
   void it('finds nothing for other files or params', () => {
     assert.equal(metricValueOf(files, 'other.json', 'accuracy'), undefined);
     assert.equal(metricValueOf(files, 'metrics.json', 'nope'), undefined);

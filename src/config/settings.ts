@@ -20,6 +20,12 @@ export const settingKeys = {
   historyParamAnnotations: 'dvcLens.history.paramAnnotations',
   historyAnnotateChangedLines: 'dvcLens.history.annotateChangedLines',
   computeTargets: 'dvcLens.computeTargets',
+  dataMissingDataNotice: 'dvcLens.data.missingDataNotice',
+  pipelineConfirmReproduceAll: 'dvcLens.pipeline.confirmReproduceAll',
+  gtoPath: 'dvcLens.gtoPath',
+  registryManifestPath: 'dvcLens.registry.manifestPath',
+  registryManifestKey: 'dvcLens.registry.manifestKey',
+  registryManifestStage: 'dvcLens.registry.manifestStage',
 } as const;
 
 function section(): vscode.WorkspaceConfiguration {

@@ -4,11 +4,12 @@
  * now". Counted from `dvc data status` (already read for the Data view) and the sizes the files record.
  */
 import * as vscode from 'vscode';
+import { settingKeys } from '../config/settings';
 import { missingDataSentence, missingFromCache } from '../core/data/missingData';
 import type { DataModel } from './dataModel';
 
 /** `dvcLens.data.missingDataNotice`: false stops the notice. */
-const SETTING = 'dvcLens.data.missingDataNotice';
+const SETTING = settingKeys.dataMissingDataNotice;
 
 export class MissingDataNotice implements vscode.Disposable {
   /** Roots already judged this session: the notice is for opening a repository, not for every refresh. */

@@ -98,8 +98,19 @@ export class PipelineTreeProvider implements vscode.TreeDataProvider<PipelineVie
 
   /** Selects a stage in the view (from the DAG), expanding its parents; `root` is the repository URI string. */
   async revealStage(root: string, stage: string): Promise<void> {
-    const node = findStage(this.roots, root, stage);
-    if (node && this.view) await this.view.reveal(node, { select: true, focus: false });
+    // A repaint between finding the node and revealing it (fresh statuses, a slow-read progress) makes VS Code
+    // forget the node ("Data tree node not found"): find it again in the new tree and reveal that, a few times.
+    for (let attempt = 0; ; attempt++) {
+      const node = findStage(this.roots, root, stage);
+      if (!node || !this.view) return;
+      try {
+        await this.view.reveal(node, { select: true, focus: false });
+        return;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   getTreeItem(element: PipelineViewNode): vscode.TreeItem {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settingKeys } from '../../config/settings';
 import type { OutputLog } from '../../log/outputLog';
 import type { DisposableStore } from '../../lifecycle/disposableStore';
 import type { RepositoryCommands } from '../../repository/command';
@@ -162,7 +163,7 @@ export async function openLog(file: string): Promise<void> {
 }
 
 /** `dvcLens.pipeline.confirmReproduceAll`: false runs every stage from one click without asking. */
-const CONFIRM_REPRODUCE_ALL = 'dvcLens.pipeline.confirmReproduceAll';
+const CONFIRM_REPRODUCE_ALL = settingKeys.pipelineConfirmReproduceAll;
 
 /** One click on the view's title runs every stage: asked once, with a way to stop asking. */
 async function confirmReproduceAll(repository: Repository): Promise<boolean> {

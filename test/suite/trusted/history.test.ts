@@ -389,7 +389,7 @@ describe('history, report preview and CI workflow', () => {
       shown.text,
       new RegExp(`^HEAD ${threshold.replace('.', '\\.')}( → \\S+ \\(uncommitted\\))? · `),
     );
-    assert.match(shown.text, /(before [0-9a-f]{7}|not committed yet)/);
+    assert.match(shown.text, /(added in [0-9a-f]{7}|not committed yet)/);
     editor.selection = new vscode.Selection(sectionLine, 6, sectionLine, 6);
     const section = await waitFor('the summary of the train section', () => {
       const annotation = api.history.annotations.current;

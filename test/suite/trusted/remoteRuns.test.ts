@@ -256,7 +256,15 @@ describe('remote runs on a Slurm cluster', function () {
         `${name} to come home`,
         async () => ((await runsOf()).length === 0 ? true : undefined),
         300_000,
-      );
+      ).catch(async (error: unknown) => {
+        // Say where the run stopped (state, failed step, DVC's message) and what its job printed last.
+        const [left] = await runsOf();
+        const handle = left ? api.experiments.remote.runs.handleOf(remoteRunKey(left.record)) : undefined;
+        const log = handle ? await handle.log.read().catch((failure: unknown) => String(failure)) : '';
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}; the run: ${JSON.stringify(left)}; its log ends: ${log.slice(-2000)}`,
+        );
+      });
       const model = api.experiments.store.get(root.toString())?.model;
       const experiment = model ? allExperiments(model).find((row) => row.name === name) : undefined;
       assert.ok(experiment, `${name} is an experiment of the repository`);

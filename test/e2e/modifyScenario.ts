@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
-import { quickInputTitle, runCommandFromPalette, sideBarTreeRow, timeouts } from './workbench';
+import {
+  pickContextMenuItem,
+  quickInputTitle,
+  runCommandFromPalette,
+  sideBarTreeRow,
+  timeouts,
+} from './workbench';
 
 const run = promisify(execFile);
 
@@ -32,10 +38,7 @@ export async function modifyAndRunScenario(
   await runCommandFromPalette(page, 'Focus on Experiments View');
   const source = sideBarTreeRow(page, 'lr-low').first();
   await source.waitFor({ state: 'visible', timeout: timeouts.command });
-  await source.click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: 'Modify and Run…' }).first();
-  await item.waitFor({ state: 'visible', timeout: timeouts.ui });
-  await item.click();
+  await pickContextMenuItem(page, source, 'Modify and Run…');
 
   await quickInputTitle(page)
     .filter({ hasText: "Modify and run from 'lr-low'" })

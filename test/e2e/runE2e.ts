@@ -51,6 +51,7 @@ import {
   openFolder,
   quickInputTitle,
   runCommandFromPalette,
+  pickContextMenuItem,
   sideBarTreeRow,
   timeouts,
   trustIfAsked,
@@ -121,14 +122,6 @@ async function withFailureScreenshot(page: Page, name: string, body: () => Promi
       .close()
       .catch(() => undefined);
   }
-}
-
-/** Right-clicks a row and picks an item of its context menu, as a person does. */
-async function clickContextMenuItem(page: Page, row: Locator, label: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: label }).first();
-  await item.waitFor({ state: 'visible', timeout: timeouts.ui });
-  await item.click();
 }
 
 /**
@@ -344,7 +337,7 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await extra.waitFor({ timeout: timeouts.ui });
 
         // Right-click, "Track with DVC": DVC writes extra.csv.dvc, which git stages.
-        await clickContextMenuItem(page, extra, 'Track with DVC');
+        await pickContextMenuItem(page, extra, 'Track with DVC');
         await sideBarTreeRow(page, 'extra.csv.dvc').first().waitFor({ timeout: timeouts.command });
         assert.equal(
           await waitForBadge(page, extra, (badge) => badge === 'S'),

@@ -117,3 +117,24 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * Right-clicks `row` and picks `label` from its context menu. VS Code's menu may drop a click that comes right
+ * after it opened (under load the click raced the menu's own mouse guard, and the menu stayed open with the
+ * item highlighted): when the menu is still open after the click, the highlighted item is taken with Enter.
+ */
+export async function pickContextMenuItem(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  const item = page.locator('.context-view .action-item', { hasText: label }).first();
+  await item.waitFor({ state: 'visible', timeout: timeouts.ui });
+  await item.click();
+  const closed = await menu
+    .waitFor({ state: 'hidden', timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (closed) return;
+  await item.hover();
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: timeouts.ui });
+}

@@ -16,6 +16,10 @@ export async function runHistoryScenario(
   screenshot: (name: string) => Promise<void>,
 ): Promise<void> {
   await runCommandFromPalette(page, 'DVC Lens: Reproduce All Pipelines');
+  // Every stage from one command: DVC Lens asks first (modal), and a person answers it.
+  const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Reproduce All$/ }).first();
+  await confirm.waitFor({ state: 'visible', timeout: timeouts.ui });
+  await confirm.click();
   await notification(page, /DVC Lens/)
     .first()
     .waitFor({ timeout: timeouts.command })

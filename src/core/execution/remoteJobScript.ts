@@ -146,7 +146,9 @@ export function remoteJobScript(input: RemoteJobScriptInput): string {
     'enter checkout',
     run(['git', 'checkout', '--quiet', '--detach', shellWord(input.baseline)]),
     'enter pull',
-    run([dvc, 'pull']),
+    // Outputs the DVC remote lacks (never pushed, or their cache lost at home) are made again by the run;
+    // a remote out of reach still fails this step.
+    run([dvc, 'pull', '--allow-missing']),
     'enter run',
     run([dvc, 'exp', 'run', ...overrideWords, '--name', '"$name"']),
     'enter push',

@@ -8,39 +8,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { isProcessError } from '../../src/cli/processError';
 import type { StageRunState } from '../../src/core/status/stageStatus';
-import type { ReproEvent } from '../../src/pipeline/run/reproOutput';
-import { ReproService } from '../../src/pipeline/run/reproService';
 import { StageRunHistory } from '../../src/pipeline/run/stageRunHistory';
-import { addStage, dvc, makeDemoRepo, makeTempDir } from '../helpers/dvcEnvironment';
-import { recordingDvcCli, runningOf, treeOfAtLeast, waitFor } from './cliFixtures';
-
-async function demoService(dir: string, storage: string): Promise<ReproService> {
-  const { cli, scheduler } = await recordingDvcCli(dir);
-  return new ReproService({
-    cli,
-    scheduler,
-    history: StageRunHistory.forRoot(storage, dir),
-    logDir: join(storage, 'logs'),
-  });
-}
+import { addStage, dvc } from '../helpers/dvcEnvironment';
+import { runningOf, treeOfAtLeast, waitFor } from './cliFixtures';
+import { demoService, ran, withDemo } from './reproFixture';
 
 async function setEpochs(dir: string, epochs: number): Promise<void> {
   const file = join(dir, 'params.yaml');
   await writeFile(file, (await readFile(file, 'utf8')).replace(/epochs: \d+/, `epochs: ${epochs}`));
-}
-
-const ran = (events: readonly ReproEvent[]): string[] =>
-  events.filter((event) => event.kind === 'started').map((event) => event.stage);
-
-async function withDemo(body: (dir: string, storage: string) => Promise<void>): Promise<void> {
-  const repo = await makeDemoRepo({ repro: true });
-  const storage = await makeTempDir('dvc-lens-storage-');
-  try {
-    await body(repo.dir, storage.dir);
-  } finally {
-    await repo.cleanup();
-    await storage.cleanup();
-  }
 }
 
 void test('-s train runs only train; --downstream from train runs train and evaluate', () =>

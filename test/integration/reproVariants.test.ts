@@ -8,35 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ReproEvent } from '../../src/pipeline/run/reproOutput';
-import { ReproService } from '../../src/pipeline/run/reproService';
-import { StageRunHistory } from '../../src/pipeline/run/stageRunHistory';
-import { dvc, makeDemoRepo, makeTempDir } from '../helpers/dvcEnvironment';
-import { recordingDvcCli } from './cliFixtures';
-
-async function demoService(dir: string, storage: string): Promise<ReproService> {
-  const { cli, scheduler } = await recordingDvcCli(dir);
-  return new ReproService({
-    cli,
-    scheduler,
-    history: StageRunHistory.forRoot(storage, dir),
-    logDir: join(storage, 'logs'),
-  });
-}
-
-const ran = (events: readonly ReproEvent[]): string[] =>
-  events.filter((event) => event.kind === 'started').map((event) => event.stage);
-
-async function withDemo(body: (dir: string, storage: string) => Promise<void>): Promise<void> {
-  const repo = await makeDemoRepo({ repro: true });
-  const storage = await makeTempDir('dvc-lens-storage-');
-  try {
-    await body(repo.dir, storage.dir);
-  } finally {
-    await repo.cleanup();
-    await storage.cleanup();
-  }
-}
+import { dvc, makeTempDir } from '../helpers/dvcEnvironment';
+import { demoService, ran, withDemo } from './reproFixture';
 
 void test('--force reruns an up-to-date stage and rewrites its output; without it nothing runs', () =>
   withDemo(async (dir, storage) => {

@@ -103,7 +103,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Reads until `accept` holds, every 250 ms, for at most `timeouts.ui`; fails naming what and the last read. */
+/**
+ * Reads until `accept` holds, every 250 ms, for at most `timeouts.ui`; fails naming what and the last read.
+ * A read that throws because the webview it reads was replaced (VS Code detaches a webview's frame when the
+ * panel reloads its content, as the plots dashboard does when a row is added) is read again: the locator
+ * finds the new frame. Any other error, or a detached frame at the deadline, fails as before.
+ */
 export async function eventually<T>(
   read: () => Promise<T>,
   accept: (value: T) => boolean,
@@ -111,11 +116,22 @@ export async function eventually<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeouts.ui;
   for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting: ${what} (last: ${JSON.stringify(value)})`);
+    const outcome = await read().then(
+      (value) => ({ value }),
+      (error: unknown) => {
+        if (!isDetachedFrame(error) || Date.now() > deadline) throw error;
+        return undefined;
+      },
+    );
+    if (outcome && accept(outcome.value)) return outcome.value;
+    if (Date.now() > deadline)
+      assert.fail(`timed out waiting: ${what} (last: ${JSON.stringify(outcome?.value)})`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+function isDetachedFrame(error: unknown): boolean {
+  return error instanceof Error && /Frame was detached|frame got detached/i.test(error.message);
 }
 
 /**

@@ -25,12 +25,27 @@ export async function resolveStageTarget(
         return { repository, stage: stage.qualifiedName };
     }
     if (argument.root instanceof vscode.Uri && typeof argument.stage === 'string') {
-      const root = argument.root.toString();
-      const repository = repositories.repositories.find((candidate) => candidate.root.toString() === root);
+      const repository = await repositoryAtRoot(repositories, argument.root);
       if (repository) return { repository, stage: argument.stage };
     }
   }
   return pickStage(repositories);
+}
+
+/**
+ * The repository at `root`; before the first workspace scan is in, waits for it: a CodeLens or DAG click in the
+ * first seconds names a stage of a repository not created yet, and must run it rather than ask which stage.
+ */
+async function repositoryAtRoot(
+  repositories: WorkspaceRepositories,
+  root: vscode.Uri,
+): Promise<Repository | undefined> {
+  const find = (): Repository | undefined =>
+    repositories.repositories.find((candidate) => candidate.root.toString() === root.toString());
+  const found = find();
+  if (found || repositories.isLoaded) return found;
+  await repositories.whenLoaded();
+  return find();
 }
 
 async function pickStage(repositories: WorkspaceRepositories): Promise<StageTarget | undefined> {

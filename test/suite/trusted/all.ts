@@ -5,6 +5,7 @@ import './dvcMissing.test';
 import './pipelineTree.test';
 import './badInput.test';
 import './stageStatus.test';
+import './stageTarget.test';
 import './runHistory.test';
 import './dagPanel.test';
 import './stageEditing.test';

@@ -4,7 +4,9 @@
  * first window on the workspace (no cache of an earlier session). Warm: a second window on the same
  * workspace and user data (the last session's cache in workspace storage). `ours` is warm, `baseline` cold.
  * Measured in the extension host on the table's snapshot (what its page paints from; the page's own paint
- * adds its frame). Goal: warm under 1 s.
+ * adds its frame). Goals: warm under 1 s; DVC calls at start-up (cold window) at most half of the official DVC
+ * extension's on the same kind of repository. Its count, 12, is the median issue 13 recorded side by side in
+ * code-server; it cannot be installed here (no marketplace), so the number is taken from there, not measured.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,8 @@ const sizes: Record<BenchmarkMode, { commits: number; experimentsPerCommit: numb
   smoke: { commits: 1, experimentsPerCommit: 1 },
 };
 const goalMs = 1000;
+/** DVC calls the official extension made at start-up, as recorded in issue 13 (median of 3 runs). */
+const officialStartupDvcCalls = 12;
 
 export const benchmark: Benchmark = {
   name: 'first-content',
@@ -47,8 +51,8 @@ export const benchmark: Benchmark = {
         baseline,
         ratio: Math.round((ours / baseline) * 10_000) / 10_000,
         details: {
-          goal: `warm first experiment row < ${goalMs} ms`,
-          goalMet: ours < goalMs,
+          goal: `warm first experiment row < ${goalMs} ms; cold start-up DVC calls <= ${officialStartupDvcCalls / 2} (half of the official extension's ${officialStartupDvcCalls}, recorded in issue 13)`,
+          goalMet: ours < goalMs && cold.cost.dvcCalls * 2 <= officialStartupDvcCalls,
           fixture: sizes[mode],
           cold: {
             firstWorkspaceRowMs: cold.report.firstWorkspaceRowMs,

@@ -192,7 +192,7 @@ async function checkCandidate(candidate: Candidate, options: DvcDiscoveryOptions
   if (installed.kind === 'read')
     return {
       outcome: judgeVersion(installed.version),
-      versionFrom: `read from ${installed.evidence}, no process`,
+      versionFrom: `files ${installed.evidence}, no process`,
     };
   const outcome = await runVersion(candidate, options);
   return { outcome, versionFrom: `dvc --version (files not read: ${installed.reason})` };

@@ -223,7 +223,7 @@ void test('discovery of a pip-installed DVC starts no process and says where the
     assert.deepEqual(started, [], 'no dvc --version process');
     assert.match(
       result.candidates[0]?.versionFrom ?? '',
-      /dvc\/_version\.py and dvc-3\.67\.1\.dist-info, no process/,
+      /^files .*dvc\/_version\.py and dvc-3\.67\.1\.dist-info, no process$/,
     );
     // PYTHONPATH could put another DVC first: then DVC itself is asked, and the log says why.
     const withPythonPath = await discoverDvc({

@@ -18,9 +18,7 @@ describe('finding DVC', () => {
     assert.ok(
       api
         .outputLines()
-        .some((line) =>
-          /found DVC 3\.\d+\.\d+ \(version from read from .*dist-info, no process\)/.test(line),
-        ),
+        .some((line) => /found DVC 3\.\d+\.\d+ \(version from files .*dist-info, no process\)/.test(line)),
       'the version check and where it came from are logged',
     );
     assert.ok(!processLines(api).some((line) => line.includes('--version')), 'no dvc --version process');

@@ -18,6 +18,7 @@ import {
 } from '../core/setup/pythonEnvironments';
 import type { DvcExecutable, DvcExecutableSource } from './dvcExecutable';
 import { MINIMUM_DVC_VERSION, isVersionAtLeast, parseVersion } from './dvcVersion';
+import { readInstalledDvcVersion } from './installedDvcVersion';
 import { isProcessError } from './processError';
 import type { CommandRunner } from './runner';
 
@@ -62,6 +63,11 @@ export interface DvcCandidateReport {
   readonly command: string;
   readonly prefixArgs: readonly string[];
   readonly outcome: DvcCandidateOutcome;
+  /**
+   * How the version was learnt, for the log: "dvc --version", or the files it was read from without a
+   * process (see installedDvcVersion.ts). Absent when the candidate never got that far.
+   */
+  readonly versionFrom?: string;
 }
 
 export interface DvcDiscoveryResult {
@@ -85,8 +91,10 @@ export async function discoverDvc(options: DvcDiscoveryOptions): Promise<DvcDisc
   let chosen: DvcExecutable | undefined;
   for await (const candidate of listCandidates(options)) {
     if (chosen && !options.exhaustive) break;
-    const outcome = candidate.precheck ?? (await checkCandidate(candidate, options));
-    candidates.push({ ...candidate, outcome });
+    const { outcome, versionFrom } = candidate.precheck
+      ? { outcome: candidate.precheck, versionFrom: undefined }
+      : await checkCandidate(candidate, options);
+    candidates.push({ ...candidate, outcome, ...(versionFrom ? { versionFrom } : {}) });
     if (!chosen && outcome.kind === 'found') {
       chosen = {
         command: candidate.command,
@@ -168,10 +176,35 @@ async function* listCandidates(options: DvcDiscoveryOptions): AsyncGenerator<Can
       };
 }
 
-async function checkCandidate(
-  candidate: Candidate,
-  options: DvcDiscoveryOptions,
-): Promise<DvcCandidateOutcome> {
+interface CandidateCheck {
+  readonly outcome: DvcCandidateOutcome;
+  readonly versionFrom?: string;
+}
+
+/** The version from pip's files when they are certain, else from `dvc --version`. */
+async function checkCandidate(candidate: Candidate, options: DvcDiscoveryOptions): Promise<CandidateCheck> {
+  const installed = await readInstalledDvcVersion({
+    command: candidate.command,
+    prefixArgs: candidate.prefixArgs,
+    env: options.env ?? process.env,
+    platform: options.platform ?? process.platform,
+  });
+  if (installed.kind === 'read')
+    return {
+      outcome: judgeVersion(installed.version),
+      versionFrom: `files ${installed.evidence}, no process`,
+    };
+  const outcome = await runVersion(candidate, options);
+  return { outcome, versionFrom: `dvc --version (files not read: ${installed.reason})` };
+}
+
+function judgeVersion(version: string): DvcCandidateOutcome {
+  if (!isVersionAtLeast(version, MINIMUM_DVC_VERSION))
+    return { kind: 'tooOld', version, minimum: MINIMUM_DVC_VERSION };
+  return { kind: 'found', version };
+}
+
+async function runVersion(candidate: Candidate, options: DvcDiscoveryOptions): Promise<DvcCandidateOutcome> {
   try {
     const { stdout } = await options.runner.run(
       {
@@ -188,9 +221,7 @@ async function checkCandidate(
         kind: 'failed',
         message: `unexpected output of --version: ${JSON.stringify(stdout.slice(0, 200))}`,
       };
-    if (!isVersionAtLeast(version, MINIMUM_DVC_VERSION))
-      return { kind: 'tooOld', version, minimum: MINIMUM_DVC_VERSION };
-    return { kind: 'found', version };
+    return judgeVersion(version);
   } catch (error) {
     if (isProcessError(error, 'cancelled')) throw error;
     if (isProcessError(error, 'notFound'))

@@ -1,6 +1,6 @@
 /**
- * DVC remotes of one repository, through `dvc remote …` in the write lane (DVC owns `.dvc/config` and
- * `.dvc/config.local`; we never edit them ourselves). Credentials always go to `.dvc/config.local`, which
+ * DVC remotes of one repository: read from DVC's config files when certain, written through `dvc remote …`
+ * in the write lane (DVC owns `.dvc/config` and `.dvc/config.local`; we never edit them ourselves). Credentials always go to `.dvc/config.local`, which
  * `dvc init` git-ignores, never to the committed `.dvc/config`.
  */
 import type { DvcCli } from '../repository/processes';
@@ -10,6 +10,8 @@ import { positionals } from '../repository/processes';
 import { parseRemoteList, type DvcRemote } from '../core/data/remoteList';
 import { remoteOptionsFromConfigList } from '../core/remotes/remoteConfigListing';
 import { failureDetail } from '../core/remotes/remoteFailure';
+import type { ConfiguredRemotes } from '../core/remotes/dvcConfigText';
+import { hostConfigPlace, readConfiguredRemotes, type DvcConfigPlace } from './dvcConfigFiles';
 
 export type { DvcRemote } from '../core/data/remoteList';
 
@@ -51,10 +53,23 @@ export class RemotesService {
   constructor(
     private readonly cli: DvcCli,
     private readonly scheduler: RepositoryScheduler,
+    /** Where DVC's processes would look for their config (tests give a temporary home). */
+    private readonly configPlace: DvcConfigPlace = hostConfigPlace(),
+    /** Hears why the config files were not enough, for the log. */
+    private readonly onUnsure?: (line: string) => void,
   ) {}
 
-  /** Remotes from every config level (`dvc remote list`), the default one marked. */
+  /**
+   * Remotes from every config level, the default one marked: read from DVC's config files when they are
+   * certain (dvcConfigFiles.ts), else `dvc remote list` and `dvc remote default`.
+   */
   async list(signal?: AbortSignal): Promise<DvcRemote[]> {
+    const configured = await this.fromConfigFiles();
+    if (configured)
+      return configured.remotes.map((remote) => ({
+        ...remote,
+        isDefault: remote.name === configured.defaultName,
+      }));
     const [listed, defaultName] = await Promise.all([
       this.cli.readText(['remote', 'list'], { signal, slot: 'remote-list' }),
       this.defaultRemote(signal),
@@ -67,6 +82,8 @@ export class RemotesService {
    * on stdout and exits with 1.
    */
   async defaultRemote(signal?: AbortSignal): Promise<string | undefined> {
+    const configured = await this.fromConfigFiles();
+    if (configured) return configured.defaultName?.trim() || undefined;
     try {
       const text = await this.cli.readText(['remote', 'default'], { signal, slot: 'remote-default' });
       return text.trim() || undefined;
@@ -75,6 +92,15 @@ export class RemotesService {
         return undefined;
       throw error;
     }
+  }
+
+  private async fromConfigFiles(): Promise<ConfiguredRemotes | undefined> {
+    const read = await readConfiguredRemotes(this.cli.root, this.configPlace);
+    if ('unsure' in read) {
+      this.onUnsure?.(`DVC remotes of ${this.cli.root} asked from DVC: ${read.unsure}`);
+      return undefined;
+    }
+    return read;
   }
 
   async add(

@@ -3,6 +3,7 @@
  * garbage collection behind a confirmation, and bringing data in (import-url, get-url, import, update).
  */
 import * as vscode from 'vscode';
+import { hostConfigPlace, machineConfigFilePaths } from '../data';
 import { Debouncer } from '../lifecycle/debouncer';
 import { whenTrusted } from '../trust/workspaceTrust';
 import { registerGcCommand } from './gcCommand';
@@ -32,7 +33,8 @@ export function registerRemoteFeatures(deps: RemoteFeatureDependencies): RemoteF
   );
   disposables.register(provider.attach(view));
 
-  // DVC owns both files; a change from any source (a terminal, git checkout, our commands) reloads the view.
+  // DVC owns the config files; a change from any source (a terminal, git checkout, our commands) reloads
+  // the view, which reads them again (RemotesService reads them instead of asking DVC when it can).
   const configChanges = disposables.register(
     new Debouncer<string>(
       () => 300,
@@ -47,6 +49,9 @@ export function registerRemoteFeatures(deps: RemoteFeatureDependencies): RemoteF
       },
     ),
   );
+  // The global and system files lie outside the workspace, out of the one watcher's sight.
+  const machineFiles = Object.values(machineConfigFilePaths(hostConfigPlace()) ?? {});
+  disposables.register(repositories.onFilesOutsideWorkspace(machineFiles, (file) => configChanges.add(file)));
   disposables.register(locator.onDidChange(() => void provider.refresh()));
   let roots = '';
   disposables.register(

@@ -8,7 +8,7 @@ import type { DvcCli } from '../repository/processes';
 import { DataService } from '../data';
 import type { DataFeatureDependencies } from '../data';
 import { ImportService } from '../data';
-import { RemotesService } from '../data';
+import { RemotesService, hostConfigPlace } from '../data';
 import type { DvcCommandContext, RepositoryCommandOptions } from '../repository/command';
 import type { Repository } from '../repository/repository';
 
@@ -77,7 +77,7 @@ export class RemoteContext {
   /** The repository's services for a view: undefined (silently) when untrusted or DVC was not found. */
   async services(repository: Repository): Promise<RepositoryServices | undefined> {
     const dvc = await repository.dvc();
-    return dvc && servicesOf(repository, dvc);
+    return dvc && servicesOf(repository, dvc, this.log);
   }
 
   /** A remote command acting on the repository its argument names or the person picks. */
@@ -94,7 +94,7 @@ export class RemoteContext {
         noRepository: NO_DVC_REPOSITORY,
         needsDvc: true,
       },
-      (runtime) => handler(servicesOf(runtime.repository, runtime.dvc), runtime),
+      (runtime) => handler(servicesOf(runtime.repository, runtime.dvc, this.log), runtime),
     );
   }
 
@@ -105,7 +105,7 @@ export class RemoteContext {
     handler: (services: RepositoryServices, runtime: DvcCommandContext) => Promise<T>,
   ): Promise<T | undefined> {
     return this.deps.commands.runIn(repository, { ...options, needsDvc: true }, [], (runtime) =>
-      handler(servicesOf(runtime.repository, runtime.dvc), runtime),
+      handler(servicesOf(runtime.repository, runtime.dvc, this.log), runtime),
     );
   }
 
@@ -115,11 +115,15 @@ export class RemoteContext {
   }
 }
 
-function servicesOf(repository: Repository, dvc: DvcCli): RepositoryServices {
+function servicesOf(
+  repository: Repository,
+  dvc: DvcCli,
+  log: RemoteFeatureDependencies['log'],
+): RepositoryServices {
   const scheduler = repository.scheduler;
   return {
     repository,
-    remotes: new RemotesService(dvc, scheduler),
+    remotes: new RemotesService(dvc, scheduler, hostConfigPlace(), (line) => log.append(line)),
     data: new DataService(dvc, scheduler, repository.git),
     imports: new ImportService(dvc, scheduler),
   };

@@ -1,7 +1,8 @@
 /**
- * The Remotes view: per DVC repository the remotes `dvc remote list` reports, the default one marked. DVC is
- * asked only while the view is visible, the workspace is trusted and DVC is located; the answer is kept until
- * `.dvc/config` or `.dvc/config.local` changes or a remote command ran.
+ * The Remotes view: per DVC repository the remotes `dvc remote list` would report, the default one marked
+ * (RemotesService reads DVC's config files, asking DVC only when unsure). They are read only while the view is
+ * visible, the workspace is trusted and DVC is located; the answer is kept until a DVC config file (the
+ * repository's two, the global or the system one) changes or a remote command ran.
  */
 import * as vscode from 'vscode';
 import type { DvcRemote } from '../core/data/remoteList';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { pipelineRefreshDelayMs } from '../config/settings';
 import { Debouncer } from '../lifecycle/debouncer';
@@ -90,6 +91,26 @@ export class WorkspaceRepositories implements vscode.Disposable {
     const subscription: WorkspaceFileSubscription = { filter, listener };
     this.workspaceFileSubscriptions.add(subscription);
     return new vscode.Disposable(() => this.workspaceFileSubscriptions.delete(subscription));
+  }
+
+  /**
+   * Hears changes of files outside the workspace that DVC reads too (its global and system config): the one
+   * workspace watcher does not see them, so each gets a watcher of its own, made here with the others.
+   */
+  onFilesOutsideWorkspace(files: readonly string[], listener: (file: string) => void): vscode.Disposable {
+    const watchers = files.map((file) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)),
+      );
+      const heard = (): void => listener(file);
+      return vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate(heard),
+        watcher.onDidChange(heard),
+        watcher.onDidDelete(heard),
+      );
+    });
+    return vscode.Disposable.from(...watchers);
   }
 
   private onFileEvent(event: RepositoryFileEvent): void {

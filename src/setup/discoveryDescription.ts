@@ -20,14 +20,18 @@ function describeCandidate(candidate: DvcCandidateReport): string {
   const outcome = candidate.outcome;
   switch (outcome.kind) {
     case 'found':
-      return `found DVC ${outcome.version}`;
+      return `found DVC ${outcome.version}${versionSource(candidate)}`;
     case 'tooOld':
-      return `DVC ${outcome.version} is older than the minimum ${outcome.minimum}`;
+      return `DVC ${outcome.version} is older than the minimum ${outcome.minimum}${versionSource(candidate)}`;
     case 'notFound':
     case 'failed':
     case 'notConfigured':
       return outcome.message;
   }
+}
+
+function versionSource(candidate: DvcCandidateReport): string {
+  return candidate.versionFrom ? ` (version from ${candidate.versionFrom})` : '';
 }
 
 /** One log line per place discovery looked, then the verdict, so "Show log" explains the choice. */

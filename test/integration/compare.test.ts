@@ -11,7 +11,10 @@ import { after, before, test } from 'node:test';
 import { GitCli } from '../../src/cli/gitCli';
 import { parseCliJson } from '../../src/core/cliJson';
 import { visibleRows } from '../../src/core/compare/compareModel';
+import { expDiffFromRows } from '../../src/core/compare/expDiffFromRows';
+import { allRows, type ExperimentRow } from '../../src/core/experiments/experimentModel';
 import { parseExpDiff } from '../../src/core/experiments/parseExpDiff';
+import { parseExpShow } from '../../src/core/experiments/parseExpShow';
 import { CompareService, WORKSPACE_REF } from '../../src/experiments/compare/compareService';
 import { dvc, git, makeDemoRepo } from '../helpers/dvcEnvironment';
 import { recordingDvcCli } from './cliFixtures';
@@ -93,4 +96,88 @@ void test('workspace first is the revision-vs-workspace comparison turned round'
   assert.ok(Math.abs((rate(backward.params)?.absolute ?? NaN) + 0.75) < 1e-9);
   await assert.rejects(service.compare(workspace, workspace, {}), /two different revisions/);
   await assert.rejects(service.resolve('no-such-thing'), /neither a git revision nor an experiment/);
+});
+
+void test('two commits the views already read: exp diff from their rows equals dvc exp diff --all --json, no DVC', async () => {
+  // Params of other types too: a list of strings, a boolean (DVC's diff counts it as a number) and a string.
+  await dvc(repo.dir, [
+    'exp',
+    'run',
+    '-S',
+    '+train.tags=[a,b]',
+    '-S',
+    '+train.flag=true',
+    '-S',
+    '+train.name=x',
+    '-n',
+    'typed',
+  ]);
+  await dvc(repo.dir, [
+    'exp',
+    'run',
+    '-S',
+    'train.tags=[a,c]',
+    '-S',
+    'train.flag=false',
+    '-S',
+    'train.name=y',
+    '-n',
+    'typed2',
+  ]);
+  const model = parseExpShow(
+    parseCliJson(await dvc(repo.dir, ['exp', 'show', '--json', '--rev', 'HEAD', '--num', '51'])),
+  );
+  const rows = allRows(model).filter((row) => row.kind !== 'workspace');
+  const row = (name: string): ExperimentRow => {
+    const found = rows.find((candidate) => candidate.name === name || candidate.rev === name);
+    assert.ok(found, name);
+    return found;
+  };
+  const head = (await git(repo.dir, ['rev-parse', 'HEAD'])).trim();
+  const first = (await git(repo.dir, ['rev-parse', 'HEAD~1'])).trim();
+  const pairs: [string, string, boolean][] = [
+    ['slow', 'fast', true],
+    ['typed', 'typed2', true],
+    [head, 'typed', true],
+    ['fast', 'typed', true],
+    [first, head, false],
+  ];
+  for (const [a, b, mustBeExact] of pairs) {
+    const fromRows = expDiffFromRows(row(a), row(b));
+    const byDvc = parseExpDiff(
+      parseCliJson(await dvc(repo.dir, ['exp', 'diff', '--all', '--json', '--', row(a).rev, row(b).rev])),
+    );
+    if (mustBeExact) assert.ok(fromRows, `${a} vs ${b} is built from the rows`);
+    if (fromRows) assert.deepEqual(fromRows, byDvc, `${a} vs ${b}`);
+  }
+  const typedDiff = expDiffFromRows(row('typed'), row('typed2')) ?? [];
+  assert.deepEqual(
+    typedDiff.filter((entry) => ['train.tags', 'train.flag', 'train.name'].includes(entry.key)),
+    [
+      { kind: 'param', file: 'params.yaml', key: 'train.flag', old: true, new: false, diff: -1 },
+      { kind: 'param', file: 'params.yaml', key: 'train.name', old: 'x', new: 'y', diff: undefined },
+      {
+        kind: 'param',
+        file: 'params.yaml',
+        key: 'train.tags',
+        old: "['a', 'b']",
+        new: "['a', 'c']",
+        diff: undefined,
+      },
+    ],
+  );
+
+  // The service given those rows: the same model, and no `dvc exp diff` process.
+  const { cli, lines } = await recordingDvcCli(repo.dir);
+  const fromRowsService = new CompareService(cli, gitCli, undefined, (sha) =>
+    rows.find((candidate) => candidate.rev === sha),
+  );
+  const [a, b] = [await fromRowsService.resolve('typed'), await fromRowsService.resolve('typed2')];
+  const viaRows = await fromRowsService.compare(a, b, {});
+  assert.ok(!lines.some((line) => line.includes('exp diff')), lines.join('\n'));
+  assert.ok(
+    lines.some((line) => line.includes('dvc diff')),
+    'the data diff still asks DVC',
+  );
+  assert.deepEqual(viaRows, await service.compare(a, b, {}));
 });

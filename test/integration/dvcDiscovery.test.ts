@@ -7,7 +7,8 @@ import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { discoverDvc, type DvcDiscoveryOptions } from '../../src/cli/dvcDiscovery';
-import { ProcessRunner } from '../../src/cli/runner';
+import { readInstalledDvcVersion } from '../../src/cli/installedDvcVersion';
+import { ProcessRunner, type CommandRunner } from '../../src/cli/runner';
 import { makeTempDir, pinnedDvcPath } from '../helpers/dvcEnvironment';
 
 async function withFolder(body: (folder: string) => Promise<void>): Promise<void> {
@@ -185,6 +186,55 @@ void test('exhaustive discovery checks every candidate but keeps the first as th
     assert.deepEqual(
       result.candidates.map((candidate) => candidate.outcome.kind),
       ['found', 'notFound', 'found', 'notConfigured', 'found'],
+    );
+  });
+});
+
+void test('the pinned pip-installed DVC: its version read from files equals what dvc --version prints', async () => {
+  const pinned = await pinnedDvcPath();
+  const fromFiles = await readInstalledDvcVersion({
+    command: pinned,
+    prefixArgs: [],
+    env: { PATH: dirname(pinned) },
+    platform: process.platform,
+  });
+  const { stdout } = await new ProcessRunner().run({
+    file: pinned,
+    args: ['--version'],
+    cwd: dirname(pinned),
+  });
+  assert.equal(fromFiles.kind, 'read', JSON.stringify(fromFiles));
+  assert.equal(fromFiles.kind === 'read' && fromFiles.version, stdout.trim());
+});
+
+void test('discovery of a pip-installed DVC starts no process and says where the version came from', async () => {
+  await withFolder(async (folder) => {
+    const pinned = await pinnedDvcPath();
+    const started: string[] = [];
+    const real = new ProcessRunner();
+    const counting: CommandRunner = {
+      run: (request, options) => {
+        started.push([request.file, ...request.args].join(' '));
+        return real.run(request, options);
+      },
+    };
+    const result = await discoverDvc(await options(folder, { dvcPath: pinned, runner: counting }));
+    assert.equal(result.chosen?.version, '3.67.1');
+    assert.deepEqual(started, [], 'no dvc --version process');
+    assert.match(
+      result.candidates[0]?.versionFrom ?? '',
+      /^files .*dvc\/_version\.py and dvc-3\.67\.1\.dist-info, no process$/,
+    );
+    // PYTHONPATH could put another DVC first: then DVC itself is asked, and the log says why.
+    const withPythonPath = await discoverDvc({
+      ...(await options(folder, { dvcPath: pinned, runner: counting })),
+      env: { PATH: '', PYTHONPATH: folder },
+    });
+    assert.equal(withPythonPath.chosen?.version, '3.67.1');
+    assert.deepEqual(started, [`${pinned} --version`]);
+    assert.match(
+      withPythonPath.candidates[0]?.versionFrom ?? '',
+      /^dvc --version \(files not read: PYTHONPATH is set\)$/,
     );
   });
 });

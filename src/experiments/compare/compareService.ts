@@ -1,5 +1,6 @@
 /**
- * What the compare view asks DVC and git, without VS Code: `dvc exp diff --all`, `dvc diff` and
+ * What the compare view asks DVC and git, without VS Code: `dvc exp diff --all` (for two commits whose
+ * experiment rows the views already hold, built from those rows instead), `dvc diff` and
  * `git diff --name-status` for two revisions, one of which may be the workspace. DVC and git compare a
  * revision with the workspace only one way round (revision first), so "workspace vs X" is asked as
  * "X vs workspace" and turned round in the core.
@@ -14,6 +15,8 @@ import {
   type CompareRevision,
 } from '../../core/compare/compareModel';
 import { parseExpDiff, type ExperimentDiffEntry } from '../../core/experiments/parseExpDiff';
+import { expDiffFromRows } from '../../core/compare/expDiffFromRows';
+import type { ExperimentRow } from '../../core/experiments/experimentModel';
 import type { FileChange } from '../../core/compare/compareChanges';
 import { defineSlice, type RepositorySlice } from '../../repository/repositorySlice';
 
@@ -70,6 +73,11 @@ export class CompareService {
     private readonly git: GitCli,
     /** The repository's kept answers for pairs of commits (none: every compare asks). */
     private readonly kept?: CommitPairResults,
+    /**
+     * The experiment row of a commit or finished experiment the views already read (`dvc exp show`), by sha:
+     * when both sides have one, their params and metrics diff is built from the rows instead of `dvc exp diff`.
+     */
+    private readonly knownRow?: (sha: string) => ExperimentRow | undefined,
   ) {}
 
   /** The ref with its commit and a label such as `slow (7fee795)`; throws when git knows no such revision. */
@@ -120,13 +128,21 @@ export class CompareService {
   ): Promise<CompareParts> {
     const slot = `compare:${revisions.join('..')}`;
     const [entries, data, files] = await Promise.all([
-      this.cli.readJson(['exp', 'diff', '--all', '--json', '--', ...revisions], {
-        signal,
-        slot: `${slot}:exp`,
-      }),
+      this.fromRows(first, second) ??
+        this.cli
+          .readJson(['exp', 'diff', '--all', '--json', '--', ...revisions], { signal, slot: `${slot}:exp` })
+          .then(parseExpDiff),
       this.cli.readJson(['diff', '--json', '--', ...revisions], { signal, slot: `${slot}:data` }),
       this.git.diffNameStatus(first, second, signal),
     ]);
-    return { entries: parseExpDiff(entries), data: parseDataDiff(data), files: parseNameStatus(files) };
+    return { entries, data: parseDataDiff(data), files: parseNameStatus(files) };
+  }
+
+  /** `exp diff --all` of two commits from their rows, when both are known and exact (see expDiffFromRows). */
+  private fromRows(first: string, second: string | undefined): Promise<ExperimentDiffEntry[]> | undefined {
+    if (second === undefined || !this.knownRow) return undefined;
+    const [old, current] = [this.knownRow(first), this.knownRow(second)];
+    const entries = old && current ? expDiffFromRows(old, current) : undefined;
+    return entries && Promise.resolve(entries);
   }
 }

@@ -19,6 +19,8 @@ import { pickRef, rowRef } from './compareRefPick';
 import { commitPairResultsKey, CompareService, WORKSPACE_REF } from './compareService';
 import { RevisionContentProvider, revisionScheme } from './revisionContent';
 import { experimentCommandIds } from '../experimentCommandIds';
+import { expShowReadsKey } from '../expShowReads';
+import { allRows, type ExperimentRow, type ExperimentsModel } from '../../core/experiments/experimentModel';
 
 export interface CompareDependencies {
   readonly disposables: DisposableStore;
@@ -61,7 +63,11 @@ export function registerCompare(deps: CompareDependencies): CompareRegistration 
 
   const serviceFor = (repository: Repository): CompareService | undefined => {
     const cli = repository.dvcIfReady;
-    return cli ? new CompareService(cli, repository.git, repository.slice(commitPairResultsKey)) : undefined;
+    if (!cli) return undefined;
+    const knownRow = (sha: string): ExperimentRow | undefined =>
+      finishedRow(store.get(repository.root.toString())?.model, sha) ??
+      finishedRow(repository.slice(expShowReadsKey).lastHeadModel, sha);
+    return new CompareService(cli, repository.git, repository.slice(commitPairResultsKey), knownRow);
   };
 
   const openPanel = async (
@@ -137,4 +143,16 @@ function refArguments(argument: unknown): { a?: string; b?: string } {
     ...(typeof a === 'string' && a.length > 0 ? { a } : {}),
     ...(typeof b === 'string' && b.length > 0 ? { b } : {}),
   };
+}
+
+/**
+ * The row of a commit or a finished experiment with this sha. A queued or running experiment's values are
+ * still changing, and a failed one's are DVC's to explain.
+ */
+function finishedRow(model: ExperimentsModel | undefined, sha: string): ExperimentRow | undefined {
+  if (!model) return undefined;
+  return allRows(model).find(
+    (row) =>
+      row.kind !== 'workspace' && row.rev === sha && (row.state === undefined || row.state === 'success'),
+  );
 }

@@ -3,6 +3,7 @@
  * alternate which side goes first, so that a burst of load on the machine hits both sides alike.
  */
 import { machineDetails, median, roundMs, type BenchmarkResult } from './benchmark';
+import { cpuMedians, withCpu, type CpuTimes } from './cpuTime';
 
 export interface InterleavedOptions {
   /** One measured call each, returning its milliseconds. */
@@ -23,6 +24,8 @@ export interface InterleavedComparison {
   readonly baselineSamples: readonly number[];
   readonly rounds: number;
   readonly warmupRuns: number;
+  /** CPU per call, medians of each side (bench/cpuTime.ts); absent where the sides ran at once. */
+  readonly cpuPerCall?: { readonly ours: CpuTimes; readonly baseline: CpuTimes };
 }
 
 export async function compareInterleaved(options: InterleavedOptions): Promise<InterleavedComparison> {
@@ -33,13 +36,26 @@ export async function compareInterleaved(options: InterleavedOptions): Promise<I
   }
   const oursSamples: number[] = [];
   const baselineSamples: number[] = [];
+  const oursCpu: CpuTimes[] = [];
+  const baselineCpu: CpuTimes[] = [];
+  // Each side times itself (timeOf inside the call); the CPU clocks are read around it, outside that time.
+  const runOurs = async (): Promise<void> => {
+    const { value, cpu } = await withCpu(ours);
+    oursSamples.push(value);
+    oursCpu.push(cpu);
+  };
+  const runBaseline = async (): Promise<void> => {
+    const { value, cpu } = await withCpu(baseline);
+    baselineSamples.push(value);
+    baselineCpu.push(cpu);
+  };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
-      baselineSamples.push(await baseline());
-      oursSamples.push(await ours());
+      await runBaseline();
+      await runOurs();
     } else {
-      oursSamples.push(await ours());
-      baselineSamples.push(await baseline());
+      await runOurs();
+      await runBaseline();
     }
   }
   const oursMedian = roundMs(median(oursSamples));
@@ -55,6 +71,7 @@ export async function compareInterleaved(options: InterleavedOptions): Promise<I
     baselineSamples,
     rounds,
     warmupRuns,
+    cpuPerCall: { ours: cpuMedians(oursCpu), baseline: cpuMedians(baselineCpu) },
   };
 }
 
@@ -87,6 +104,7 @@ export function ratioResult(
       goalMet: ratio <= goalRatio,
       overheadMs: roundMs(oursMedian - baselineMedian),
       pairedRatioMedian: comparison.pairedRatioMedian,
+      ...(comparison.cpuPerCall ? { cpuPerCallMs: cpuDetails(comparison.cpuPerCall) } : {}),
       ...details,
       ...machineDetails(),
       runs: {
@@ -98,6 +116,20 @@ export function ratioResult(
       oursSamplesMs: comparison.oursSamples.map(roundMs),
       baselineSamplesMs: comparison.baselineSamples.map(roundMs),
     },
+  };
+}
+
+/**
+ * The CPU medians and what they say: DVC's work on each side (children) and our own cost per call (this
+ * process's CPU over the baseline's), which load on the machine hardly moves (bench/cpuTime.ts).
+ */
+function cpuDetails(cpu: { readonly ours: CpuTimes; readonly baseline: CpuTimes }): Record<string, unknown> {
+  return {
+    ours: cpu.ours,
+    baseline: cpu.baseline,
+    oursOverBaselineProcessMs: roundMs(cpu.ours.processMs - cpu.baseline.processMs),
+    measures:
+      'medians per call: processMs = this process (process.cpuUsage), childrenMs = the processes it started and waited for (DVC; /proc/self/stat, 10 ms ticks)',
   };
 }
 

@@ -26,6 +26,7 @@
  * runs to its end in the lane (its answer goes to nobody); while it only waits in the lane it is dropped.
  */
 import { formatCommandLine } from './commandLine';
+import { linkAbortSignals, type LinkedAbortSignal } from './linkedAbortSignal';
 import { ProcessError } from './processError';
 import type { CommandRunner, ProcessRequest, ProcessResult, RunOptions } from './runner';
 
@@ -96,14 +97,14 @@ export class RepositoryScheduler {
 
   write(request: ScheduledRequest, options: WriteOptions = {}): Promise<ProcessResult> {
     const full = this.resolve(request);
-    const signal = this.withDisposal(options.signal);
+    const link = this.withDisposal(options.signal);
+    const signal = link.signal;
     const commandLine = formatCommandLine(full.file, full.args);
-    return this.lane.run(
-      { kind: 'write', label: options.label ?? commandLine, commandLine },
-      full,
-      signal,
-      () => this.runner.run(full, { signal, onOutput: options.onOutput, onSpawn: options.onSpawn }),
-    );
+    return this.lane
+      .run({ kind: 'write', label: options.label ?? commandLine, commandLine }, full, signal, () =>
+        this.runner.run(full, { signal, onOutput: options.onOutput, onSpawn: options.onSpawn }),
+      )
+      .finally(link.release);
   }
 
   /** The write lane now: what runs and what waits. */
@@ -124,18 +125,18 @@ export class RepositoryScheduler {
     const flight = new ReadFlight(
       request,
       (signal) => {
+        if (!takesLock) {
+          const link = this.withDisposal(signal);
+          return this.runner.run(request, { signal: link.signal }).finally(link.release);
+        }
         // A lock-taking read that runs only stops for the extension's end (see the file's comment).
-        const combined = takesLock ? this.disposal.signal : this.withDisposal(signal);
-        const run = (): Promise<ProcessResult> => this.runner.run(request, { signal: combined });
-        if (!takesLock) return run();
+        const run = (): Promise<ProcessResult> => this.runner.run(request, { signal: this.disposal.signal });
         const commandLine = formatCommandLine(request.file, request.args);
         // While it waits in the lane, the flight's own signal may still drop it.
-        return this.lane.run(
-          { kind: 'lockingRead', label: commandLine, commandLine },
-          request,
-          this.withDisposal(signal),
-          run,
-        );
+        const waiting = this.withDisposal(signal);
+        return this.lane
+          .run({ kind: 'lockingRead', label: commandLine, commandLine }, request, waiting.signal, run)
+          .finally(waiting.release);
       },
       () => {
         if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
@@ -149,8 +150,10 @@ export class RepositoryScheduler {
     return { ...request, cwd: request.cwd ?? this.root };
   }
 
-  private withDisposal(signal: AbortSignal | undefined): AbortSignal {
-    return signal ? AbortSignal.any([signal, this.disposal.signal]) : this.disposal.signal;
+  /** `signal` or the scheduler's end; released when the call ends (not AbortSignal.any: linkedAbortSignal.ts). */
+  private withDisposal(signal: AbortSignal | undefined): LinkedAbortSignal {
+    if (!signal) return { signal: this.disposal.signal, release: () => undefined };
+    return linkAbortSignals([signal, this.disposal.signal]);
   }
 }
 

@@ -15,7 +15,8 @@ import type { DvcCli } from '../cli/dvcCli';
 import { isCancellation, isProcessError } from '../cli/processError';
 import { explainDvcFailure } from '../core/dvcFailure/explainDvcFailure';
 import type { Pipeline } from '../core/pipeline/model';
-import { dvcLockFileOf, parseDvcLockStageNames } from '../core/status/dvcLockStages';
+import { DvcLockStageNameCache } from '../core/status/dvcLockStageNameCache';
+import { dvcLockFileOf } from '../core/status/dvcLockStages';
 import { parseDvcStatus } from '../core/status/dvcStatusJson';
 import type { StageStatus } from '../core/status/stageStatus';
 import { judgeStagesSeparately } from './stageByStageStatus';
@@ -56,6 +57,7 @@ export class PipelineStatusService {
   private current: AbortController | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly lockStageNames = new DvcLockStageNameCache();
   private disposed = false;
 
   constructor(
@@ -186,13 +188,13 @@ export class PipelineStatusService {
 
   private async lockedStages(root: string, pipelines: readonly Pipeline[]): Promise<Set<string>> {
     const read = this.options.readTextFile ?? readTextFile;
-    const names = await Promise.all(
-      pipelines.map(async (pipeline) => {
-        const text = await read(join(root, dvcLockFileOf(pipeline.file)));
-        return text === undefined ? [] : parseDvcLockStageNames(text, pipeline.file);
-      }),
+    const texts = await Promise.all(
+      pipelines.map((pipeline) => read(join(root, dvcLockFileOf(pipeline.file)))),
     );
-    return new Set(names.flat());
+    // Read every time (DVC may have written it), parsed only when its text changed.
+    return this.lockStageNames.lockedStages(
+      pipelines.map((pipeline, index) => [pipeline.file, texts[index]]),
+    );
   }
 
   /** A superseded refresh says nothing; a refresh the caller cancelled ends the spinner. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { test } from 'node:test';
 import { ProcessError, isCancellation } from '../../../src/cli/processError';
 import { RepositoryScheduler, type LaneState } from '../../../src/cli/repositoryScheduler';
@@ -275,4 +276,25 @@ void test('a running locking read superseded by a newer one is not killed: it en
   runner.call(1).finish();
   assert.equal((await newer).stdout, 'status b done');
   await olderRejected;
+});
+
+void test("a write or read that ended leaves no listener on the caller's signal; dispose still cancels", async () => {
+  const runner = new FakeRunner();
+  const scheduler = new RepositoryScheduler('/repo', runner);
+  const caller = new AbortController();
+  const write = scheduler.write(request('push'), { signal: caller.signal });
+  const read = scheduler.read(request('data', 'status'), { signal: caller.signal });
+  await settle();
+  runner.call(0).finish();
+  runner.call(1).finish();
+  await Promise.all([write, read]);
+  assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
+
+  // The link to the scheduler's end is still there while a call runs.
+  const running = scheduler.read(request('exp', 'show'), { signal: caller.signal });
+  await settle();
+  scheduler.dispose();
+  await rejectsCancelled(running);
+  assert.equal(runner.call(2).options.signal?.aborted, true, 'the process was told to stop');
+  assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
 });

@@ -50,7 +50,7 @@ function setUp(state = 'clean', lockText?: string) {
     { command: 'dvc', prefixArgs: [], source: 'path', version: '3.67.1' },
     new RepositoryScheduler('/repo', runner),
   );
-  const lock = lockText ?? [...recorded.lockedStages].map((name) => `  ${name}: {}`).join('\n');
+  let lock = lockText ?? [...recorded.lockedStages].map((name) => `  ${name}: {}`).join('\n');
   const files: string[] = [];
   let pipelines: readonly Pipeline[] = recorded.pipelines;
   const service = new PipelineStatusService(
@@ -72,6 +72,7 @@ function setUp(state = 'clean', lockText?: string) {
     files,
     changes: () => changes,
     setPipelines: (next: readonly Pipeline[]) => (pipelines = next),
+    setLock: (next: string) => (lock = next),
   };
 }
 
@@ -158,6 +159,24 @@ void test('stages missing from dvc.lock are never run; the pipelines are read at
   assert.equal(service.statusOf('evaluate')?.kind, 'neverRun');
   assert.equal(service.statusOf('report')?.kind, 'neverRun');
   assert.equal(service.statusOf('train')?.kind, 'upToDate');
+});
+
+void test('each refresh reads dvc.lock again: a stage that ran since the last refresh is no longer never run', async () => {
+  const { runner, service, files, setLock } = setUp('new-stage-never-run', '  prepare: {}\n  train: {}');
+  const first = service.refresh();
+  await settle();
+  runner.calls[0]!.finish('{}');
+  await first;
+  assert.equal(service.statusOf('evaluate')?.kind, 'neverRun');
+  // The stage names of an unchanged lock text are kept (its YAML parse is the costly part), so a changed
+  // text must be noticed.
+  setLock('  prepare: {}\n  train: {}\n  evaluate: {}');
+  const second = service.refresh();
+  await settle();
+  runner.calls[1]!.finish('{}');
+  await second;
+  assert.equal(service.statusOf('evaluate')?.kind, 'upToDate');
+  assert.deepEqual(files, ['/repo/dvc.lock', '/repo/dvc.lock'], 'read at each refresh');
 });
 
 void test("the caller's signal cancels quietly; without DVC nothing runs", async () => {

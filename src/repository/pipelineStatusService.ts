@@ -18,6 +18,13 @@ import type { Pipeline } from '../core/pipeline/model';
 import { dvcLockFileOf, parseDvcLockStageNames } from '../core/status/dvcLockStages';
 import { parseDvcStatus } from '../core/status/dvcStatusJson';
 import type { StageStatus } from '../core/status/stageStatus';
+import { pipelineDefinitionDigest } from '../core/status/pipelineDefinitionDigest';
+import {
+  judgeParamsStatus,
+  type ParamsStatusFiles,
+  type ParamsStatusJudgement,
+} from '../core/status/paramsStatusFromFiles';
+import { paramsOnlyStatus, type DvcStatusAnswer } from './paramsOnlyStatus';
 import { judgeStagesSeparately } from './stageByStageStatus';
 
 /** How a call to `refresh` ended. */
@@ -38,6 +45,8 @@ export interface PipelineStatusServiceOptions {
   readonly readTextFile?: (path: string) => Promise<string | undefined>;
   /** Where the whole text of DVC's failures goes (the Output channel); the views show one line. */
   readonly log?: (text: string) => void;
+  /** Judges params files against dvc.lock (default: on this thread; the extension uses the parse worker). */
+  readonly judgeParams?: (files: ParamsStatusFiles) => Promise<ParamsStatusJudgement>;
 }
 
 export interface StatusSubscription {
@@ -55,6 +64,13 @@ export class PipelineStatusService {
   private note: string | undefined;
   private current: AbortController | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** DVC's last whole-project answer (none after a failure or a stage-by-stage read). */
+  private answer: DvcStatusAnswer | undefined;
+  /** Files changed since the last DVC read started (relative to the root). */
+  private readonly changedPaths = new Set<string>();
+  /** A scheduled refresh must ask DVC (a run ended, DVC was found, the person asked). */
+  private askDvcNext = false;
+  private dvcRead: Promise<unknown> | undefined;
   private readonly listeners = new Set<() => void>();
   private disposed = false;
 
@@ -102,18 +118,79 @@ export class PipelineStatusService {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Refreshes after `debounceMs` without a further call: for bursts of file changes. */
-  scheduleRefresh(): void {
+  /** These files (relative to the root) changed: the next scheduled refresh judges by them. */
+  noteChangedFiles(paths: Iterable<string>): void {
+    for (const path of paths) this.changedPaths.add(path);
+  }
+
+  /**
+   * Refreshes after `debounceMs` without a further call: for bursts of file changes. When only params files
+   * changed since DVC's last answer, the files are judged instead of asking DVC (see paramsOnlyStatus.ts);
+   * `askDvc` always asks DVC.
+   */
+  scheduleRefresh(options: { readonly askDvc?: boolean } = {}): void {
     if (this.disposed) return;
+    if (options.askDvc) this.askDvcNext = true;
     if (this.debounce !== undefined) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
-      void this.refresh();
+      void this.refreshAfterChanges();
     }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  /**
+   * What `scheduleRefresh` runs: from the files when only params changed since DVC's last answer (after a
+   * DVC read in flight ends), else `dvc status`. Never rejects.
+   */
+  async refreshAfterChanges(): Promise<StatusRefreshOutcome> {
+    const askDvc = this.askDvcNext;
+    this.askDvcNext = false;
+    if (!askDvc) {
+      await this.dvcRead;
+      const fromFiles = await this.refreshFromFiles();
+      if (fromFiles) return fromFiles;
+    }
+    return this.refresh();
+  }
+
+  /** `updated` when the files could tell; undefined when DVC must be asked. */
+  private async refreshFromFiles(): Promise<StatusRefreshOutcome | undefined> {
+    const cli = this.getCli();
+    const answer = this.answer;
+    if (!cli || !answer || this.disposed || this.isRefreshing) return undefined;
+    const pipelines = this.getPipelines();
+    try {
+      const json = await paramsOnlyStatus({
+        root: cli.root,
+        answer,
+        pipelines,
+        changedPaths: this.changedPaths,
+        readTextFile: this.options.readTextFile ?? readTextFile,
+        judge: this.options.judgeParams ?? ((files) => Promise.resolve(judgeParamsStatus(files))),
+      });
+      // A DVC read started meanwhile (or a newer answer came): it speaks, not this.
+      if (!json || this.answer !== answer || this.isRefreshing || this.disposed) return undefined;
+      this.statuses = parseDvcStatus(json, pipelines, await this.lockedStages(cli.root, pipelines));
+      if (this.answer !== answer || this.isRefreshing || this.disposed) return undefined;
+      this.notify();
+      return 'updated';
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs `dvc status --json` now, superseding a refresh in progress. Never rejects. */
   async refresh(signal?: AbortSignal): Promise<StatusRefreshOutcome> {
+    const read = this.askDvc(signal);
+    this.dvcRead = read;
+    try {
+      return await read;
+    } finally {
+      if (this.dvcRead === read) this.dvcRead = undefined;
+    }
+  }
+
+  private async askDvc(signal?: AbortSignal): Promise<StatusRefreshOutcome> {
     const cli = this.getCli();
     if (!cli || this.disposed) return 'noDvc';
     if (signal?.aborted) return 'cancelled';
@@ -122,6 +199,10 @@ export class PipelineStatusService {
     this.current?.abort();
     this.current = controller;
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    // What changes from now on DVC may not see: they count towards the next refresh. Until this read
+    // answers, nothing is judged from files (a read cancelled or failed leaves no answer to build on).
+    this.changedPaths.clear();
+    this.answer = undefined;
     if (!wasRefreshing) this.notify();
     try {
       const read = (targets: readonly string[]) =>
@@ -159,6 +240,11 @@ export class PipelineStatusService {
       const statuses = parseDvcStatus(json, pipelines, locked);
       for (const [stage, reason] of unjudged) statuses.set(stage, { kind: 'unknown', reasons: [reason] });
       this.statuses = statuses;
+      // Answers asked stage by stage miss what DVC could not judge: the files never complete those.
+      this.answer =
+        note === undefined && isRecord(json)
+          ? { json, digest: pipelineDefinitionDigest(pipelines) }
+          : undefined;
       this.error = undefined;
       this.note = note;
       return this.finish(controller, 'updated');
@@ -230,6 +316,10 @@ function describeFailure(error: unknown): { message: string; detail: string } {
     message: `dvc status failed: ${explained.sentence}`,
     detail: `${error.commandLine} (exit ${error.exitCode ?? '?'})\n${error.stderr.trim()}`,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function readTextFile(path: string): Promise<string | undefined> {

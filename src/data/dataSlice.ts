@@ -4,6 +4,7 @@
  * `.dvc` file or dvc.lock changes; status is asked again, debounced, when those or a tracked path change.
  * `.dvc/` (the cache) and `.git/` are not listened to.
  */
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { trackedOutOf, type TrackedData } from '../core/data/trackedData';
@@ -13,10 +14,12 @@ import type { Repository } from '../repository/repository';
 import type { RepositoryFileEvent } from '../repository/repositoryFileEvents';
 import { defineSlice, type RepositorySlice, type SliceKey } from '../repository/repositorySlice';
 import { relativePath } from '../repository/workspaceScan';
-import { DataStatusReader, type StatusReadOutcome } from './dataStatusReader';
+import { DataStatusReader, type StatusReadOutcome, type StatusReadRequest } from './dataStatusReader';
 import { readTrackedData } from './trackedDataFiles';
 
 const REFRESH_DELAY_MS = 500;
+/** Past this many changed files their times are not looked up: the change counts as made now. */
+const TIMED_FILES_LIMIT = 200;
 const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
 
 /** What the data slices ask the workspace-level face (DataModel). */
@@ -43,8 +46,8 @@ export class DataSlice implements RepositorySlice {
   private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly statusReader: DataStatusReader;
-  private readonly fileChanges: Debouncer<true>;
-  private readonly statusChanges: Debouncer<true>;
+  private readonly fileChanges: Debouncer<string>;
+  private readonly statusChanges: Debouncer<string>;
   private trackedData: TrackedData = { outs: [], problems: [] };
   private loadedFromFiles = false;
   private generation = 0;
@@ -56,20 +59,20 @@ export class DataSlice implements RepositorySlice {
     this.statusReader = new DataStatusReader(repository, () => this.changed.fire());
     this.disposables.register(this.statusReader);
     this.fileChanges = this.disposables.register(
-      new Debouncer<true>(
+      new Debouncer<string>(
         () => REFRESH_DELAY_MS,
-        () => void this.reload(),
+        (paths) => void this.reloadAfterChanges(paths),
       ),
     );
     this.statusChanges = this.disposables.register(
-      new Debouncer<true>(
+      new Debouncer<string>(
         () => REFRESH_DELAY_MS,
-        () => void this.refreshStatus(),
+        (paths) => void this.refreshAfterChanges(paths),
       ),
     );
     this.disposables.register(repository.onFiles(relevantToData, (events) => this.filesChanged(events)));
-    // A new repository is read at once: files first, then status.
-    void this.reload();
+    // A new repository is read at once: files first, then status (nothing changed that this read misses).
+    void this.reload({ changedAt: Number.NEGATIVE_INFINITY });
   }
 
   get data(): TrackedData {
@@ -104,18 +107,18 @@ export class DataSlice implements RepositorySlice {
   }
 
   /** Re-reads files, then status; `notInRemote` also asks the default remote. */
-  async reload(options: { readonly notInRemote?: boolean } = {}): Promise<void> {
+  async reload(options: StatusReadRequest = {}): Promise<void> {
     await this.readFiles();
     await this.refreshStatus(options);
   }
 
-  /** Asks DVC again (when it can). Never rejects. */
-  refreshStatus(options: { readonly notInRemote?: boolean } = {}): Promise<StatusReadOutcome> {
+  /** Asks DVC again (when it can) unless the last read saw the change already. Never rejects. */
+  refreshStatus(options: StatusReadRequest = {}): Promise<StatusReadOutcome> {
     return this.statusReader.refresh(options);
   }
 
   scheduleStatusRefresh(): void {
-    this.statusChanges.add(true);
+    this.statusChanges.add('');
   }
 
   dispose(): void {
@@ -135,9 +138,36 @@ export class DataSlice implements RepositorySlice {
   private filesChanged(events: readonly RepositoryFileEvent[]): void {
     for (const { uri } of events) {
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(true);
+      if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(uri.fsPath);
       else if (trackedOutOf(this.trackedData.outs, relativePath(this.repository.root, uri)))
-        this.statusChanges.add(true);
+        this.statusChanges.add(uri.fsPath);
     }
   }
+
+  private async reloadAfterChanges(paths: ReadonlySet<string>): Promise<void> {
+    await this.readFiles();
+    await this.refreshAfterChanges(paths);
+  }
+
+  /** A change the running (or last) read began after is in its answer already: no read for it. */
+  private async refreshAfterChanges(paths: ReadonlySet<string>): Promise<void> {
+    await this.refreshStatus({ changedAt: await newestChange(paths) });
+  }
+}
+
+/**
+ * When the newest of these files changed (modification time); now for a file gone (its deletion has no time)
+ * or a path not given (''), or when there are too many to look up.
+ */
+async function newestChange(paths: ReadonlySet<string>): Promise<number> {
+  if (paths.size > TIMED_FILES_LIMIT || paths.has('')) return Date.now();
+  const times = await Promise.all(
+    [...paths].map((path) =>
+      stat(path).then(
+        (stats) => stats.mtimeMs,
+        () => Date.now(),
+      ),
+    ),
+  );
+  return Math.max(Number.NEGATIVE_INFINITY, ...times);
 }

@@ -9,7 +9,7 @@
  * scheduler shares identical reads in flight: a refresh asked for after a file change must not be answered by
  * a `dvc status` that started before it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DvcCli } from '../cli/dvcCli';
 import { isCancellation, isProcessError } from '../cli/processError';
@@ -45,6 +45,10 @@ export interface PipelineStatusServiceOptions {
   readonly readTextFile?: (path: string) => Promise<string | undefined>;
   /** Where the whole text of DVC's failures goes (the Output channel); the views show one line. */
   readonly log?: (text: string) => void;
+  /** Awaited before `dvc status` is asked (the extension waits for a DVC write in the lane to end). */
+  readonly beforeRead?: () => Promise<void>;
+  /** A file's modification time (`Date.now()` clock), undefined when it is gone (default: node:fs). */
+  readonly modifiedAt?: (path: string) => Promise<number | undefined>;
   /** Judges params files against dvc.lock (default: on this thread; the extension uses the parse worker). */
   readonly judgeParams?: (files: ParamsStatusFiles) => Promise<ParamsStatusJudgement>;
 }
@@ -55,6 +59,10 @@ export interface StatusSubscription {
 
 const STATUS_ARGS = ['status', '--json'] as const;
 const DEFAULT_DEBOUNCE_MS = 500;
+/** Past this many changed files their times are not looked up: DVC is asked. */
+const SEEN_CHECK_LIMIT = 200;
+/** How far a file's modification time may lag our clock (file systems store coarse times). */
+const CLOCK_SLACK_MS = 50;
 /** A broken dvc.yaml or dvc.lock fails every stage alike: no use asking them one by one. */
 const INVALID_PIPELINE = /is invalid|YAML|could not parse|failed to parse/i;
 
@@ -71,6 +79,8 @@ export class PipelineStatusService {
   /** A scheduled refresh must ask DVC (a run ended, DVC was found, the person asked). */
   private askDvcNext = false;
   private dvcRead: Promise<unknown> | undefined;
+  /** When the last DVC read began (`Date.now()`): files changed before it are in its answer. */
+  private lastReadStartedAt: number | undefined;
   private readonly listeners = new Set<() => void>();
   private disposed = false;
 
@@ -147,10 +157,29 @@ export class PipelineStatusService {
     this.askDvcNext = false;
     if (!askDvc) {
       await this.dvcRead;
+      const noted = this.changedPaths.size > 0;
+      await this.forgetChangesSeenByLastRead();
+      // Every change the watcher told of late was made before the last read began: it is in its answer.
+      if (noted && this.changedPaths.size === 0 && this.answer && !this.isRefreshing) return 'updated';
       const fromFiles = await this.refreshFromFiles();
       if (fromFiles) return fromFiles;
     }
     return this.refresh();
+  }
+
+  /** Drops the noted files last modified before the last DVC read began (a deleted file always counts). */
+  private async forgetChangesSeenByLastRead(): Promise<void> {
+    const since = this.lastReadStartedAt;
+    const cli = this.getCli();
+    if (since === undefined || !cli || this.changedPaths.size > SEEN_CHECK_LIMIT) return;
+    const modifiedAt = this.options.modifiedAt ?? modificationTime;
+    const paths = [...this.changedPaths];
+    const times = await Promise.all(paths.map((path) => modifiedAt(join(cli.root, path))));
+    if (this.lastReadStartedAt !== since) return;
+    paths.forEach((path, index) => {
+      const time = times[index];
+      if (time !== undefined && time <= since - CLOCK_SLACK_MS) this.changedPaths.delete(path);
+    });
   }
 
   /** `updated` when the files could tell; undefined when DVC must be asked. */
@@ -199,12 +228,18 @@ export class PipelineStatusService {
     this.current?.abort();
     this.current = controller;
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-    // What changes from now on DVC may not see: they count towards the next refresh. Until this read
-    // answers, nothing is judged from files (a read cancelled or failed leaves no answer to build on).
-    this.changedPaths.clear();
+    // Until this read answers, nothing is judged from files (a read cancelled or failed leaves no answer to
+    // build on).
     this.answer = undefined;
     if (!wasRefreshing) this.notify();
     try {
+      // During a DVC write (`dvc exp run`) the read would wait in the lane anyway: it waits here, so that the
+      // write's changes, told late by the watcher, are known to be older than the read.
+      await this.options.beforeRead?.();
+      if (combined.aborted) return this.cancelled(controller);
+      // What changes from now on DVC may not see: they count towards the next refresh.
+      this.changedPaths.clear();
+      this.lastReadStartedAt = Date.now();
       const read = (targets: readonly string[]) =>
         cli.readJson([...STATUS_ARGS, ...(targets.length > 0 ? ['--', ...targets] : [])], {
           signal: combined,
@@ -320,6 +355,14 @@ function describeFailure(error: unknown): { message: string; detail: string } {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function modificationTime(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readTextFile(path: string): Promise<string | undefined> {

@@ -13,6 +13,9 @@ import type { Repository } from '../../repository/repository';
 import type { RepositoryFileEvent } from '../../repository/repositoryFileEvents';
 import { defineSlice, type RepositorySlice } from '../../repository/repositorySlice';
 
+/** `dvc status` waits at most this long for a DVC write in the lane to end (it would wait there anyway). */
+const WRITE_WAIT_LIMIT_MS = 600_000;
+
 /** Changes under these folders never change a stage's status (caches, metadata, environments). */
 const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
 
@@ -30,7 +33,11 @@ export class StageStatusSlice implements RepositorySlice {
     this.service = new PipelineStatusService(
       () => repository.dvcIfReady,
       () => repository.pipelines,
-      { log: (text) => repository.log.append(text), judgeParams: judgeParamsStatusInWorker },
+      {
+        log: (text) => repository.log.append(text),
+        judgeParams: judgeParamsStatusInWorker,
+        beforeRead: () => repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS),
+      },
     );
     this.subscriptions = [
       this.service.onDidChange(() => this.changed.fire()),

@@ -218,3 +218,58 @@ void test('after DVC answered, a params-only change is judged from the files; an
   await wait(20);
   service.dispose();
 });
+
+void test('files the watcher tells of late, changed before the last dvc status began, ask nothing again', async () => {
+  const clean = recordedState('clean');
+  const runner = new FakeDvc();
+  const cli = new DvcCli(
+    { command: 'dvc', prefixArgs: [], source: 'path', version: '3.67.1' },
+    new RepositoryScheduler('/repo', runner),
+  );
+  let writeEnds!: () => void;
+  const writing = new Promise<void>((resolve) => (writeEnds = resolve));
+  const times = new Map<string, number>();
+  const service = new PipelineStatusService(
+    () => cli,
+    () => clean.pipelines,
+    {
+      debounceMs: 10,
+      beforeRead: () => writing,
+      modifiedAt: (path) => Promise.resolve(times.get(path)),
+      readTextFile: (path) => Promise.resolve(fixture('clean', path.replace('/repo/', ''))),
+    },
+  );
+  // A run rewrites outputs: the refresh it triggers waits for the run, then reads once.
+  service.noteChangedFiles(['model/model.json']);
+  service.scheduleRefresh();
+  await wait(40);
+  assert.equal(runner.calls.length, 0, 'no dvc status while the write runs');
+  const runEnded = Date.now();
+  writeEnds();
+  await wait(20);
+  assert.equal(runner.calls.length, 1);
+  // The run's last files (written before it ended) are told after the read began.
+  times.set('/repo/dvc.lock', runEnded - 500);
+  times.set('/repo/model/model.json', runEnded - 800);
+  service.noteChangedFiles(['dvc.lock', 'model/model.json']);
+  service.scheduleRefresh();
+  await wait(30);
+  runner.calls[0]?.finish('{}');
+  await wait(60);
+  assert.equal(runner.calls.length, 1, 'the read that began after them answers them');
+  // A change made after the read began asks again; so does a file gone (its deletion has no time).
+  times.set('/repo/data/raw.csv', Date.now() + 1000);
+  service.noteChangedFiles(['data/raw.csv']);
+  service.scheduleRefresh();
+  await wait(60);
+  assert.equal(runner.calls.length, 2);
+  runner.calls[1]?.finish('{}');
+  await wait(20);
+  service.noteChangedFiles(['src/gone.py']);
+  service.scheduleRefresh();
+  await wait(60);
+  assert.equal(runner.calls.length, 3);
+  runner.calls[2]?.finish('{}');
+  await wait(20);
+  service.dispose();
+});

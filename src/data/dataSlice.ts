@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { DataStatus } from '../core/data/dataStatus';
 import type { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { trackedOutOf, type TrackedData } from '../core/data/trackedData';
 import { Debouncer } from '../lifecycle/debouncer';
@@ -48,6 +49,7 @@ export class DataSlice implements RepositorySlice {
   private readonly statusReader: DataStatusReader;
   private readonly fileChanges: Debouncer<string>;
   private readonly statusChanges: Debouncer<string>;
+  private readonly cacheChanges: Debouncer<string>;
   private trackedData: TrackedData = { outs: [], problems: [] };
   private loadedFromFiles = false;
   private generation = 0;
@@ -70,7 +72,23 @@ export class DataSlice implements RepositorySlice {
         (paths) => void this.refreshAfterChanges(paths),
       ),
     );
+    // The cache changes with every add, pull or gc (a terminal's too): no read for it, but the last answer
+    // stops being current (see `currentStatus`).
+    this.cacheChanges = this.disposables.register(
+      new Debouncer<string>(
+        () => REFRESH_DELAY_MS,
+        (paths) => void newestChange(paths).then((at) => this.statusReader.noteChange(at)),
+      ),
+    );
     this.disposables.register(repository.onFiles(relevantToData, (events) => this.filesChanged(events)));
+    this.disposables.register(
+      repository.onFiles(
+        (relative) => relative.startsWith('.dvc/cache/'),
+        (events) => {
+          for (const event of events) this.cacheChanges.add(event.uri.fsPath);
+        },
+      ),
+    );
     // A new repository is read at once: files first, then status (nothing changed that this read misses).
     void this.reload({ changedAt: Number.NEGATIVE_INFINITY });
   }
@@ -86,6 +104,15 @@ export class DataSlice implements RepositorySlice {
 
   get status(): DataStatusIndex | undefined {
     return this.statusReader.status;
+  }
+
+  /**
+   * What `dvc data status` would say now, when the last answer is current (no change heard since its read
+   * began, none waiting to be heard, no read running); undefined: ask DVC.
+   */
+  get currentStatus(): DataStatus | undefined {
+    const heard = this.fileChanges.isPending || this.statusChanges.isPending || this.cacheChanges.isPending;
+    return heard ? undefined : this.statusReader.currentStatus;
   }
 
   get statusError(): string | undefined {

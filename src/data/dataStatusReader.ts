@@ -85,6 +85,21 @@ export class DataStatusReader {
     return this.waiting > 0;
   }
 
+  /**
+   * The last answer while nothing changed since its read began and no read runs (undefined otherwise): what
+   * `dvc data status` would say now, without asking it again.
+   */
+  get currentStatus(): StatusAnswer['status'] | undefined {
+    const last = this.answer;
+    if (!last || this.error !== undefined || this.reads.inFlight !== undefined) return undefined;
+    return last.generation === this.reads.currentGeneration ? last.status : undefined;
+  }
+
+  /** Something DVC reads changed at `at` (the cache): the next ask reads again unless a read saw it. */
+  noteChange(at: number): void {
+    this.reads.noteChange(at);
+  }
+
   /** Whether the status shown includes what the remote lacks. */
   get remoteChecked(): boolean {
     return this.remoteCheckedLast;

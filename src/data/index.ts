@@ -6,3 +6,4 @@ export { RemotesService, isSecretOption } from './remotesService';
 export { DATA_STATE } from './dataTools';
 export { registerDataScmCommands } from './scm/dataScmCommands';
 export { MissingDataNotice } from './missingDataNotice';
+export { notInCacheNow } from './notInCacheNow';

@@ -59,7 +59,10 @@ export class DataStatusReader {
     (notInRemote, signal) => this.read(notInRemote, signal),
     // A read that asked the remote answers one that does not need it.
     { merge: (a, b) => a || b, covers: (have, want) => have || !want },
-    { beforeRead: () => this.repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS) },
+    {
+      beforeRead: () => this.repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS),
+      lastWriteEndedAt: () => this.repository.scheduler.lastWriteEndedAt,
+    },
   );
   private waiting = 0;
   /** The last good answer (its generation says whether it is still current). */

@@ -60,7 +60,10 @@ export class ExpShowReads implements RepositorySlice {
     this.headReads = new CoalescedRead<number, HeadAnswer>(
       (commits, signal) => this.readHead(commits, signal),
       { merge: (a, b) => Math.max(a, b), covers: (have, want) => have >= want },
-      { beforeRead: () => repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS) },
+      {
+        beforeRead: () => repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS),
+        lastWriteEndedAt: () => repository.scheduler.lastWriteEndedAt,
+      },
     );
     this.disposables.register(
       repository.onFiles(changesCommitResults, (events) => {
@@ -160,7 +163,12 @@ export class ExpShowReads implements RepositorySlice {
       ),
     );
     // Deletions carry no time; a file's clock and ours may differ by a tick.
-    if (times.some((time) => time >= since - CLOCK_SLACK_MS)) this.invalidate();
+    // A ref the DVC write wrote just before it ended is in a read that waited for that end.
+    const writeEnded = this.repository.scheduler.lastWriteEndedAt;
+    const seen = (time: number): boolean =>
+      time < since - CLOCK_SLACK_MS ||
+      (writeEnded !== undefined && time <= writeEnded && writeEnded <= since);
+    if (!times.every(seen)) this.invalidate();
   }
 
   private noteReadStart(): void {

@@ -47,6 +47,8 @@ export interface PipelineStatusServiceOptions {
   readonly log?: (text: string) => void;
   /** Awaited before `dvc status` is asked (the extension waits for a DVC write in the lane to end). */
   readonly beforeRead?: () => Promise<void>;
+  /** When the last DVC write of the repository's lane ended (`Date.now()` clock). */
+  readonly lastWriteEndedAt?: () => number | undefined;
   /** A file's modification time (`Date.now()` clock), undefined when it is gone (default: node:fs). */
   readonly modifiedAt?: (path: string) => Promise<number | undefined>;
   /** Judges params files against dvc.lock (default: on this thread; the extension uses the parse worker). */
@@ -176,9 +178,10 @@ export class PipelineStatusService {
     const paths = [...this.changedPaths];
     const times = await Promise.all(paths.map((path) => modifiedAt(join(cli.root, path))));
     if (this.lastReadStartedAt !== since) return;
+    const writeEnded = this.options.lastWriteEndedAt?.();
     paths.forEach((path, index) => {
       const time = times[index];
-      if (time !== undefined && time <= since - CLOCK_SLACK_MS) this.changedPaths.delete(path);
+      if (time !== undefined && seenBy(since, time, writeEnded)) this.changedPaths.delete(path);
     });
   }
 
@@ -355,6 +358,16 @@ function describeFailure(error: unknown): { message: string; detail: string } {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a read that began at `since` sees a file modified at `time`: it was modified before (by more than
+ * a coarse clock's slack), or by a DVC write that had ended when the read began (the write's last files are
+ * written just before it exits, within the slack of a read that waited for it).
+ */
+function seenBy(since: number, time: number, writeEnded: number | undefined): boolean {
+  if (time <= since - CLOCK_SLACK_MS) return true;
+  return writeEnded !== undefined && time <= writeEnded && writeEnded <= since;
 }
 
 async function modificationTime(path: string): Promise<number | undefined> {

@@ -29,6 +29,11 @@ export interface ReadTiming {
   readonly now?: () => number;
   /** How far a file's time may lag the clock (default 50 ms). */
   readonly slackMs?: number;
+  /**
+   * When the last write whose end reads wait for ended: a change made by then is seen by a read that began
+   * after it, slack or not (the write's last files are written just before it ends).
+   */
+  readonly lastWriteEndedAt?: () => number | undefined;
 }
 
 interface Flight<Q, R> {
@@ -81,7 +86,12 @@ export class CoalescedRead<Q, R> {
    * such as a process's end). Says whether it invalidated.
    */
   noteChange(at: number, slackMs = this.timing.slackMs ?? 50): boolean {
-    if (this.lastStartedAt !== undefined && at <= this.lastStartedAt - slackMs) return false;
+    const started = this.lastStartedAt;
+    if (started !== undefined) {
+      if (at <= started - slackMs) return false;
+      const writeEnded = this.timing.lastWriteEndedAt?.();
+      if (writeEnded !== undefined && at <= writeEnded && writeEnded <= started) return false;
+    }
     this.invalidate();
     return true;
   }

@@ -37,6 +37,7 @@ export class StageStatusSlice implements RepositorySlice {
         log: (text) => repository.log.append(text),
         judgeParams: judgeParamsStatusInWorker,
         beforeRead: () => repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS),
+        lastWriteEndedAt: () => repository.scheduler.lastWriteEndedAt,
       },
     );
     this.subscriptions = [

@@ -90,7 +90,11 @@ void test('a DVC write, its file events and the command refresh after it make ex
   const reads = new CoalescedRead<number, string>(
     () => new Promise((resolve) => asked.push({ answer: resolve })),
     { merge: (a, b) => Math.max(a, b), covers: (have, want) => have >= want },
-    { beforeRead: () => writing, now: () => clock },
+    {
+      beforeRead: () => writing,
+      now: () => clock,
+      lastWriteEndedAt: () => (clock >= 3_000 ? 3_000 : undefined),
+    },
   );
   // A file the run wrote early: the watcher's trigger asks while the run goes on.
   reads.noteChange(1_100);
@@ -110,6 +114,11 @@ void test('a DVC write, its file events and the command refresh after it make ex
   // The watcher tells late of files the run wrote before it ended, and the command refreshes.
   assert.equal(reads.noteChange(2_900), false, 'a file written before the read began is seen by it');
   assert.equal(reads.noteChange(3_000, 0), false, "the command's write ended as the read began");
+  assert.equal(
+    reads.noteChange(2_995),
+    false,
+    'a file the write wrote as it ended (within the slack) is seen',
+  );
   const commandRefresh = reads.ask(10);
   asked[0]?.answer('after the run');
   assert.deepEqual(await Promise.all([duringRun, moreDuringRun, commandRefresh]), [

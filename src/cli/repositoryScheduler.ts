@@ -116,6 +116,35 @@ export class RepositoryScheduler {
     return this.lane.subscribe(listener);
   }
 
+  /** When the last DVC write of the lane ended (`Date.now()` time); undefined before any ended. */
+  get lastWriteEndedAt(): number | undefined {
+    return this.lane.lastWriteEndedAt;
+  }
+
+  /**
+   * Resolves once no DVC write runs or waits in the lane, or after `limitMs`: a read of what a write
+   * changes (data status, experiments) started during the write sees a half-written state and is read again
+   * after it; waiting makes it one read (issue 13).
+   */
+  whenWritesIdle(limitMs: number): Promise<void> {
+    const busy = (state: LaneState): boolean =>
+      state.running?.kind === 'write' || state.queued.some((command) => command.kind === 'write');
+    if (!busy(this.lane.state) || this.disposal.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        subscription.dispose();
+        this.disposal.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, limitMs);
+      const subscription = this.lane.subscribe((state) => {
+        if (!busy(state)) done();
+      });
+      this.disposal.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
   /** Cancels everything in flight or queued; later calls fail as cancelled. */
   dispose(): void {
     this.disposal.abort();
@@ -233,6 +262,7 @@ interface LaneEntry {
 /** FIFO, one command at a time. A command cancelled while it waits never starts. */
 class ExclusiveLane {
   private running: LaneEntry | undefined;
+  lastWriteEndedAt: number | undefined;
   private readonly waiting: LaneEntry[] = [];
   private readonly listeners = new Set<(state: LaneState) => void>();
   private nextId = 1;
@@ -272,6 +302,7 @@ class ExclusiveLane {
           void work()
             .then(resolve, reject)
             .finally(() => {
+              if (entry.command.kind === 'write') this.lastWriteEndedAt = Date.now();
               this.running = undefined;
               this.changed();
               this.pump();

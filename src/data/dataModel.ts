@@ -11,7 +11,7 @@ import type { SliceKey } from '../repository/repositorySlice';
 import type { WorkspaceRepositories } from '../repository/workspaceRepositories';
 import { isInside, relativePath } from '../repository/workspaceScan';
 import { dataSliceKey, dataSliceName, type DataSlice } from './dataSlice';
-import type { StatusReadOutcome } from './dataStatusReader';
+import type { StatusReadOutcome, StatusReadRequest } from './dataStatusReader';
 
 /** One DVC repository as the data feature shows it: the hub's repository and a snapshot of its data slice. */
 export interface DataRepository {
@@ -98,14 +98,14 @@ export class DataModel implements vscode.Disposable {
   }
 
   /** Re-reads files (then status) of the given repositories (root URI strings), or all. */
-  async reload(roots?: readonly string[], options: { readonly notInRemote?: boolean } = {}): Promise<void> {
+  async reload(roots?: readonly string[], options: StatusReadRequest = {}): Promise<void> {
     await Promise.all(this.targets(roots).map((slice) => slice.reload(options)));
   }
 
   /** Asks DVC again (when it can); `notInRemote` also asks the default remote. Outcomes by root URI string. */
   async refreshStatus(
     roots?: readonly string[],
-    options: { readonly notInRemote?: boolean } = {},
+    options: StatusReadRequest = {},
   ): Promise<Map<string, StatusReadOutcome>> {
     const targets = this.targets(roots);
     const outcomes = await Promise.all(targets.map((slice) => slice.refreshStatus(options)));

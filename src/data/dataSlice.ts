@@ -4,7 +4,9 @@
  * `.dvc` file or dvc.lock changes; status is asked again, debounced, when those or a tracked path change.
  * `.dvc/` (the cache) and `.git/` are not listened to.
  */
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import type { DataStatus } from '../core/data/dataStatus';
 import type { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { trackedOutOf, type TrackedData } from '../core/data/trackedData';
 import { Debouncer } from '../lifecycle/debouncer';
@@ -13,10 +15,12 @@ import type { Repository } from '../repository/repository';
 import type { RepositoryFileEvent } from '../repository/repositoryFileEvents';
 import { defineSlice, type RepositorySlice, type SliceKey } from '../repository/repositorySlice';
 import { relativePath } from '../repository/workspaceScan';
-import { DataStatusReader, type StatusReadOutcome } from './dataStatusReader';
+import { DataStatusReader, type StatusReadOutcome, type StatusReadRequest } from './dataStatusReader';
 import { readTrackedData } from './trackedDataFiles';
 
 const REFRESH_DELAY_MS = 500;
+/** Past this many changed files their times are not looked up: the change counts as made now. */
+const TIMED_FILES_LIMIT = 200;
 const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
 
 /** What the data slices ask the workspace-level face (DataModel). */
@@ -43,8 +47,9 @@ export class DataSlice implements RepositorySlice {
   private readonly changed = this.disposables.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly statusReader: DataStatusReader;
-  private readonly fileChanges: Debouncer<true>;
-  private readonly statusChanges: Debouncer<true>;
+  private readonly fileChanges: Debouncer<string>;
+  private readonly statusChanges: Debouncer<string>;
+  private readonly cacheChanges: Debouncer<string>;
   private trackedData: TrackedData = { outs: [], problems: [] };
   private loadedFromFiles = false;
   private generation = 0;
@@ -56,20 +61,36 @@ export class DataSlice implements RepositorySlice {
     this.statusReader = new DataStatusReader(repository, () => this.changed.fire());
     this.disposables.register(this.statusReader);
     this.fileChanges = this.disposables.register(
-      new Debouncer<true>(
+      new Debouncer<string>(
         () => REFRESH_DELAY_MS,
-        () => void this.reload(),
+        (paths) => void this.reloadAfterChanges(paths),
       ),
     );
     this.statusChanges = this.disposables.register(
-      new Debouncer<true>(
+      new Debouncer<string>(
         () => REFRESH_DELAY_MS,
-        () => void this.refreshStatus(),
+        (paths) => void this.refreshAfterChanges(paths),
+      ),
+    );
+    // The cache changes with every add, pull or gc (a terminal's too): no read for it, but the last answer
+    // stops being current (see `currentStatus`).
+    this.cacheChanges = this.disposables.register(
+      new Debouncer<string>(
+        () => REFRESH_DELAY_MS,
+        (paths) => void newestChange(paths).then((at) => this.statusReader.noteChange(at)),
       ),
     );
     this.disposables.register(repository.onFiles(relevantToData, (events) => this.filesChanged(events)));
-    // A new repository is read at once: files first, then status.
-    void this.reload();
+    this.disposables.register(
+      repository.onFiles(
+        (relative) => relative.startsWith('.dvc/cache/'),
+        (events) => {
+          for (const event of events) this.cacheChanges.add(event.uri.fsPath);
+        },
+      ),
+    );
+    // A new repository is read at once: files first, then status (nothing changed that this read misses).
+    void this.reload({ changedAt: Number.NEGATIVE_INFINITY });
   }
 
   get data(): TrackedData {
@@ -83,6 +104,15 @@ export class DataSlice implements RepositorySlice {
 
   get status(): DataStatusIndex | undefined {
     return this.statusReader.status;
+  }
+
+  /**
+   * What `dvc data status` would say now, when the last answer is current (no change heard since its read
+   * began, none waiting to be heard, no read running); undefined: ask DVC.
+   */
+  get currentStatus(): DataStatus | undefined {
+    const heard = this.fileChanges.isPending || this.statusChanges.isPending || this.cacheChanges.isPending;
+    return heard ? undefined : this.statusReader.currentStatus;
   }
 
   get statusError(): string | undefined {
@@ -104,18 +134,18 @@ export class DataSlice implements RepositorySlice {
   }
 
   /** Re-reads files, then status; `notInRemote` also asks the default remote. */
-  async reload(options: { readonly notInRemote?: boolean } = {}): Promise<void> {
+  async reload(options: StatusReadRequest = {}): Promise<void> {
     await this.readFiles();
     await this.refreshStatus(options);
   }
 
-  /** Asks DVC again (when it can). Never rejects. */
-  refreshStatus(options: { readonly notInRemote?: boolean } = {}): Promise<StatusReadOutcome> {
+  /** Asks DVC again (when it can) unless the last read saw the change already. Never rejects. */
+  refreshStatus(options: StatusReadRequest = {}): Promise<StatusReadOutcome> {
     return this.statusReader.refresh(options);
   }
 
   scheduleStatusRefresh(): void {
-    this.statusChanges.add(true);
+    this.statusChanges.add('');
   }
 
   dispose(): void {
@@ -135,9 +165,36 @@ export class DataSlice implements RepositorySlice {
   private filesChanged(events: readonly RepositoryFileEvent[]): void {
     for (const { uri } of events) {
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(true);
+      if (name.endsWith('.dvc') || name === 'dvc.lock') this.fileChanges.add(uri.fsPath);
       else if (trackedOutOf(this.trackedData.outs, relativePath(this.repository.root, uri)))
-        this.statusChanges.add(true);
+        this.statusChanges.add(uri.fsPath);
     }
   }
+
+  private async reloadAfterChanges(paths: ReadonlySet<string>): Promise<void> {
+    await this.readFiles();
+    await this.refreshAfterChanges(paths);
+  }
+
+  /** A change the running (or last) read began after is in its answer already: no read for it. */
+  private async refreshAfterChanges(paths: ReadonlySet<string>): Promise<void> {
+    await this.refreshStatus({ changedAt: await newestChange(paths) });
+  }
+}
+
+/**
+ * When the newest of these files changed (modification time); now for a file gone (its deletion has no time)
+ * or a path not given (''), or when there are too many to look up.
+ */
+async function newestChange(paths: ReadonlySet<string>): Promise<number> {
+  if (paths.size > TIMED_FILES_LIMIT || paths.has('')) return Date.now();
+  const times = await Promise.all(
+    [...paths].map((path) =>
+      stat(path).then(
+        (stats) => stats.mtimeMs,
+        () => Date.now(),
+      ),
+    ),
+  );
+  return Math.max(Number.NEGATIVE_INFINITY, ...times);
 }

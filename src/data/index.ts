@@ -7,3 +7,4 @@ export { hostConfigPlace, machineConfigFilePaths } from './dvcConfigFiles';
 export { DATA_STATE } from './dataTools';
 export { registerDataScmCommands } from './scm/dataScmCommands';
 export { MissingDataNotice } from './missingDataNotice';
+export { notInCacheNow } from './notInCacheNow';

@@ -77,11 +77,14 @@ export function registerDataFeatures(deps: DataFeatureDependencies): DataFeature
     whenTrusted(() => {
       sourceControls ??= disposables.register(new DataSourceControls(model));
       tree.setRestricted(false);
-      void model.refreshStatus();
+      void model.refreshStatus(undefined, { changedAt: Number.NEGATIVE_INFINITY });
     }),
   );
-  // DVC found (or changed): statuses can be read now.
-  disposables.register(locator.onDidChange(() => void model.refreshStatus()));
+  // DVC found (or changed): statuses can be read now. Nothing on disk changed: a read running (started by
+  // the slice itself) answers this too, and another DVC reads again (the reader tells).
+  disposables.register(
+    locator.onDidChange(() => void model.refreshStatus(undefined, { changedAt: Number.NEGATIVE_INFINITY })),
+  );
   disposables.register(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(settingKeys.dataCheckRemote)) void model.refreshStatus();

@@ -27,6 +27,15 @@ interface HeadAnswer {
   readonly generation: number;
 }
 
+/**
+ * A read of HEAD's branch asked while a DVC write runs (`dvc exp run` from the view) waits for it to end at
+ * most this long: a short run is read once, after it, with everything it made; a long one still shows as
+ * running (and is polled) after this.
+ */
+const WRITE_WAIT_LIMIT_MS = 15_000;
+/** A DVC write that ended this recently is taken for the change a command's refresh is about. */
+const COMMAND_WRITE_MS = 10_000;
+
 /** Keyed answers kept at most (other branches, pages of older commits, single commits). */
 const KEYED_LIMIT = 64;
 /** How far a file's modification time may lag our clock (file systems store coarse times). */
@@ -47,10 +56,14 @@ export class ExpShowReads implements RepositorySlice {
   private checks: Promise<void> = Promise.resolve();
   private readonly keyedController = new AbortController();
 
-  constructor(repository: Repository) {
+  constructor(private readonly repository: Repository) {
     this.headReads = new CoalescedRead<number, HeadAnswer>(
       (commits, signal) => this.readHead(commits, signal),
       { merge: (a, b) => Math.max(a, b), covers: (have, want) => have >= want },
+      {
+        beforeRead: () => repository.scheduler.whenWritesIdle(WRITE_WAIT_LIMIT_MS),
+        lastWriteEndedAt: () => repository.scheduler.lastWriteEndedAt,
+      },
     );
     this.disposables.register(
       repository.onFiles(changesCommitResults, (events) => {
@@ -75,9 +88,27 @@ export class ExpShowReads implements RepositorySlice {
     return this.headReads.readCount;
   }
 
+  /**
+   * A command ran (and its refresh asks for a fresh answer): its change is as old as the DVC write it just
+   * ran, when it ran one; a read that started after that write ended sees it already (the read that waited
+   * for `dvc exp run` to end answers the command's own refresh too). Otherwise the change is now.
+   */
+  afterCommand(): void {
+    const writeEnded = this.repository.scheduler.lastWriteEndedAt;
+    const now = Date.now();
+    const recentWrite = writeEnded !== undefined && now - writeEnded <= COMMAND_WRITE_MS;
+    // Answers about other revisions (Compare's) are cheap to ask again: they go either way.
+    this.keyed.clear();
+    if (this.headReads.noteChange(recentWrite ? writeEnded : now, 0)) this.dropKept();
+  }
+
   /** Refs or the experiment queue changed (or a command says so): kept answers no longer count. */
   invalidate(): void {
     this.headReads.invalidate();
+    this.dropKept();
+  }
+
+  private dropKept(): void {
     this.keyed.clear();
     this.keptSince = Number.POSITIVE_INFINITY;
   }
@@ -132,7 +163,12 @@ export class ExpShowReads implements RepositorySlice {
       ),
     );
     // Deletions carry no time; a file's clock and ours may differ by a tick.
-    if (times.some((time) => time >= since - CLOCK_SLACK_MS)) this.invalidate();
+    // A ref the DVC write wrote just before it ended is in a read that waited for that end.
+    const writeEnded = this.repository.scheduler.lastWriteEndedAt;
+    const seen = (time: number): boolean =>
+      time < since - CLOCK_SLACK_MS ||
+      (writeEnded !== undefined && time <= writeEnded && writeEnded <= since);
+    if (!times.every(seen)) this.invalidate();
   }
 
   private noteReadStart(): void {

@@ -188,10 +188,11 @@ export class ExperimentsSlice implements RepositorySlice {
 
   /**
    * Asks DVC for a fresh answer (after a command changed the repository, or the refs changed); resolves when
-   * it is in. A read already running is not cancelled: this one follows it.
+   * it is in. A read already running is not cancelled: this one follows it, unless that read began after the
+   * command's DVC write ended (see `ExpShowReads.afterCommand`).
    */
   refresh(): Promise<void> {
-    this.repository.slice(expShowReadsKey).invalidate();
+    this.repository.slice(expShowReadsKey).afterCommand();
     return this.load();
   }
 

@@ -11,6 +11,11 @@ export class Debouncer<K> {
     private readonly flush: (keys: ReadonlySet<K>) => void,
   ) {}
 
+  /** Keys wait for the quiet period to end. */
+  get isPending(): boolean {
+    return this.timer !== undefined;
+  }
+
   add(key: K): void {
     this.pending.add(key);
     if (this.timer) clearTimeout(this.timer);

@@ -45,9 +45,14 @@ function isModelNode(value: unknown): value is Extract<PipelineViewNode, { kind:
 export function registerPipelineCommands(
   disposables: DisposableStore,
   repositories: WorkspaceRepositories,
+  /** Asks DVC for every stage status again (the view's Refresh is never answered from files alone). */
+  refreshStatuses: () => void,
 ): void {
   disposables.register(
-    vscode.commands.registerCommand(pipelineCommandIds.refreshPipelines, () => repositories.rescan()),
+    vscode.commands.registerCommand(pipelineCommandIds.refreshPipelines, async () => {
+      await repositories.rescan();
+      refreshStatuses();
+    }),
   );
   disposables.register(vscode.commands.registerCommand(pipelineCommandIds.openStage, openStage));
   disposables.register(

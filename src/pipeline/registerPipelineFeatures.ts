@@ -57,11 +57,11 @@ export function registerPipelineFeatures(deps: PipelineFeatureDependencies): Pip
     vscode.window.createTreeView('dvcLens.pipeline', { treeDataProvider: tree, showCollapseAll: true }),
   );
   tree.attach(treeView);
-  registerPipelineCommands(disposables, repositories);
+  const statuses = disposables.register(new StageStatuses(repositories, locator));
+  registerPipelineCommands(disposables, repositories, () => statuses.refreshAll());
   registerStageEditingCommands({ repositories, commands: deps.commands, log });
   registerAddPlotCommand(disposables, repositories, log);
 
-  const statuses = disposables.register(new StageStatuses(repositories, locator));
   const storage = context.storageUri ?? context.globalStorageUri;
   const runs = registerRunCommands({
     disposables,

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Pipeline, Stage } from '../core/pipeline/model';
 import type { WorkspaceFile, WorkspacePipelineInput } from '../core/pipeline/workspacePipeline';
+import type { ParamsStatusFiles, ParamsStatusJudgement } from '../core/status/paramsStatusFromFiles';
 import type { PipelineParseRequest, PipelineParseResponse } from './pipelineParseWorker';
 
 /** Far above what a file within the size budget takes; past it the worker is ended and the file reported. */
@@ -41,6 +42,13 @@ export class PipelineParseClient {
   async pipeline(input: WorkspacePipelineInput): Promise<Pipeline> {
     const response = await this.request({ kind: 'pipeline', input });
     if ('pipeline' in response) return response.pipeline;
+    throw new Error('error' in response ? response.error : 'unexpected answer from the parse worker');
+  }
+
+  /** The params part of stage status, judged from the files (see src/core/status/paramsStatusFromFiles.ts). */
+  async paramsStatus(files: ParamsStatusFiles): Promise<ParamsStatusJudgement> {
+    const response = await this.request({ kind: 'paramsStatus', files });
+    if ('paramsStatus' in response) return response.paramsStatus;
     throw new Error('error' in response ? response.error : 'unexpected answer from the parse worker');
   }
 

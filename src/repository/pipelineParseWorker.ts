@@ -6,6 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { Pipeline, Stage } from '../core/pipeline/model';
 import {
+  judgeParamsStatus,
+  type ParamsStatusFiles,
+  type ParamsStatusJudgement,
+} from '../core/status/paramsStatusFromFiles';
+import {
   parseWorkspacePipeline,
   workspacePipelineParamsFiles,
   type WorkspaceFile,
@@ -20,7 +25,9 @@ export type PipelineParseRequest =
       readonly file: string;
       readonly dvcYaml: WorkspaceFile;
     }
-  | { readonly id: number; readonly kind: 'pipeline'; readonly input: WorkspacePipelineInput };
+  | { readonly id: number; readonly kind: 'pipeline'; readonly input: WorkspacePipelineInput }
+  /** Stage status after only params files changed (src/repository/paramsOnlyStatus.ts). */
+  | { readonly id: number; readonly kind: 'paramsStatus'; readonly files: ParamsStatusFiles };
 
 /**
  * The worker answers each request once, by its id. A pipeline's stages come first in chunks, then the
@@ -31,6 +38,7 @@ export type PipelineParseResponse =
   | { readonly id: number; readonly paramsFiles: readonly string[] }
   | { readonly id: number; readonly stages: readonly Stage[] }
   | { readonly id: number; readonly pipeline: Pipeline }
+  | { readonly id: number; readonly paramsStatus: ParamsStatusJudgement }
   | { readonly id: number; readonly error: string };
 
 /** Small enough that one chunk decodes in a few milliseconds on the host. */
@@ -38,6 +46,8 @@ const stagesPerMessage = 200;
 
 function answer(request: PipelineParseRequest): PipelineParseResponse[] {
   try {
+    if (request.kind === 'paramsStatus')
+      return [{ id: request.id, paramsStatus: judgeParamsStatus(request.files) }];
     if (request.kind === 'paramsFiles')
       return [{ id: request.id, paramsFiles: workspacePipelineParamsFiles(request.file, request.dvcYaml) }];
     const pipeline = parseWorkspacePipeline(request.input);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Pipeline } from '../core/pipeline/model';
 import { MAX_IN_HOST_FILE_BYTES } from '../core/parseLimits/parseLimits';
 import type { WorkspaceFile } from '../core/pipeline/workspacePipeline';
+import type { ParamsStatusFiles, ParamsStatusJudgement } from '../core/status/paramsStatusFromFiles';
 import { PipelineParseClient } from './pipelineParseClient';
 import { relativePath } from './workspaceScan';
 
@@ -17,6 +18,11 @@ let parser: PipelineParseClient | undefined;
 function pipelineParser(): PipelineParseClient {
   parser ??= new PipelineParseClient(join(__dirname, 'pipelineParseWorker.js'));
   return parser;
+}
+
+/** Judges params files against dvc.lock in the parse worker, off the extension host's thread. */
+export function judgeParamsStatusInWorker(files: ParamsStatusFiles): Promise<ParamsStatusJudgement> {
+  return pipelineParser().paramsStatus(files);
 }
 
 /** The bytes of a file, without reading one above the size budget (its size says enough). */

@@ -9,7 +9,7 @@
  * scheduler shares identical reads in flight: a refresh asked for after a file change must not be answered by
  * a `dvc status` that started before it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DvcCli } from '../cli/dvcCli';
 import { isCancellation, isProcessError } from '../cli/processError';
@@ -19,6 +19,13 @@ import { DvcLockStageNameCache } from '../core/status/dvcLockStageNameCache';
 import { dvcLockFileOf } from '../core/status/dvcLockStages';
 import { parseDvcStatus } from '../core/status/dvcStatusJson';
 import type { StageStatus } from '../core/status/stageStatus';
+import { pipelineDefinitionDigest } from '../core/status/pipelineDefinitionDigest';
+import {
+  judgeParamsStatus,
+  type ParamsStatusFiles,
+  type ParamsStatusJudgement,
+} from '../core/status/paramsStatusFromFiles';
+import { paramsOnlyStatus, type DvcStatusAnswer } from './paramsOnlyStatus';
 import { judgeStagesSeparately } from './stageByStageStatus';
 
 /** How a call to `refresh` ended. */
@@ -39,6 +46,14 @@ export interface PipelineStatusServiceOptions {
   readonly readTextFile?: (path: string) => Promise<string | undefined>;
   /** Where the whole text of DVC's failures goes (the Output channel); the views show one line. */
   readonly log?: (text: string) => void;
+  /** Awaited before `dvc status` is asked (the extension waits for a DVC write in the lane to end). */
+  readonly beforeRead?: () => Promise<void>;
+  /** When the last DVC write of the repository's lane ended (`Date.now()` clock). */
+  readonly lastWriteEndedAt?: () => number | undefined;
+  /** A file's modification time (`Date.now()` clock), undefined when it is gone (default: node:fs). */
+  readonly modifiedAt?: (path: string) => Promise<number | undefined>;
+  /** Judges params files against dvc.lock (default: on this thread; the extension uses the parse worker). */
+  readonly judgeParams?: (files: ParamsStatusFiles) => Promise<ParamsStatusJudgement>;
 }
 
 export interface StatusSubscription {
@@ -47,6 +62,10 @@ export interface StatusSubscription {
 
 const STATUS_ARGS = ['status', '--json'] as const;
 const DEFAULT_DEBOUNCE_MS = 500;
+/** Past this many changed files their times are not looked up: DVC is asked. */
+const SEEN_CHECK_LIMIT = 200;
+/** How far a file's modification time may lag our clock (file systems store coarse times). */
+const CLOCK_SLACK_MS = 50;
 /** A broken dvc.yaml or dvc.lock fails every stage alike: no use asking them one by one. */
 const INVALID_PIPELINE = /is invalid|YAML|could not parse|failed to parse/i;
 
@@ -56,6 +75,15 @@ export class PipelineStatusService {
   private note: string | undefined;
   private current: AbortController | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** DVC's last whole-project answer (none after a failure or a stage-by-stage read). */
+  private answer: DvcStatusAnswer | undefined;
+  /** Files changed since the last DVC read started (relative to the root). */
+  private readonly changedPaths = new Set<string>();
+  /** A scheduled refresh must ask DVC (a run ended, DVC was found, the person asked). */
+  private askDvcNext = false;
+  private dvcRead: Promise<unknown> | undefined;
+  /** When the last DVC read began (`Date.now()`): files changed before it are in its answer. */
+  private lastReadStartedAt: number | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly lockStageNames = new DvcLockStageNameCache();
   private disposed = false;
@@ -104,18 +132,99 @@ export class PipelineStatusService {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Refreshes after `debounceMs` without a further call: for bursts of file changes. */
-  scheduleRefresh(): void {
+  /** These files (relative to the root) changed: the next scheduled refresh judges by them. */
+  noteChangedFiles(paths: Iterable<string>): void {
+    for (const path of paths) this.changedPaths.add(path);
+  }
+
+  /**
+   * Refreshes after `debounceMs` without a further call: for bursts of file changes. When only params files
+   * changed since DVC's last answer, the files are judged instead of asking DVC (see paramsOnlyStatus.ts);
+   * `askDvc` always asks DVC.
+   */
+  scheduleRefresh(options: { readonly askDvc?: boolean } = {}): void {
     if (this.disposed) return;
+    if (options.askDvc) this.askDvcNext = true;
     if (this.debounce !== undefined) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       this.debounce = undefined;
-      void this.refresh();
+      void this.refreshAfterChanges();
     }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  /**
+   * What `scheduleRefresh` runs: from the files when only params changed since DVC's last answer (after a
+   * DVC read in flight ends), else `dvc status`. Never rejects.
+   */
+  async refreshAfterChanges(): Promise<StatusRefreshOutcome> {
+    const askDvc = this.askDvcNext;
+    this.askDvcNext = false;
+    if (!askDvc) {
+      await this.dvcRead;
+      const noted = this.changedPaths.size > 0;
+      await this.forgetChangesSeenByLastRead();
+      // Every change the watcher told of late was made before the last read began: it is in its answer.
+      if (noted && this.changedPaths.size === 0 && this.answer && !this.isRefreshing) return 'updated';
+      const fromFiles = await this.refreshFromFiles();
+      if (fromFiles) return fromFiles;
+    }
+    return this.refresh();
+  }
+
+  /** Drops the noted files last modified before the last DVC read began (a deleted file always counts). */
+  private async forgetChangesSeenByLastRead(): Promise<void> {
+    const since = this.lastReadStartedAt;
+    const cli = this.getCli();
+    if (since === undefined || !cli || this.changedPaths.size > SEEN_CHECK_LIMIT) return;
+    const modifiedAt = this.options.modifiedAt ?? modificationTime;
+    const paths = [...this.changedPaths];
+    const times = await Promise.all(paths.map((path) => modifiedAt(join(cli.root, path))));
+    if (this.lastReadStartedAt !== since) return;
+    const writeEnded = this.options.lastWriteEndedAt?.();
+    paths.forEach((path, index) => {
+      const time = times[index];
+      if (time !== undefined && seenBy(since, time, writeEnded)) this.changedPaths.delete(path);
+    });
+  }
+
+  /** `updated` when the files could tell; undefined when DVC must be asked. */
+  private async refreshFromFiles(): Promise<StatusRefreshOutcome | undefined> {
+    const cli = this.getCli();
+    const answer = this.answer;
+    if (!cli || !answer || this.disposed || this.isRefreshing) return undefined;
+    const pipelines = this.getPipelines();
+    try {
+      const json = await paramsOnlyStatus({
+        root: cli.root,
+        answer,
+        pipelines,
+        changedPaths: this.changedPaths,
+        readTextFile: this.options.readTextFile ?? readTextFile,
+        judge: this.options.judgeParams ?? ((files) => Promise.resolve(judgeParamsStatus(files))),
+      });
+      // A DVC read started meanwhile (or a newer answer came): it speaks, not this.
+      if (!json || this.answer !== answer || this.isRefreshing || this.disposed) return undefined;
+      this.statuses = parseDvcStatus(json, pipelines, await this.lockedStages(cli.root, pipelines));
+      if (this.answer !== answer || this.isRefreshing || this.disposed) return undefined;
+      this.notify();
+      return 'updated';
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs `dvc status --json` now, superseding a refresh in progress. Never rejects. */
   async refresh(signal?: AbortSignal): Promise<StatusRefreshOutcome> {
+    const read = this.askDvc(signal);
+    this.dvcRead = read;
+    try {
+      return await read;
+    } finally {
+      if (this.dvcRead === read) this.dvcRead = undefined;
+    }
+  }
+
+  private async askDvc(signal?: AbortSignal): Promise<StatusRefreshOutcome> {
     const cli = this.getCli();
     if (!cli || this.disposed) return 'noDvc';
     if (signal?.aborted) return 'cancelled';
@@ -124,8 +233,18 @@ export class PipelineStatusService {
     this.current?.abort();
     this.current = controller;
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+    // Until this read answers, nothing is judged from files (a read cancelled or failed leaves no answer to
+    // build on).
+    this.answer = undefined;
     if (!wasRefreshing) this.notify();
     try {
+      // During a DVC write (`dvc exp run`) the read would wait in the lane anyway: it waits here, so that the
+      // write's changes, told late by the watcher, are known to be older than the read.
+      await this.options.beforeRead?.();
+      if (combined.aborted) return this.cancelled(controller);
+      // What changes from now on DVC may not see: they count towards the next refresh.
+      this.changedPaths.clear();
+      this.lastReadStartedAt = Date.now();
       const read = (targets: readonly string[]) =>
         cli.readJson([...STATUS_ARGS, ...(targets.length > 0 ? ['--', ...targets] : [])], {
           signal: combined,
@@ -161,6 +280,11 @@ export class PipelineStatusService {
       const statuses = parseDvcStatus(json, pipelines, locked);
       for (const [stage, reason] of unjudged) statuses.set(stage, { kind: 'unknown', reasons: [reason] });
       this.statuses = statuses;
+      // Answers asked stage by stage miss what DVC could not judge: the files never complete those.
+      this.answer =
+        note === undefined && isRecord(json)
+          ? { json, digest: pipelineDefinitionDigest(pipelines) }
+          : undefined;
       this.error = undefined;
       this.note = note;
       return this.finish(controller, 'updated');
@@ -232,6 +356,28 @@ function describeFailure(error: unknown): { message: string; detail: string } {
     message: `dvc status failed: ${explained.sentence}`,
     detail: `${error.commandLine} (exit ${error.exitCode ?? '?'})\n${error.stderr.trim()}`,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a read that began at `since` sees a file modified at `time`: it was modified before (by more than
+ * a coarse clock's slack), or by a DVC write that had ended when the read began (the write's last files are
+ * written just before it exits, within the slack of a read that waited for it).
+ */
+function seenBy(since: number, time: number, writeEnded: number | undefined): boolean {
+  if (time <= since - CLOCK_SLACK_MS) return true;
+  return writeEnded !== undefined && time <= writeEnded && writeEnded <= since;
+}
+
+async function modificationTime(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readTextFile(path: string): Promise<string | undefined> {

@@ -28,10 +28,14 @@ after(async () => {
   await repo.cleanup();
 });
 
-/** A stand-in for the hub: the reader only subscribes to its file events, which the test delivers. */
-function fakeHub(): { hub: Repository; change: (path: string) => void } {
+/**
+ * A stand-in for the hub: the reader subscribes to its file events, which the test delivers, and asks its
+ * scheduler whether a DVC write runs.
+ */
+function fakeHub(scheduler: Repository['scheduler']): { hub: Repository; change: (path: string) => void } {
   const subscribers: { filter: FileEventFilter; listener: FileEventListener }[] = [];
   const hub = {
+    scheduler,
     onFiles: (filter: FileEventFilter, listener: FileEventListener) => {
       subscribers.push({ filter, listener });
       return { dispose: () => undefined };
@@ -56,7 +60,7 @@ const expShowLines = (lines: readonly string[]): string[] =>
 
 void test('a trigger during an exp show in flight does not cancel it: exactly one follow-up read', async () => {
   const { cli, scheduler, lines } = await recordingDvcCli(repo.dir);
-  const { hub, change } = fakeHub();
+  const { hub, change } = fakeHub(scheduler);
   const reads = new ExpShowReads(hub);
   const service = new ExperimentsService(cli, scheduler, new GitCli(repo.dir), reads);
   try {
@@ -87,7 +91,7 @@ void test('a trigger during an exp show in flight does not cancel it: exactly on
 
 void test("a commit's results are served from the kept answer after a workspace-only change", async () => {
   const { cli, scheduler, lines } = await recordingDvcCli(repo.dir);
-  const { hub, change } = fakeHub();
+  const { hub, change } = fakeHub(scheduler);
   const reads = new ExpShowReads(hub);
   const service = new ExperimentsService(cli, scheduler, new GitCli(repo.dir), reads);
   try {

@@ -6,6 +6,10 @@
  *
  * "Newer" is a generation: `invalidate()` says what is on disk changed, so a read started before it cannot
  * answer an ask made after it. The read in flight still finishes and answers those who asked before.
+ * `noteChange(at)` says when the change was made (a file's modification time): a read that started after it
+ * sees it already, so nothing is invalidated (the watcher tells of a write late, often after the read it
+ * caused began). A read may wait before it starts (`beforeRead`, e.g. for a DVC write to end): while it
+ * waits it answers every ask it covers, and its start, not its ask, is what `noteChange` compares with.
  */
 
 /** How questions combine: `merge` asks for both; `covers` says an answer to `have` also answers `want`. */
@@ -17,9 +21,25 @@ export interface QuestionAlgebra<Q> {
 /** A read: `signal` aborts only on disposal (the extension's end), never because a newer ask came. */
 export type ReadOf<Q, R> = (question: Q, signal: AbortSignal) => Promise<R>;
 
+/** When reads start and what time it is. */
+export interface ReadTiming {
+  /** Awaited before each read starts (it never rejects); changes meanwhile are seen by the read. */
+  readonly beforeRead?: () => Promise<void>;
+  /** The clock `noteChange` times are on (default `Date.now`). */
+  readonly now?: () => number;
+  /** How far a file's time may lag the clock (default 50 ms). */
+  readonly slackMs?: number;
+  /**
+   * When the last write whose end reads wait for ended: a change made by then is seen by a read that began
+   * after it, slack or not (the write's last files are written just before it ends).
+   */
+  readonly lastWriteEndedAt?: () => number | undefined;
+}
+
 interface Flight<Q, R> {
   readonly question: Q;
-  readonly generation: number;
+  /** Undefined while the read waits to start: it will see every change made until then. */
+  generation: number | undefined;
   readonly answer: Promise<R>;
 }
 
@@ -36,10 +56,13 @@ export class CoalescedRead<Q, R> {
   private followUp: FollowUp<Q, R> | undefined;
   private readonly disposal = new AbortController();
   private started = 0;
+  /** When the newest read that began reading began (its wait before aside). */
+  private lastStartedAt: number | undefined;
 
   constructor(
     private readonly read: ReadOf<Q, R>,
     private readonly algebra: QuestionAlgebra<Q>,
+    private readonly timing: ReadTiming = {},
   ) {}
 
   /** How many reads were started (tests and the log count them). */
@@ -57,6 +80,22 @@ export class CoalescedRead<Q, R> {
     this.generation++;
   }
 
+  /**
+   * Something on disk changed at `at` (the clock of `ReadTiming.now`): invalidates unless the newest read
+   * started after it, and so sees it. `slackMs`: how coarse `at` is (0 for a time taken on the same clock,
+   * such as a process's end). Says whether it invalidated.
+   */
+  noteChange(at: number, slackMs = this.timing.slackMs ?? 50): boolean {
+    const started = this.lastStartedAt;
+    if (started !== undefined) {
+      if (at <= started - slackMs) return false;
+      const writeEnded = this.timing.lastWriteEndedAt?.();
+      if (writeEnded !== undefined && at <= writeEnded && writeEnded <= started) return false;
+    }
+    this.invalidate();
+    return true;
+  }
+
   /** The current generation, for callers that keep answers (an answer is current while it is unchanged). */
   get currentGeneration(): number {
     return this.generation;
@@ -70,8 +109,8 @@ export class CoalescedRead<Q, R> {
     if (this.disposal.signal.aborted) return Promise.reject(new Error('The read was disposed'));
     const running = this.running;
     if (!running) return this.start(question).answer;
-    if (running.generation === this.generation && this.algebra.covers(running.question, question))
-      return running.answer;
+    const current = running.generation === undefined || running.generation === this.generation;
+    if (current && this.algebra.covers(running.question, question)) return running.answer;
     if (this.followUp) {
       this.followUp.question = this.algebra.merge(this.followUp.question, question);
       return this.followUp.answer;
@@ -96,8 +135,15 @@ export class CoalescedRead<Q, R> {
 
   private start(question: Q): Flight<Q, R> {
     this.started++;
-    const answer = Promise.resolve().then(() => this.read(question, this.disposal.signal));
-    const flight: Flight<Q, R> = { question, generation: this.generation, answer };
+    const waits = this.timing.beforeRead !== undefined;
+    const answer = Promise.resolve()
+      .then(() => this.timing.beforeRead?.())
+      .then(() => {
+        flight.generation = this.generation;
+        this.lastStartedAt = (this.timing.now ?? Date.now)();
+        return this.read(question, this.disposal.signal);
+      });
+    const flight: Flight<Q, R> = { question, generation: waits ? undefined : this.generation, answer };
     this.running = flight;
     const next = (): void => {
       if (this.running === flight) this.running = undefined;

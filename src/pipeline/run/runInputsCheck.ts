@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { parseDataStatus } from '../../core/data/dataStatus';
 import { inputsNotInCache } from '../../core/dag/inputsNotInCache';
+import type { DvcCli } from '../../repository/processes';
+import { notInCacheNow } from '../../data';
 import type { Repository } from '../../repository/repository';
 
 /** What to do: run as asked, run with `--pull`, or nothing (the person cancelled). */
@@ -20,8 +22,8 @@ export async function checkRunInputs(
   if (!dvc) return 'run';
   let missing: string[];
   try {
-    const status = parseDataStatus(await dvc.readJson(['data', 'status', '--json'], { slot: 'run-inputs' }));
-    const notInCache = status.entries.filter((entry) => entry.notInCache).map((entry) => entry.path);
+    // The Data view's status, when nothing changed since it was read, says the same: no second DVC call.
+    const notInCache = notInCacheNow(repository) ?? (await readNotInCache(dvc));
     missing = inputsNotInCache(repository.pipelines, stages, withUpstream, notInCache);
   } catch (error) {
     // The check helps; it never stands in the way of the run (DVC will say what is wrong).
@@ -41,4 +43,9 @@ export async function checkRunInputs(
     'Run Anyway',
   );
   return picked === 'Pull and Run' ? 'pullAndRun' : picked === 'Run Anyway' ? 'run' : 'cancel';
+}
+
+async function readNotInCache(dvc: DvcCli): Promise<string[]> {
+  const status = parseDataStatus(await dvc.readJson(['data', 'status', '--json'], { slot: 'run-inputs' }));
+  return status.entries.filter((entry) => entry.notInCache).map((entry) => entry.path);
 }

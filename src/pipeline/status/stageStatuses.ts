@@ -45,7 +45,7 @@ export class StageStatuses implements vscode.Disposable {
 
   /** Asks DVC again for every repository (after a run, when DVC was found, on request). */
   refreshAll(): void {
-    for (const slice of this.slices()) slice.scheduleRefresh();
+    for (const slice of this.slices()) slice.scheduleRefresh({ askDvc: true });
   }
 
   refresh(root: string): Promise<unknown> {
@@ -68,7 +68,10 @@ export class StageStatuses implements vscode.Disposable {
     return repository?.isDvcRepository ? repository.existingSlice(stageStatusSlice) : undefined;
   }
 
-  /** Every DVC repository gets its slice; a repository whose pipelines were re-read gets a refresh. */
+  /**
+   * Every DVC repository gets its slice; a repository whose pipelines were re-read gets a refresh (from the
+   * files when only params changed: a re-read after a params edit must not cost a `dvc status`).
+   */
   private sync(): void {
     for (const repository of this.repositories.repositories)
       if (repository.isDvcRepository) repository.slice(stageStatusSlice).scheduleRefresh();

@@ -298,3 +298,33 @@ void test("a write or read that ended leaves no listener on the caller's signal;
   assert.equal(runner.call(2).options.signal?.aborted, true, 'the process was told to stop');
   assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
 });
+
+void test('whenWritesIdle waits for the writes running and queued (not for a locking read), at most its limit', async () => {
+  const runner = new FakeRunner();
+  const scheduler = new RepositoryScheduler('/repo', runner);
+  assert.equal(scheduler.lastWriteEndedAt, undefined);
+  let idle = false;
+  await scheduler.whenWritesIdle(10_000);
+  const status = scheduler.read(request('status', '--json'), { takesRepositoryLock: true });
+  await settle();
+  await scheduler.whenWritesIdle(10_000); // a lock-taking read is no write: nothing to wait for
+  const run = scheduler.write(request('exp', 'run'));
+  void scheduler.whenWritesIdle(10_000).then(() => (idle = true));
+  runner.call(0).finish('{}');
+  await status;
+  await settle();
+  assert.equal(idle, false, 'the queued write still comes');
+  const before = Date.now();
+  runner.call(1).finish();
+  await run;
+  await settle();
+  assert.equal(idle, true, 'idle once the write ended');
+  assert.ok((scheduler.lastWriteEndedAt ?? 0) >= before);
+  const long = scheduler.write(request('push'));
+  await settle();
+  const started = Date.now();
+  await scheduler.whenWritesIdle(30);
+  assert.ok(Date.now() - started < 5_000, 'the limit ends the wait');
+  runner.call(2).finish();
+  await long;
+});

@@ -79,3 +79,60 @@ void test('a failed read still starts the follow-up; disposal aborts the running
   assert.equal(asked[0]?.signal.aborted, true);
   await assert.rejects(waiting, /disposed/);
 });
+
+void test('a DVC write, its file events and the command refresh after it make exactly ONE read (issue 13)', async () => {
+  // A scripted `dvc exp run`: the read asked during the write waits for it; the write's files (timed before
+  // the read began) and the command's refresh (the write's end) are seen by that read: no follow-up.
+  let clock = 1_000;
+  let writeEnds!: () => void;
+  const writing = new Promise<void>((resolve) => (writeEnds = resolve));
+  const asked: { answer: (value: string) => void }[] = [];
+  const reads = new CoalescedRead<number, string>(
+    () => new Promise((resolve) => asked.push({ answer: resolve })),
+    { merge: (a, b) => Math.max(a, b), covers: (have, want) => have >= want },
+    {
+      beforeRead: () => writing,
+      now: () => clock,
+      lastWriteEndedAt: () => (clock >= 3_000 ? 3_000 : undefined),
+    },
+  );
+  // A file the run wrote early: the watcher's trigger asks while the run goes on.
+  reads.noteChange(1_100);
+  const duringRun = reads.ask(10);
+  clock = 2_000;
+  reads.noteChange(1_900);
+  const moreDuringRun = reads.ask(10);
+  await tick();
+  assert.equal(asked.length, 0, 'no read while the write runs');
+  // The run ends at 3_000; the read starts then.
+  clock = 3_000;
+  writeEnds();
+  await tick();
+  await tick();
+  assert.equal(asked.length, 1);
+  clock = 3_400;
+  // The watcher tells late of files the run wrote before it ended, and the command refreshes.
+  assert.equal(reads.noteChange(2_900), false, 'a file written before the read began is seen by it');
+  assert.equal(reads.noteChange(3_000, 0), false, "the command's write ended as the read began");
+  assert.equal(
+    reads.noteChange(2_995),
+    false,
+    'a file the write wrote as it ended (within the slack) is seen',
+  );
+  const commandRefresh = reads.ask(10);
+  asked[0]?.answer('after the run');
+  assert.deepEqual(await Promise.all([duringRun, moreDuringRun, commandRefresh]), [
+    'after the run',
+    'after the run',
+    'after the run',
+  ]);
+  await tick();
+  assert.equal(reads.readCount, 1, 'one change, one read');
+  // A change made after the read began still reads again.
+  assert.equal(reads.noteChange(3_300), true);
+  const later = reads.ask(10);
+  await tick();
+  assert.equal(asked.length, 2);
+  asked[1]?.answer('later');
+  assert.equal(await later, 'later');
+});

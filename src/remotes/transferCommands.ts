@@ -10,6 +10,7 @@ import type { DvcRemote } from '../core/data/remoteList';
 import type { TransferSummary } from '../core/data/transferSummary';
 import { transferMessage, type TransferKind, type TransferMessage } from '../core/remotes/transferMessage';
 import { DataTransferError } from '../data';
+import { EXPERIMENTS_STATE } from '../experiments';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import type { CommandProgress } from '../repository/commandRuntime';
 import { offerAddRemote } from './remoteConfigCommands';
@@ -71,6 +72,11 @@ export function registerTransferCommands(context: RemoteContext): void {
             const text = line.trim();
             if (text.length > 0) report(text.length > 120 ? `${text.slice(0, 117)}…` : text);
           },
+        }).finally(() => {
+          // Data came into the cache (all of it, or what DVC could get before it failed): commits whose
+          // metrics DVC could not read without it have values now. Read at once, not after the person has
+          // answered a failure's message.
+          if (kind !== 'push') void services.repository.refreshSlices([EXPERIMENTS_STATE]);
         }),
       );
       const message = transferMessage(kind, summary, remote.name);

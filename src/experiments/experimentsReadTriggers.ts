@@ -9,7 +9,6 @@ export function affectsExperiments(path: string): boolean {
     path === '.git/HEAD' ||
     path.startsWith('.git/refs/heads') ||
     path.startsWith('.dvc/tmp/exps') ||
-    isCacheData(path) ||
     /(^|\/)(dvc\.lock|dvc\.yaml|params\.(yaml|yml|json|toml|py))$/.test(path) ||
     /(^|\/)[^/]*metrics[^/]*\.(json|yaml|yml|toml)$/.test(path)
   );
@@ -17,9 +16,8 @@ export function affectsExperiments(path: string): boolean {
 
 /**
  * Changes after which a commit's results may say something else: git's refs (a new commit, a moved branch,
- * an experiment made or removed under `refs/exps`), HEAD, DVC's experiment queue and running experiments
- * (`.dvc/tmp/exps`, its own results cache excepted), and data coming into DVC's cache (a pull or fetch: a
- * commit's metrics DVC could not read for want of their data now have values). Kept answers end with them.
+ * an experiment made or removed under `refs/exps`), HEAD, and DVC's experiment queue and running experiments
+ * (`.dvc/tmp/exps`, its own results cache excepted). Kept answers about commits end with them.
  */
 export function changesCommitResults(path: string): boolean {
   if (isDvcOwnWrite(path)) return false;
@@ -28,17 +26,8 @@ export function changesCommitResults(path: string): boolean {
     path === '.git/packed-refs' ||
     path.startsWith('.git/refs/') ||
     path.startsWith('.dvc/tmp/exps') ||
-    isCacheData(path) ||
     /(^|\/)dvc\.yaml$/.test(path)
   );
-}
-
-/**
- * A file of the repository's DVC cache (in its default place) other than the run cache: data a commit's
- * outputs may be read from. The run cache (`.dvc/cache/runs`) only records runs; `dvc repro` writes it.
- */
-function isCacheData(path: string): boolean {
-  return path.startsWith('.dvc/cache/') && !path.startsWith('.dvc/cache/runs/');
 }
 
 /** Changes that alter only the workspace row (params, metrics, dvc.lock): read from files, not from DVC. */

@@ -66,15 +66,3 @@ void test('refs, HEAD, the queue and dvc.yaml change what commits say; params, m
   }
   assert.equal(changesWorkspaceOnly('.git/refs/heads/main'), false);
 });
-
-void test("data coming into DVC's cache (a pull) changes what commits say; the run cache does not", () => {
-  for (const path of ['.dvc/cache/files/md5/3f/2a9c0d1e', '.dvc/cache/files/md5/77/0b1c.dir']) {
-    assert.equal(changesCommitResults(path), true, path);
-    assert.equal(affectsExperiments(path), true, path);
-    assert.equal(changesWorkspaceOnly(path), false, path);
-  }
-  for (const path of ['.dvc/cache/runs/ab/cdef/0123', '.dvc/config', '.dvc/tmp/index']) {
-    assert.equal(changesCommitResults(path), false, path);
-    assert.equal(affectsExperiments(path), false, path);
-  }
-});

@@ -1,7 +1,6 @@
 /** The public face of the experiments feature: what other folders of src/ may import from it. */
 export { revisionUri } from './compare/revisionContent';
 export { experimentCommandIds } from './experimentCommandIds';
-export { EXPERIMENTS_STATE } from './experimentActions';
 export { headlineMetricSetting, metricDirectionsSetting } from './experimentSettings';
 export { ExperimentsService } from './experimentsService';
 export { experimentsServiceOf } from './experimentsSlice';

@@ -10,7 +10,6 @@ import type { DvcRemote } from '../core/data/remoteList';
 import type { TransferSummary } from '../core/data/transferSummary';
 import { transferMessage, type TransferKind, type TransferMessage } from '../core/remotes/transferMessage';
 import { DataTransferError } from '../data';
-import { EXPERIMENTS_STATE } from '../experiments';
 import { errorText, showErrorWithLog } from '../ui/messages';
 import type { CommandProgress } from '../repository/commandRuntime';
 import { offerAddRemote } from './remoteConfigCommands';
@@ -73,10 +72,9 @@ export function registerTransferCommands(context: RemoteContext): void {
             if (text.length > 0) report(text.length > 120 ? `${text.slice(0, 117)}…` : text);
           },
         }).finally(() => {
-          // Data came into the cache (all of it, or what DVC could get before it failed): commits whose
-          // metrics DVC could not read without it have values now. Read at once, not after the person has
-          // answered a failure's message.
-          if (kind !== 'push') void services.repository.refreshSlices([EXPERIMENTS_STATE]);
+          // Data came into the cache (all of it, or what DVC could get before it failed): the views that read
+          // from it do so at once, not after the person has answered a failure's message.
+          if (kind !== 'push') services.repository.noteCacheFilled();
         }),
       );
       const message = transferMessage(kind, summary, remote.name);

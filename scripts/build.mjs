@@ -57,6 +57,7 @@ const suiteOptions = {
     restricted: 'test/suite/restricted.ts',
     idle: 'test/suite/idle.ts',
     multiRoot: 'test/suite/multiRoot.ts',
+    freshClone: 'test/suite/freshClone.ts',
   },
   outdir: 'dist-test/suite',
   bundle: true,

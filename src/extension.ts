@@ -51,6 +51,8 @@ export interface DvcLensTestApi {
   readonly history: HistoryFeatures;
   /** The model registry (Models view). */
   readonly registry: RegistryFeatures;
+  /** The once-per-repository notice of outputs not in the local cache. */
+  readonly missingDataNotice: MissingDataNotice;
   /** Lines written to the "DVC Lens" Output channel, newest last (one per process call). */
   outputLines(): readonly string[];
 }
@@ -78,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
   const data = registerDataFeatures(featureDeps);
   const remotes = registerRemoteFeatures(featureDeps);
   registerDataScmCommands(commands, { push: commandIds.push, pull: commandIds.pull });
-  disposables.register(
+  const missingDataNotice = disposables.register(
     new MissingDataNotice(data.model, (root) => vscode.commands.executeCommand(commandIds.pull, { root })),
   );
   const experiments = registerExperimentFeatures({
@@ -164,6 +166,7 @@ export function activate(context: vscode.ExtensionContext): DvcLensTestApi {
     plots,
     history,
     registry,
+    missingDataNotice,
     outputLines: () => log.recentLines(),
   };
 }

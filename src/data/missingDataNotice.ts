@@ -15,6 +15,7 @@ export class MissingDataNotice implements vscode.Disposable {
   /** Roots already judged this session: the notice is for opening a repository, not for every refresh. */
   private readonly judged = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  private readonly shownMessages: string[] = [];
 
   constructor(
     private readonly model: DataModel,
@@ -22,6 +23,11 @@ export class MissingDataNotice implements vscode.Disposable {
   ) {
     this.subscription = model.onDidChange(() => this.check());
     this.check();
+  }
+
+  /** The notices shown this session, oldest first (read by the extension-host suite). */
+  get shown(): readonly string[] {
+    return this.shownMessages;
   }
 
   dispose(): void {
@@ -37,8 +43,10 @@ export class MissingDataNotice implements vscode.Disposable {
       if (sentence === undefined || !vscode.workspace.getConfiguration().get<boolean>(SETTING, true))
         continue;
       const where = this.model.all.length > 1 ? `${repository.workspaceFolder.name}: ` : '';
+      const message = `DVC Lens: ${where}${sentence}`;
+      this.shownMessages.push(message);
       void vscode.window
-        .showInformationMessage(`DVC Lens: ${where}${sentence}`, 'Pull', 'Not now')
+        .showInformationMessage(message, 'Pull', 'Not now')
         .then((picked) => (picked === 'Pull' ? this.pull(repository.root) : undefined));
     }
   }

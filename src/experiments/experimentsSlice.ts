@@ -145,6 +145,9 @@ export class ExperimentsSlice implements RepositorySlice {
         },
       ),
     );
+    // A commit's metrics DVC could not read for want of their data (a fresh clone) have values once a pull
+    // brought it: the answer kept by the commit's sha no longer holds.
+    this.disposables.register(repository.onDidFillCache(() => void this.refresh()));
     void this.paintFromFilesAndCache();
     this.scheduleRead();
   }

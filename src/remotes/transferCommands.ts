@@ -71,6 +71,10 @@ export function registerTransferCommands(context: RemoteContext): void {
             const text = line.trim();
             if (text.length > 0) report(text.length > 120 ? `${text.slice(0, 117)}…` : text);
           },
+        }).finally(() => {
+          // Data came into the cache (all of it, or what DVC could get before it failed): the views that read
+          // from it do so at once, not after the person has answered a failure's message.
+          if (kind !== 'push') services.repository.noteCacheFilled();
         }),
       );
       const message = transferMessage(kind, summary, remote.name);

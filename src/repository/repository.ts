@@ -49,6 +49,12 @@ export class Repository implements vscode.Disposable {
   private readonly sliceChanged = new vscode.EventEmitter<SliceChange>();
   /** A slice said its state changed (the workspace re-fires it for the concepts' workspace-level faces). */
   readonly onDidChangeSlice = this.sliceChanged.event;
+  private readonly cacheFilled = new vscode.EventEmitter<void>();
+  /**
+   * Data came into DVC's cache (a pull or fetch ended, failed or not): what was read from the cache before,
+   * such as a commit's metrics DVC could not read without their data, may have values now.
+   */
+  readonly onDidFillCache = this.cacheFilled.event;
   private readonly fileEvents: RepositoryFileEvents;
   private readonly slices = new Map<string, RepositorySlice>();
   private dvcCli: { readonly executable: DvcExecutable; readonly cli: DvcCli } | undefined;
@@ -206,6 +212,11 @@ export class Repository implements vscode.Disposable {
     return this.reload(this.pipelineFiles.filter((uri) => targets.has(uri.toString())));
   }
 
+  /** Says that data came into DVC's cache (see onDidFillCache). */
+  noteCacheFilled(): void {
+    if (!this.disposed) this.cacheFilled.fire();
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const slice of this.slices.values()) slice.dispose();
@@ -213,6 +224,7 @@ export class Repository implements vscode.Disposable {
     this.fileEvents.dispose();
     this.changed.dispose();
     this.sliceChanged.dispose();
+    this.cacheFilled.dispose();
   }
 
   /** The shared services plus `dvcLens.processTimeout`, read on every call so a changed setting counts at once. */

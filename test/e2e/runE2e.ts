@@ -45,6 +45,8 @@ import { plotSelectionScenario } from './plotSelectionScenario';
 import { runHistoryScenario } from './runHistoryScenario';
 import { sideBySide, tableParityScenario } from './tableParityScenario';
 import { modifyAndRunScenario } from './modifyScenario';
+import { freshCloneScenario } from './freshCloneScenario';
+import { makeFreshCloneFixture } from '../helpers/freshCloneFixture';
 import {
   activityBarItem,
   notification,
@@ -592,6 +594,23 @@ void describe('DVC Lens, packaged, in code-server', () => {
         await activityBarItem(page, 'DVC Lens').click();
         await registryScenario(page, workspace, e2eDir);
       });
+    },
+  );
+
+  void it(
+    'a fresh clone with its data not pulled and its remote out of reach: every view a state and an action, then Pull',
+    { timeout: 6 * 60_000 },
+    async () => {
+      // Inside temp: the suite's after() removes it with the rest.
+      const fixture = await makeFreshCloneFixture({ dvcPath, base: join(temp, 'fresh-clone') });
+      const page = await newPage('fresh-clone');
+      const started = Date.now();
+      await withFailureScreenshot(page, 'fresh-clone', async () => {
+        await openFolder(page, server!.workbenchUrl(fixture.root));
+        await trustIfAsked(page);
+        await freshCloneScenario(page, fixture, e2eDir);
+      });
+      console.log(`# fresh-clone scenario: ${((Date.now() - started) / 1000).toFixed(1)} s in code-server`);
     },
   );
 

@@ -10,9 +10,9 @@
  * CLI: node --import tsx test/helpers/freshCloneFixture.ts <destination folder>   (prints the clone's path)
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { serveFolderOverHttp, unusedLoopbackPort, type HttpFolderServer } from './httpFolderServer';
 
@@ -143,6 +143,17 @@ export async function makeFreshCloneFixture(options: FreshCloneOptions): Promise
     makeRemoteReachable: () => serveFolderOverHttp(dvcRemoteFolder, port, '/storage'),
     cleanup: () => rm(base, { recursive: true, force: true }),
   };
+}
+
+/**
+ * makeRemoteReachable() for whoever knows only the clone's folder (the extension-host suite opens the fixture
+ * the runner made): the pushed data lies beside the clone, and the URL is in its committed .dvc/config.
+ */
+export async function makeFreshCloneRemoteReachable(root: string): Promise<HttpFolderServer> {
+  const config = await readFile(join(root, '.dvc', 'config'), 'utf8');
+  const port = /url = http:\/\/127\.0\.0\.1:(\d+)\/storage\b/.exec(config)?.[1];
+  if (port === undefined) throw new Error(`${root}/.dvc/config names no HTTP remote on the loopback`);
+  return serveFolderOverHttp(join(dirname(root), 'dvc-remote'), Number(port), '/storage');
 }
 
 /** Moves the pushed data away (the "moved directory" way of losing a remote); returns how to move it back. */

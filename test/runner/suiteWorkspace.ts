@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDemoWorkspace } from '../../scripts/createDemoWorkspace';
+import { makeFreshCloneFixture } from '../helpers/freshCloneFixture';
 import type { SuiteDefinition } from './suites';
 
 /** The folder (or `.code-workspace` file) to open for `suite`, created under `parent`. */
@@ -30,5 +31,9 @@ export async function makeSuiteWorkspace(
       );
       return file;
     }
+    case 'freshClone':
+      // The fixture's other folders (the git and DVC remotes) sit beside the clone, under `parent`, which the
+      // runner removes afterwards.
+      return (await makeFreshCloneFixture({ dvcPath, base: join(parent, 'fresh-clone') })).root;
   }
 }

@@ -2,12 +2,13 @@
 import type { SuiteResults } from '../suite/runMocha';
 
 export interface SuiteDefinition {
-  readonly name: 'trusted' | 'restricted' | 'idle' | 'multiRoot';
+  readonly name: 'trusted' | 'restricted' | 'idle' | 'multiRoot' | 'freshClone';
   /**
    * What the window opens: a fresh demo copy (git + DVC, reproduced), an empty folder without DVC, or a
-   * multi-root workspace of two demo copies (test/runner/suiteWorkspace.ts).
+   * multi-root workspace of two demo copies, or a fresh clone of a DVC project with nothing pulled and its
+   * remote out of reach (test/helpers/freshCloneFixture.ts) (test/runner/suiteWorkspace.ts).
    */
-  readonly workspace: 'demo' | 'empty' | 'twoDemos';
+  readonly workspace: 'demo' | 'empty' | 'twoDemos' | 'freshClone';
   /** The bundled suite, relative to the repository root (scripts/build.mjs makes it). */
   readonly bundle: string;
   readonly description: string;
@@ -42,6 +43,13 @@ export const suiteDefinitions: readonly SuiteDefinition[] = [
     bundle: 'dist-test/suite/multiRoot.js',
     workspace: 'twoDemos',
     description: 'two workspace folders, two DVC projects',
+    settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
+  },
+  {
+    name: 'freshClone',
+    bundle: 'dist-test/suite/freshClone.js',
+    workspace: 'freshClone',
+    description: 'a fresh clone: data not pulled, remote out of reach, a frozen import whose source is gone',
     settings: (dvcPath) => ({ 'security.workspace.trust.enabled': false, 'dvcLens.dvcPath': dvcPath }),
   },
   {

@@ -54,7 +54,23 @@ export function failureDetail(output: string): string {
     .map((line) => /^ERROR: failed to transfer '[^']*' - (.*)$/.exec(line)?.[1])
     .find((reason) => reason !== undefined);
   if (perFile) return perFile;
-  const error = lines.find((line) => line.startsWith('ERROR:'));
+  const errorAt = lines.findIndex((line) => line.startsWith('ERROR:'));
+  const error = errorAt >= 0 ? lines[errorAt] : undefined;
   const text = (error ?? lines.at(-1) ?? '').replace(/^ERROR:\s*/, '');
-  return text.replace(/^(unexpected error|failed to (push|pull|fetch) data (to|from) the cloud) - /, '');
+  const sentence = text.replace(
+    /^(unexpected error|failed to (push|pull|fetch) data (to|from) the cloud) - /,
+    '',
+  );
+  // "Checkout failed for following targets:" names them on the lines after it: keep a few, or the sentence
+  // ends in a colon and says nothing of which data.
+  return sentence.endsWith(':') && errorAt >= 0
+    ? `${sentence} ${listedAfter(lines.slice(errorAt + 1))}`
+    : sentence;
+}
+
+/** The paths DVC lists under its error line (up to its hint), the first three shown. */
+function listedAfter(lines: readonly string[]): string {
+  const end = lines.findIndex((line) => /^(Is your cache up to date\?|<https?:)/.test(line));
+  const listed = end >= 0 ? lines.slice(0, end) : lines;
+  return listed.slice(0, 3).join(', ') + (listed.length > 3 ? `, +${listed.length - 3} more` : '');
 }

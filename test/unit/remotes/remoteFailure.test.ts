@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyRemoteFailure } from '../../../src/core/remotes/remoteFailure';
+import { classifyRemoteFailure, failureDetail } from '../../../src/core/remotes/remoteFailure';
 import { transferFailureMessage } from '../../../src/remotes/transferFailure';
 import { remoteErrorText, transferOutputText } from './remoteFixtures';
 
@@ -53,4 +53,24 @@ void test('the message names the remote and its URL and offers the right actions
   assert.deepEqual(unauthorized.actions, ['Retry', 'Modify Remote']);
   const none = transferFailureMessage('push', remoteErrorText('push-no-remote.txt'), undefined);
   assert.deepEqual(none.actions, ['Add Remote']);
+});
+
+void test('a checkout failure names the targets DVC lists under its error line, a few of them', () => {
+  const output = (targets: string[]): string =>
+    [
+      'A       eval/metrics.json',
+      '1 file fetched and 1 file added',
+      'ERROR: failed to pull data from the cloud - Checkout failed for following targets:',
+      ...targets,
+      'Is your cache up to date?',
+      '<https://error.dvc.org/missing-files>',
+    ].join('\n');
+  assert.equal(
+    classifyRemoteFailure(output(['data/data.xml'])).detail,
+    'Checkout failed for following targets: data/data.xml',
+  );
+  assert.equal(
+    failureDetail(output(['a', 'b', 'c', 'd', 'e'])),
+    'Checkout failed for following targets: a, b, c, +2 more',
+  );
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyRemoteFailure, failureDetail } from '../../../src/core/remotes/remoteFailure';
-import { transferFailureMessage } from '../../../src/remotes/transferFailure';
+import { NOTIFICATION_BUDGET, transferFailureMessage } from '../../../src/remotes/transferFailure';
 import { remoteErrorText, transferOutputText } from './remoteFixtures';
 
 void test('recorded DVC 3.67.1 failures are classified by cause', () => {
@@ -73,4 +73,25 @@ void test('a checkout failure names the targets DVC lists under its error line, 
     failureDetail(output(['a', 'b', 'c', 'd', 'e'])),
     'Checkout failed for following targets: a, b, c, +2 more',
   );
+});
+
+void test('every failure message stays within about three lines of a notification, however long DVC or the URL', () => {
+  const remote = {
+    name: 'team-storage',
+    url: `https://storage.example.com/${'very-long-folder/'.repeat(8)}store`,
+    isDefault: true,
+  };
+  const longDetail = `ERROR: failed to pull data from the cloud - ${'a very long reason '.repeat(20)}`;
+  const outputs = [
+    ...['push-no-remote.txt', 'push-http-refused.txt', 'push-http-unauthorized.txt'].map(remoteErrorText),
+    ...['push-local-not-a-directory.txt', 'pull-http-refused.txt', 'pull-local-missing.txt'].map(
+      remoteErrorText,
+    ),
+    longDetail,
+  ];
+  for (const kind of ['push', 'pull', 'fetch'] as const)
+    for (const output of outputs) {
+      const { text } = transferFailureMessage(kind, output, remote);
+      assert.ok(text.length <= NOTIFICATION_BUDGET, `${text.length} characters: ${text}`);
+    }
 });

@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { cameIntoCache } from '../core/data/cameIntoCache';
 import type { DataStatus } from '../core/data/dataStatus';
 import type { DataStatusIndex } from '../core/data/dataStatusIndex';
 import { trackedOutOf, type TrackedData } from '../core/data/trackedData';
@@ -19,6 +20,8 @@ import { DataStatusReader, type StatusReadOutcome, type StatusReadRequest } from
 import { readTrackedData } from './trackedDataFiles';
 
 const REFRESH_DELAY_MS = 500;
+/** A cache fill said this recently (by a Pull or Fetch command) covers the data status answers that follow. */
+const SAID_RECENTLY_MS = 30_000;
 /** Past this many changed files their times are not looked up: the change counts as made now. */
 const TIMED_FILES_LIMIT = 200;
 const ignoredSegments = ['/.git/', '/.dvc/', '/node_modules/', '/.venv/', '/venv/', '/__pycache__/'];
@@ -52,13 +55,14 @@ export class DataSlice implements RepositorySlice {
   private readonly cacheChanges: Debouncer<string>;
   private trackedData: TrackedData = { outs: [], problems: [] };
   private loadedFromFiles = false;
+  private lastAnswer: DataStatus | undefined;
   private generation = 0;
 
   constructor(
     readonly repository: Repository,
     private readonly context: DataSliceContext,
   ) {
-    this.statusReader = new DataStatusReader(repository, () => this.changed.fire());
+    this.statusReader = new DataStatusReader(repository, () => this.statusChanged());
     this.disposables.register(this.statusReader);
     this.fileChanges = this.disposables.register(
       new Debouncer<string>(
@@ -150,6 +154,23 @@ export class DataSlice implements RepositorySlice {
 
   dispose(): void {
     this.disposables.dispose();
+  }
+
+  /**
+   * A read started or ended. When its answer has data in the cache that the last one lacked (a pull or fetch
+   * in a terminal), the repository says so, as DVC Lens's own Pull does, so views reading from the cache read
+   * again. Not again when a Pull of DVC Lens said it moments ago: this answer is that pull's.
+   */
+  private statusChanged(): void {
+    const answer = this.statusReader.status?.status;
+    if (answer && answer !== this.lastAnswer) {
+      const before = this.lastAnswer;
+      this.lastAnswer = answer;
+      const saidRecently =
+        Date.now() - (this.repository.cacheFilledAt ?? Number.NEGATIVE_INFINITY) < SAID_RECENTLY_MS;
+      if (!saidRecently && cameIntoCache(before, answer)) this.repository.noteCacheFilled();
+    }
+    this.changed.fire();
   }
 
   private async readFiles(): Promise<void> {

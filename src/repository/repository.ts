@@ -55,6 +55,7 @@ export class Repository implements vscode.Disposable {
    * such as a commit's metrics DVC could not read without their data, may have values now.
    */
   readonly onDidFillCache = this.cacheFilled.event;
+  private lastCacheFilledAt: number | undefined;
   private readonly fileEvents: RepositoryFileEvents;
   private readonly slices = new Map<string, RepositorySlice>();
   private dvcCli: { readonly executable: DvcExecutable; readonly cli: DvcCli } | undefined;
@@ -212,9 +213,16 @@ export class Repository implements vscode.Disposable {
     return this.reload(this.pipelineFiles.filter((uri) => targets.has(uri.toString())));
   }
 
+  /** When data was last said to come into DVC's cache (ms since the epoch), if ever. */
+  get cacheFilledAt(): number | undefined {
+    return this.lastCacheFilledAt;
+  }
+
   /** Says that data came into DVC's cache (see onDidFillCache). */
   noteCacheFilled(): void {
-    if (!this.disposed) this.cacheFilled.fire();
+    if (this.disposed) return;
+    this.lastCacheFilledAt = Date.now();
+    this.cacheFilled.fire();
   }
 
   dispose(): void {

@@ -5,6 +5,8 @@
  * through the extension's test API; then the remote comes back and a pull brings metrics and plots in.
  */
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { DvcLensTestApi } from '../../src/extension';
 import type { MetricsViewNode } from '../../src/metrics/metricsTreeProvider';
@@ -18,6 +20,7 @@ import { extensionApi, findNode, waitFor, workspaceRoot } from './suiteHelpers';
 
 /** The one line a view shows when DVC marked the metrics file as not in the local cache. */
 const metricsNotInCache = 'eval/metrics.json: data not in the local cache: click to Pull';
+const execute = promisify(execFile);
 const rawTraceback = /Traceback \(most recent call last\)|File "[^"]+", line \d+/;
 
 interface NoteLike {
@@ -154,6 +157,38 @@ export function run(): Promise<void> {
           assert.doesNotMatch(plot.message, rawTraceback);
         }
       }).timeout(120_000);
+
+      it('a pull of the metrics in a terminal: the Metrics and Experiments views read them, the notes go', async () => {
+        const api = await extensionApi();
+        await vscode.commands.executeCommand('dvcLens.metrics.focus');
+        await waitFor('the Metrics view note', () => notInCacheNote(api.metrics.tree.getChildren()), 60_000);
+        const dvc = vscode.workspace.getConfiguration('dvcLens').get<string>('dvcPath');
+        assert.ok(dvc, 'the suite sets dvcLens.dvcPath');
+        const server = await makeFreshCloneRemoteReachable(workspaceRoot().fsPath);
+        try {
+          // As a person does in a terminal: DVC Lens's Pull is not involved, only DVC and the files it writes.
+          await execute(dvc, ['pull', '--', 'eval/metrics.json'], { cwd: workspaceRoot().fsPath });
+        } finally {
+          await server.close();
+        }
+        await waitFor(
+          'accuracy in the Metrics view, the note gone',
+          () => {
+            const nodes: readonly MetricsViewNode[] = api.metrics.tree.getChildren();
+            const file = nodes.find((node) => node.kind === 'file' && node.file.file === 'eval/metrics.json');
+            return file?.kind === 'file' &&
+              file.file.values.some((value) => value.key === 'accuracy') &&
+              !notInCacheNote(nodes)
+              ? file
+              : undefined;
+          },
+          120_000,
+        );
+        await waitFor(
+          'the Experiments view note gone',
+          () => !notInCacheNote(api.experiments.tree.getChildren()),
+        );
+      }).timeout(300_000);
 
       it('with the remote back, Pull brings the metrics and plots in', async () => {
         const api = await extensionApi();

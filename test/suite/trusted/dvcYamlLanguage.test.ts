@@ -38,6 +38,12 @@ describe('dvc.yaml language features', () => {
     original = await vscode.workspace.fs.readFile(file());
     document = await vscode.workspace.openTextDocument(file());
     await vscode.window.showTextDocument(document);
+    // An earlier suite had dvc.yaml open while DVC rewrote it and then put the demo's bytes back on disk: the
+    // editor's copy follows the disk a moment later (seen in CI: the old text was still in it). Start from the
+    // file as it is on disk.
+    const onDisk = new TextDecoder().decode(original);
+    if (document.getText() !== onDisk) await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the editor to hold dvc.yaml as it is on disk', () => document.getText() === onDisk);
   });
 
   after(async () => {

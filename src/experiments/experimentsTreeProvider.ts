@@ -3,7 +3,6 @@ import type { ExperimentRow } from '../core/experiments/experimentModel';
 import { commitBadgesText, type CommitBadgeSource } from '../core/registry/commitBadges';
 import { stableRegistryName } from '../core/refs/stableRefName';
 import { needsFirstCommit } from '../core/experiments/firstCommit';
-import { filesNotInCache, notInCacheLine } from '../core/experiments/filesNotInCache';
 import { formatExperimentValue, headlineMetric } from '../core/experiments/headlineMetric';
 import {
   noteTreeItem,
@@ -16,7 +15,7 @@ import {
 import { experimentCommandIds } from './experimentCommandIds';
 import { headlineMetricSetting } from './experimentSettings';
 import { setupCommandIds } from '../setup';
-import { remoteCommandIds } from '../remotes';
+import { metricsPullNote } from '../remotes';
 import type { ExperimentsStore, RepositoryExperiments } from './experimentsStore';
 import { experimentTooltip, formatElapsed } from './experimentTooltip';
 import type { RemoteRunStore } from './remote/remoteRunStore';
@@ -246,18 +245,9 @@ export class ExperimentsTreeProvider
       return nodes;
     }
     const { groups } = state;
-    // Metrics that are cached outputs not pulled (a fresh clone) leave the rows without values: say why, with
-    // Pull. Judged on the workspace and HEAD, as the Metrics view does: what a plain Pull brings in.
-    const notInCache = filesNotInCache([model.workspace, model.commits[0]], { metricsOnly: true });
-    if (notInCache.length > 0)
-      nodes.push({
-        kind: 'note',
-        id: `notInCache|${root}`,
-        message: `${notInCacheLine(notInCache)}: click to Pull`,
-        icon: 'cloud-download',
-        command: remoteCommandIds.pull,
-        arguments: [{ root: state.repository.root }],
-      });
+    // Metrics that are cached outputs not pulled (a fresh clone) leave the rows without values: say why, with Pull.
+    const pullNote = metricsPullNote(model, state.repository.root);
+    if (pullNote) nodes.push(pullNote);
     if (model.workspace) nodes.push(rowNode(root, model.workspace));
     for (const commit of groups.head) nodes.push(rowNode(root, commit));
     if (groups.head.length >= state.commitCount) nodes.push({ kind: 'showMore', id: `more|${root}`, root });

@@ -24,8 +24,7 @@ import {
   type RepositoryNode,
 } from '../ui/repositoryTreeRoots';
 import { setupCommandIds } from '../setup';
-import { remoteCommandIds } from '../remotes';
-import { filesNotInCache, notInCacheLine } from '../core/experiments/filesNotInCache';
+import { metricsPullNote } from '../remotes';
 import { metricsCommandIds } from './metricsCommandIds';
 
 /** A node of the view. `root` is the repository root URI string. */
@@ -114,18 +113,8 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewN
     if (state.error !== undefined) nodes.push({ kind: 'error', id: `error|${root}`, message: state.error });
     const comparison = state.model ? workspaceVsHead(state.model, metricDirectionsSetting()) : undefined;
     // Metrics that are cached outputs not pulled (a fresh clone) have no values: one line says why, with Pull.
-    const notInCache = state.model
-      ? filesNotInCache([state.model.workspace, state.model.commits[0]], { metricsOnly: true })
-      : [];
-    if (notInCache.length > 0)
-      nodes.push({
-        kind: 'note',
-        id: `notInCache|${root}`,
-        message: `${notInCacheLine(notInCache)}: click to Pull`,
-        icon: 'cloud-download',
-        command: remoteCommandIds.pull,
-        arguments: [{ root: state.repository.root }],
-      });
+    const pullNote = metricsPullNote(state.model, state.repository.root);
+    if (pullNote) nodes.push(pullNote);
     if (!comparison) {
       if (state.error === undefined && !state.model && state.repository.dvcNotFound)
         nodes.push({
@@ -152,7 +141,7 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<MetricsViewN
       return nodes;
     }
     const filtered = this.onlyChanged() ? changedOnly(comparison) : comparison;
-    if (filtered.files.length === 0 && (comparison.files.length > 0 || notInCache.length === 0))
+    if (filtered.files.length === 0 && (comparison.files.length > 0 || !pullNote))
       nodes.push({
         kind: 'note',
         id: `empty|${root}`,

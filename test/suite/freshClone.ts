@@ -50,6 +50,23 @@ async function dashboardModel(api: DvcLensTestApi) {
   return { dashboard, model: await waitFor('dvc plots diff', () => dashboard.plots, 60_000) };
 }
 
+/** Waits until the Metrics view shows accuracy from eval/metrics.json and no longer says it is not in the cache. */
+async function metricsReadBack(api: DvcLensTestApi): Promise<void> {
+  await waitFor(
+    'accuracy in the Metrics view, the note gone',
+    () => {
+      const nodes: readonly MetricsViewNode[] = api.metrics.tree.getChildren();
+      const file = nodes.find((node) => node.kind === 'file' && node.file.file === 'eval/metrics.json');
+      return file?.kind === 'file' &&
+        file.file.values.some((value) => value.key === 'accuracy') &&
+        !notInCacheNote(nodes)
+        ? file
+        : undefined;
+    },
+    120_000,
+  );
+}
+
 export function run(): Promise<void> {
   return runMochaSuite(() => {
     describe('fresh clone: data not pulled, remote out of reach', () => {
@@ -171,19 +188,7 @@ export function run(): Promise<void> {
         } finally {
           await server.close();
         }
-        await waitFor(
-          'accuracy in the Metrics view, the note gone',
-          () => {
-            const nodes: readonly MetricsViewNode[] = api.metrics.tree.getChildren();
-            const file = nodes.find((node) => node.kind === 'file' && node.file.file === 'eval/metrics.json');
-            return file?.kind === 'file' &&
-              file.file.values.some((value) => value.key === 'accuracy') &&
-              !notInCacheNote(nodes)
-              ? file
-              : undefined;
-          },
-          120_000,
-        );
+        await metricsReadBack(api);
         await waitFor(
           'the Experiments view note gone',
           () => !notInCacheNote(api.experiments.tree.getChildren()),
@@ -210,19 +215,7 @@ export function run(): Promise<void> {
         } finally {
           await server.close();
         }
-        await waitFor(
-          'accuracy in the Metrics view, the note gone',
-          () => {
-            const nodes: readonly MetricsViewNode[] = api.metrics.tree.getChildren();
-            const file = nodes.find((node) => node.kind === 'file' && node.file.file === 'eval/metrics.json');
-            return file?.kind === 'file' &&
-              file.file.values.some((value) => value.key === 'accuracy') &&
-              !notInCacheNote(nodes)
-              ? file
-              : undefined;
-          },
-          120_000,
-        );
+        await metricsReadBack(api);
         await waitFor(
           'the Experiments view note gone',
           () => !notInCacheNote(api.experiments.tree.getChildren()),

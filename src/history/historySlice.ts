@@ -61,11 +61,20 @@ export class HistorySlice implements RepositorySlice {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private state: RepositoryState | undefined;
+  private readonly cacheFills: vscode.Disposable;
 
   constructor(
     readonly repository: Repository,
     private readonly deps: HistoryToolDependencies,
-  ) {}
+  ) {
+    // A pull brought data into the cache (DVC Lens's Pull or one in a terminal): commits whose metrics said
+    // "not in the local cache" may have values now, and the answer kept by their sha no longer holds.
+    this.cacheFills = repository.onDidFillCache(() => {
+      if (!this.state) return;
+      this.repository.slice(expShowReadsKey).afterCommand();
+      void this.refresh();
+    });
+  }
 
   private get root(): vscode.Uri {
     return this.repository.root;
@@ -164,6 +173,7 @@ export class HistorySlice implements RepositorySlice {
   }
 
   dispose(): void {
+    this.cacheFills.dispose();
     this.state?.controller?.abort();
     this.changed.dispose();
   }

@@ -220,6 +220,17 @@ export function run(): Promise<void> {
           'the Experiments view note gone',
           () => !notInCacheNote(api.experiments.tree.getChildren()),
         );
+        // History: HEAD's metrics came in, so its row stops saying they are not in the local cache (the older
+        // commit's were not pulled: a plain pull brings the workspace's revision only).
+        await waitFor(
+          'HEAD in History without the not-in-cache state',
+          () => {
+            const [head] = api.history.tree.rootNodes().filter((node) => node.kind === 'commit');
+            const text = head ? String(api.history.tree.getTreeItem(head).description ?? '') : '';
+            return head && !/not in the local cache/.test(text) ? text : undefined;
+          },
+          60_000,
+        );
       }).timeout(300_000);
     });
   });
